@@ -1,0 +1,128 @@
+// Builds the npm package into pkg/ (generated; never committed):
+//   1. cargo build --release --target wasm32-unknown-unknown
+//   2. wasm-bindgen --target web       (one ESM glue file that every entry shares)
+//   3. wasm-opt -Oz from the npm package binaryen (Debian's wasm-opt 108 corrupts this output)
+//   4. one small entry per host, the TypeScript entry, and pkg/package.json with its `exports`
+// Prints the raw and gzipped sizes of the .wasm and the JS glue.
+import { execFileSync } from "node:child_process";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { dirname, join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const pkg = join(root, "pkg");
+const name = "workspace_rules";
+const quiet = process.argv.includes("--quiet");
+
+function run(cmd, args, opts = {}) {
+  execFileSync(cmd, args, { cwd: root, stdio: ["ignore", quiet ? "ignore" : "inherit", "inherit"], ...opts });
+}
+
+const version = JSON.parse(
+  execFileSync("cargo", ["metadata", "--no-deps", "--format-version", "1"], { cwd: root, encoding: "utf8" }),
+).packages.find((p) => p.name === "workspace-rules").version;
+
+run("cargo", ["build", "--release", "--target", "wasm32-unknown-unknown", "--lib", ...(quiet ? ["--quiet"] : [])]);
+
+rmSync(pkg, { recursive: true, force: true });
+mkdirSync(pkg);
+run("wasm-bindgen", [
+  "--target", "web",
+  "--out-dir", pkg,
+  "--out-name", name,
+  join(root, "target/wasm32-unknown-unknown/release", `${name}.wasm`),
+]);
+
+// The release profile strips the features section, so the features rustc enabled are named here.
+const wasmFile = join(pkg, `${name}_bg.wasm`);
+run(join(root, "node_modules/.bin/wasm-opt"), [
+  "-Oz", "--converge",
+  "--enable-bulk-memory", "--enable-mutable-globals", "--enable-nontrapping-float-to-int",
+  "--enable-reference-types", "--enable-sign-ext", "--enable-multivalue",
+  wasmFile, "-o", wasmFile,
+]);
+
+// The raw exports of the module are typed `any` by wasm-bindgen; the package promises no `any`.
+const dts = join(pkg, `${name}.d.ts`);
+writeFileSync(dts, readFileSync(dts, "utf8").replace(/\bany\b/g, "unknown"));
+
+// The error class is a wasm-bindgen snippet; every entry re-exports the same module, so `instanceof`
+// holds whichever entry a host loads.
+const snippet = readdirSync(join(pkg, "snippets"), { recursive: true }).find((f) => f.endsWith("error.js"));
+const errorModule = "./" + relative(pkg, join(pkg, "snippets", snippet)).split("\\").join("/");
+const glue = `./${name}.js`;
+const reexports = `export * from "${glue}";\nexport { default, initSync } from "${glue}";\nexport { WorkspaceRulesError } from "${errorModule}";\n`;
+const banner = (what) => `// workspace-rules: ${what}\n`;
+
+const entries = {
+  // Browsers and bundlers (Vite): fetches the .wasm next to this file and instantiates it before the
+  // module finishes loading (top-level await), so the exports are ready to call on import.
+  "index.js":
+    banner("entry for browsers and bundlers; ready on import.") +
+    `import init from "${glue}";\nawait init({ module_or_path: new URL("./${name}_bg.wasm", import.meta.url) });\n` +
+    reexports,
+  // Node >= 20 (ESM): reads the .wasm from disk synchronously.
+  "node.js":
+    banner("entry for Node.js (ESM); ready on import.") +
+    `import { readFileSync } from "node:fs";\nimport { initSync } from "${glue}";\n` +
+    `initSync({ module: readFileSync(new URL("./${name}_bg.wasm", import.meta.url)) });\n` +
+    reexports,
+  // workerd / Cloudflare Workers: the runtime hands a .wasm import over as a compiled WebAssembly.Module.
+  "workerd.js":
+    banner("entry for workerd / Cloudflare Workers; ready on import.") +
+    `import wasmModule from "./${name}_bg.wasm";\nimport { initSync } from "${glue}";\n` +
+    `initSync({ module: wasmModule });\n` +
+    reexports,
+  // A plain page without a bundler, or any host that wants to choose when and how to load the .wasm:
+  // call `await init()` (or `initSync({ module })`) before the first rule.
+  "web.js": banner("the web build; call init() before the first rule.") + reexports,
+};
+for (const [file, text] of Object.entries(entries)) writeFileSync(join(pkg, file), text);
+writeFileSync(join(pkg, "index.d.ts"), `export * from "./${name}.js";\nexport { default, initSync } from "./${name}.js";\n`);
+
+const types = "./index.d.ts";
+const manifest = {
+  name: "workspace-rules",
+  version,
+  description: "Workspace rules for voice-AI agent platforms: roles, permissions and more, one Rust implementation compiled to WebAssembly.",
+  license: "MIT OR Apache-2.0",
+  type: "module",
+  main: "./node.js",
+  module: "./index.js",
+  browser: "./index.js",
+  types,
+  sideEffects: ["./index.js", "./node.js", "./workerd.js"],
+  exports: {
+    ".": {
+      types,
+      workerd: "./workerd.js",
+      worker: "./index.js",
+      node: "./node.js",
+      browser: "./index.js",
+      import: "./index.js",
+      default: "./index.js",
+    },
+    "./web": { types, default: "./web.js" },
+    "./workerd": { types, default: "./workerd.js" },
+    "./node": { types, default: "./node.js" },
+    [`./${name}_bg.wasm`]: `./${name}_bg.wasm`,
+    "./package.json": "./package.json",
+  },
+  files: readdirSync(pkg).filter((f) => f !== ".gitignore"),
+  engines: { node: ">=20" },
+};
+writeFileSync(join(pkg, "package.json"), JSON.stringify(manifest, null, 2) + "\n");
+if (existsSync(join(root, "README.md"))) copyFileSync(join(root, "README.md"), join(pkg, "README.md"));
+rmSync(join(pkg, ".gitignore"), { force: true });
+
+const size = (file) => {
+  const bytes = readFileSync(join(pkg, file));
+  return { raw: statSync(join(pkg, file)).size, gzip: gzipSync(bytes, { level: 9 }).length };
+};
+const sizes = { wasm: size(`${name}_bg.wasm`), glue: size(`${name}.js`) };
+writeFileSync(join(pkg, "sizes.json"), JSON.stringify(sizes) + "\n");
+console.log(
+  `pkg/ built: ${name}_bg.wasm ${sizes.wasm.raw} B (${sizes.wasm.gzip} B gzipped), ` +
+    `${name}.js ${sizes.glue.raw} B (${sizes.glue.gzip} B gzipped)`,
+);

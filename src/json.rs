@@ -1,0 +1,284 @@
+//! The untyped input every rule accepts before it checks it: a JSON value that also remembers the
+//! JavaScript values JSON cannot carry.
+//!
+//! Why not `serde_json::Value`? Two reasons. It silently turns `NaN` into `null` (which in a voice-settings
+//! patch means "reset to default"), and its objects are sorted unless a crate-wide feature is switched
+//! on. [`Json`] keeps object keys in input order and has a variant for the values a JavaScript caller can
+//! pass but JSON cannot ([`Unsupported`](Json::Unsupported)), so a rule reports `invalid_type` at the
+//! right path instead of misreading them. Native callers get a `Json` from any serde format
+//! (`serde_json::from_str::<Json>(..)`); the WebAssembly boundary builds one from a `JsValue`.
+
+use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+use std::fmt;
+
+/// A JavaScript value that has no JSON form.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unsupported {
+    NaN,
+    Infinity,
+    NegativeInfinity,
+    Undefined,
+    BigInt,
+    Symbol,
+    Function,
+    /// Nesting deeper than [`MAX_DEPTH`].
+    TooDeep,
+}
+
+impl Unsupported {
+    /// The name used in messages and in the shared test vectors (`{"$js": "NaN"}`).
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Unsupported::NaN => "NaN",
+            Unsupported::Infinity => "Infinity",
+            Unsupported::NegativeInfinity => "-Infinity",
+            Unsupported::Undefined => "undefined",
+            Unsupported::BigInt => "bigint",
+            Unsupported::Symbol => "symbol",
+            Unsupported::Function => "function",
+            Unsupported::TooDeep => "too_deep",
+        }
+    }
+
+    /// Parses [`as_str`](Self::as_str) back (the shared test vectors encode these values by name).
+    pub fn from_name(name: &str) -> Option<Self> {
+        [
+            Unsupported::NaN,
+            Unsupported::Infinity,
+            Unsupported::NegativeInfinity,
+            Unsupported::Undefined,
+            Unsupported::BigInt,
+            Unsupported::Symbol,
+            Unsupported::Function,
+            Unsupported::TooDeep,
+        ]
+        .into_iter()
+        .find(|u| u.as_str() == name)
+    }
+
+    /// The classification of a non-finite number.
+    pub fn non_finite(x: f64) -> Self {
+        if x.is_nan() {
+            Unsupported::NaN
+        } else if x > 0.0 {
+            Unsupported::Infinity
+        } else {
+            Unsupported::NegativeInfinity
+        }
+    }
+}
+
+/// Inputs nested deeper than this are cut off (the innermost value becomes
+/// [`Unsupported::TooDeep`]), so no input can exhaust the stack.
+pub const MAX_DEPTH: usize = 64;
+
+/// An untyped input value. Numbers are `f64`, as in JavaScript; objects keep their keys in input order.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Json {
+    Null,
+    Bool(bool),
+    Number(f64),
+    String(String),
+    Array(Vec<Json>),
+    Object(Vec<(String, Json)>),
+    Unsupported(Unsupported),
+}
+
+impl Json {
+    /// The type name used in `invalid_type` messages ("expected a string, got a number").
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Json::Null => "null",
+            Json::Bool(_) => "a boolean",
+            Json::Number(_) => "a number",
+            Json::String(_) => "a string",
+            Json::Array(_) => "an array",
+            Json::Object(_) => "an object",
+            Json::Unsupported(u) => match u {
+                Unsupported::NaN => "NaN",
+                Unsupported::Infinity => "Infinity",
+                Unsupported::NegativeInfinity => "-Infinity",
+                Unsupported::Undefined => "undefined",
+                Unsupported::BigInt => "a BigInt",
+                Unsupported::Symbol => "a symbol",
+                Unsupported::Function => "a function",
+                Unsupported::TooDeep => "a value nested too deeply",
+            },
+        }
+    }
+
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Json::String(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// A finite number (NaN and ±Infinity never reach [`Json::Number`]).
+    pub fn as_f64(&self) -> Option<f64> {
+        match self {
+            Json::Number(x) => Some(*x),
+            _ => None,
+        }
+    }
+
+    pub fn as_bool(&self) -> Option<bool> {
+        match self {
+            Json::Bool(b) => Some(*b),
+            _ => None,
+        }
+    }
+
+    pub fn as_array(&self) -> Option<&[Json]> {
+        match self {
+            Json::Array(items) => Some(items),
+            _ => None,
+        }
+    }
+
+    pub fn as_object(&self) -> Option<&[(String, Json)]> {
+        match self {
+            Json::Object(entries) => Some(entries),
+            _ => None,
+        }
+    }
+
+    /// The value of `key` in an object (the first, should a source repeat a key).
+    pub fn get(&self, key: &str) -> Option<&Json> {
+        self.as_object()?
+            .iter()
+            .find_map(|(k, v)| (k == key).then_some(v))
+    }
+
+    /// A number, folding non-finite values into [`Json::Unsupported`].
+    pub fn number(x: f64) -> Json {
+        if x.is_finite() {
+            Json::Number(x)
+        } else {
+            Json::Unsupported(Unsupported::non_finite(x))
+        }
+    }
+}
+
+impl From<&str> for Json {
+    fn from(s: &str) -> Self {
+        Json::String(s.to_owned())
+    }
+}
+
+/// Deserializes from any self-describing serde format, keeping object key order and cutting off
+/// nesting at [`MAX_DEPTH`].
+impl<'de> Deserialize<'de> for Json {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(JsonVisitor { depth: 0 })
+    }
+}
+
+struct JsonVisitor {
+    depth: usize,
+}
+
+struct Nested {
+    depth: usize,
+}
+
+impl<'de> de::DeserializeSeed<'de> for Nested {
+    type Value = Json;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Json, D::Error> {
+        d.deserialize_any(JsonVisitor { depth: self.depth })
+    }
+}
+
+impl<'de> Visitor<'de> for JsonVisitor {
+    type Value = Json;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+    fn visit_unit<E>(self) -> Result<Json, E> {
+        Ok(Json::Null)
+    }
+    fn visit_none<E>(self) -> Result<Json, E> {
+        Ok(Json::Null)
+    }
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Json, D::Error> {
+        d.deserialize_any(self)
+    }
+    fn visit_bool<E>(self, b: bool) -> Result<Json, E> {
+        Ok(Json::Bool(b))
+    }
+    fn visit_i64<E>(self, x: i64) -> Result<Json, E> {
+        Ok(Json::Number(x as f64))
+    }
+    fn visit_u64<E>(self, x: u64) -> Result<Json, E> {
+        Ok(Json::Number(x as f64))
+    }
+    fn visit_f64<E>(self, x: f64) -> Result<Json, E> {
+        Ok(Json::number(x))
+    }
+    fn visit_str<E>(self, s: &str) -> Result<Json, E> {
+        Ok(Json::String(s.to_owned()))
+    }
+    fn visit_string<E>(self, s: String) -> Result<Json, E> {
+        Ok(Json::String(s))
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Json, A::Error> {
+        if self.depth >= MAX_DEPTH {
+            while seq.next_element::<de::IgnoredAny>()?.is_some() {}
+            return Ok(Json::Unsupported(Unsupported::TooDeep));
+        }
+        let mut items = Vec::new();
+        while let Some(item) = seq.next_element_seed(Nested {
+            depth: self.depth + 1,
+        })? {
+            items.push(item);
+        }
+        Ok(Json::Array(items))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Json, A::Error> {
+        if self.depth >= MAX_DEPTH {
+            while map
+                .next_entry::<de::IgnoredAny, de::IgnoredAny>()?
+                .is_some()
+            {}
+            return Ok(Json::Unsupported(Unsupported::TooDeep));
+        }
+        let mut entries = Vec::new();
+        while let Some(key) = map.next_key::<String>()? {
+            let value = map.next_value_seed(Nested {
+                depth: self.depth + 1,
+            })?;
+            entries.push((key, value));
+        }
+        Ok(Json::Object(entries))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds_name_the_type() {
+        assert_eq!(Json::from("x").kind(), "a string");
+        assert_eq!(Json::number(f64::NAN).kind(), "NaN");
+        assert_eq!(Json::number(f64::NEG_INFINITY).kind(), "-Infinity");
+        assert_eq!(Json::number(1.5), Json::Number(1.5));
+    }
+
+    #[test]
+    fn unsupported_names_round_trip() {
+        for name in [
+            "NaN",
+            "Infinity",
+            "-Infinity",
+            "undefined",
+            "bigint",
+            "symbol",
+            "function",
+        ] {
+            assert_eq!(Unsupported::from_name(name).map(|u| u.as_str()), Some(name));
+        }
+        assert_eq!(Unsupported::from_name("nan"), None);
+    }
+}

@@ -1,0 +1,29 @@
+//! # workspace-rules
+//!
+//! The domain rules of workspaces in voice-AI agent platforms (roles and permissions, membership,
+//! invitations, voice settings, request checks…), written once in Rust and compiled both natively and to
+//! WebAssembly, so a Rust backend, a browser and an edge worker give the same answer to the same question.
+//!
+//! The rules live in plain modules with no WebAssembly dependency. The JavaScript boundary is the
+//! `wasm` module, compiled only for `wasm32`.
+//!
+//! ```
+//! use workspace_rules::roles::{can, Action, Role};
+//!
+//! let role: Role = "admin".parse()?;
+//! assert!(can(role, Action::MembersInvite));
+//! assert!(!can(role, "workspace.archive".parse()?));
+//! # Ok::<(), workspace_rules::RuleError>(())
+//! ```
+
+pub mod error;
+pub mod json;
+mod names;
+pub mod roles;
+
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+pub use error::{Code, Problem, RuleError};
+pub use json::Json;
+pub use roles::{can, Action, Role};

@@ -1,0 +1,264 @@
+//! The JavaScript boundary: the only module that knows about JavaScript.
+//!
+//! Every export converts its arguments into core types ([`Json`] for untyped input), calls the core,
+//! and converts the answer back, or throws the core's [`RuleError`] as a `WorkspaceRulesError`. No rule
+//! is decided here.
+
+use crate::error::RuleError;
+use crate::json::{Json, Unsupported, MAX_DEPTH};
+use crate::roles;
+use js_sys::{Array, Object};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+#[wasm_bindgen(module = "/js/error.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = WorkspaceRulesError)]
+    type JsRulesError;
+
+    #[wasm_bindgen(constructor, js_class = "WorkspaceRulesError")]
+    fn new(code: &str, status: u16, message: &str, errors: JsValue) -> JsRulesError;
+}
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_TYPES: &'static str = r#"
+/** A role in one workspace, highest rank first: owner (3) > admin (2) > member (1). */
+export type Role = "owner" | "admin" | "member";
+
+/** A `resource.verb` action of the permission matrix (SPEC §1). */
+export type Action =
+  | "workspace.view" | "workspace.update" | "workspace.provision" | "workspace.archive"
+  | "workspace.delete" | "workspace.create"
+  | "members.view" | "members.invite" | "members.remove" | "members.update_role"
+  | "invitations.view" | "invitations.revoke"
+  | "agents.view" | "agents.create" | "agents.update" | "agents.delete"
+  | "knowledge_bases.view" | "knowledge_bases.connect" | "knowledge_bases.create"
+  | "phone_numbers.view" | "phone_numbers.manage"
+  | "voice_settings.view" | "voice_settings.update"
+  | "test_numbers.view" | "test_numbers.manage"
+  | "integrations.view" | "integrations.manage" | "api_keys.manage" | "webhooks.manage"
+  | "calls.outbound" | "usage.view"
+  | "billing.view" | "audit.view" | "analytics.view"
+  | "billing.manage" | "minutes.allocate" | "audit.export";
+
+/** `{ role: [allowed actions] }`, roles highest first, actions in the specification's order. */
+export type PermissionMatrix = { [R in Role]: Action[] };
+
+/** One problem of a refusal: what is wrong and where (a JSON Pointer into the input; "" = all of it). */
+export interface WorkspaceRulesProblem {
+  code: string;
+  message: string;
+  path: string;
+}
+
+/** Every refusal of the library. `errors` lists every problem (a list of one for a single refusal). */
+export class WorkspaceRulesError extends Error {
+  readonly name: "WorkspaceRulesError";
+  /** A stable snake_case identifier, e.g. "unknown_role". */
+  readonly code: string;
+  /** The HTTP status an API would answer with (400, 401, 403, 404, 409, 410, 422, 500). */
+  readonly status: number;
+  readonly errors: WorkspaceRulesProblem[];
+}
+"#;
+
+/// Logs panics to the console before the module aborts, so a bug is visible rather than a bare
+/// `unreachable` trap.
+#[wasm_bindgen(start, private)]
+fn install_panic_hook() {
+    std::panic::set_hook(Box::new(|info| {
+        gloo_console::error!(format!("workspace-rules panicked: {info}"));
+    }));
+}
+
+/// Serializes a core answer to a plain JS value (objects, not `Map`s; key order as the core emits it).
+fn to_js<T: Serialize + ?Sized>(value: &T) -> JsValue {
+    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+    // Serializing the core's plain data types cannot fail; should it ever, the caller gets `null`
+    // rather than a trap.
+    value.serialize(&serializer).unwrap_or(JsValue::NULL)
+}
+
+/// Turns a core refusal into a thrown `WorkspaceRulesError`.
+fn to_js_error(err: RuleError) -> JsValue {
+    JsRulesError::new(
+        err.code.as_str(),
+        err.status(),
+        &err.message,
+        to_js(&err.errors),
+    )
+    .into()
+}
+
+/// Reads any JS value as untyped input. `undefined` properties of objects are left out (as
+/// `JSON.stringify` does); values JSON cannot carry become [`Json::Unsupported`], for the rule to
+/// report where they are.
+fn to_json(value: &JsValue) -> Json {
+    read(value, 0)
+}
+
+fn read(value: &JsValue, depth: usize) -> Json {
+    if let Some(s) = value.as_string() {
+        return Json::String(s);
+    }
+    if let Some(x) = value.as_f64() {
+        return Json::number(x);
+    }
+    if let Some(b) = value.as_bool() {
+        return Json::Bool(b);
+    }
+    if value.is_null() {
+        return Json::Null;
+    }
+    let unsupported = if value.is_undefined() {
+        Unsupported::Undefined
+    } else if value.is_bigint() {
+        Unsupported::BigInt
+    } else if value.is_symbol() {
+        Unsupported::Symbol
+    } else if value.is_function() {
+        Unsupported::Function
+    } else if depth >= MAX_DEPTH {
+        Unsupported::TooDeep
+    } else if Array::is_array(value) {
+        let items = value.unchecked_ref::<Array>();
+        return Json::Array(items.iter().map(|v| read(&v, depth + 1)).collect());
+    } else {
+        let entries = Object::entries(value.unchecked_ref::<Object>());
+        return Json::Object(
+            entries
+                .iter()
+                .filter_map(|entry| {
+                    let pair = entry.unchecked_into::<Array>();
+                    let v = pair.get(1);
+                    let key = pair.get(0).as_string()?;
+                    (!v.is_undefined()).then(|| (key, read(&v, depth + 1)))
+                })
+                .collect(),
+        );
+    };
+    Json::Unsupported(unsupported)
+}
+
+/// All roles, highest rank first.
+#[wasm_bindgen(js_name = roles, unchecked_return_type = "Role[]")]
+pub fn js_roles() -> JsValue {
+    to_js(roles::roles())
+}
+
+/// All actions, in the specification's order.
+#[wasm_bindgen(js_name = actions, unchecked_return_type = "Action[]")]
+pub fn js_actions() -> JsValue {
+    to_js(roles::actions())
+}
+
+/// The default permission matrix: `{ owner: [...], admin: [...], member: [...] }`.
+#[wasm_bindgen(js_name = permissionMatrix, unchecked_return_type = "PermissionMatrix")]
+pub fn js_permission_matrix() -> JsValue {
+    to_js(&roles::permission_matrix())
+}
+
+/// Whether the default matrix allows `role` to perform `action`.
+/// @throws {WorkspaceRulesError} `unknown_role`, `unknown_action` (400), or `invalid_type` (400) for a
+/// non-string argument.
+#[wasm_bindgen(js_name = can)]
+pub fn js_can(
+    #[wasm_bindgen(unchecked_param_type = "Role")] role: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Action")] action: JsValue,
+) -> Result<bool, JsValue> {
+    roles::can_input(&to_json(&role), &to_json(&action)).map_err(to_js_error)
+}
+
+#[cfg(test)]
+mod tests {
+    //! The boundary's own tests, run by wasm-bindgen-test in Node and in headless Chromium.
+    use super::*;
+    use js_sys::{Reflect, JSON};
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    fn js(source: &str) -> JsValue {
+        js_sys::eval(source).expect("test fixture evaluates")
+    }
+
+    fn field(value: &JsValue, key: &str) -> JsValue {
+        Reflect::get(value, &JsValue::from_str(key)).unwrap()
+    }
+
+    #[wasm_bindgen_test]
+    fn can_answers_booleans() {
+        assert_eq!(js_can("admin".into(), "members.invite".into()), Ok(true));
+        assert_eq!(js_can("member".into(), "members.invite".into()), Ok(false));
+    }
+
+    #[wasm_bindgen_test]
+    fn refusals_are_workspace_rules_errors_with_every_problem() {
+        let err = js_can(JsValue::from(42), "nope".into()).unwrap_err();
+        assert!(
+            err.is_instance_of::<js_sys::Error>(),
+            "a real Error subclass"
+        );
+        assert_eq!(field(&err, "name"), "WorkspaceRulesError");
+        assert_eq!(field(&err, "code"), "invalid_type");
+        assert_eq!(field(&err, "status"), 400);
+        let errors = JSON::stringify(&field(&err, "errors")).unwrap();
+        assert_eq!(
+            errors,
+            r#"[{"code":"invalid_type","message":"role must be a string, got a number.","path":"/role"},{"code":"unknown_action","message":"Unknown action \"nope\": actions() lists the known ones.","path":"/action"}]"#
+        );
+    }
+
+    #[wasm_bindgen_test]
+    fn values_json_cannot_carry_are_named() {
+        for (source, expected) in [
+            ("NaN", Unsupported::NaN),
+            ("-Infinity", Unsupported::NegativeInfinity),
+            ("undefined", Unsupported::Undefined),
+            ("10n", Unsupported::BigInt),
+            ("Symbol('s')", Unsupported::Symbol),
+            ("(() => 1)", Unsupported::Function),
+        ] {
+            assert_eq!(
+                to_json(&js(source)),
+                Json::Unsupported(expected),
+                "{source}"
+            );
+        }
+    }
+
+    #[wasm_bindgen_test]
+    fn objects_keep_order_and_drop_undefined_properties() {
+        let value = to_json(&js(
+            r#"({ b: 1, a: [null, undefined], c: undefined, "__proto__x": true })"#,
+        ));
+        assert_eq!(
+            value,
+            Json::Object(vec![
+                ("b".into(), Json::Number(1.0)),
+                (
+                    "a".into(),
+                    Json::Array(vec![Json::Null, Json::Unsupported(Unsupported::Undefined)])
+                ),
+                ("__proto__x".into(), Json::Bool(true)),
+            ])
+        );
+        let own_proto = to_json(&JSON::parse(r#"{"__proto__": 1}"#).unwrap());
+        assert_eq!(
+            own_proto,
+            Json::Object(vec![("__proto__".into(), Json::Number(1.0))])
+        );
+    }
+
+    #[wasm_bindgen_test]
+    fn deep_nesting_is_cut_off_not_a_stack_overflow() {
+        let deep = js("let v = 1; for (let i = 0; i < 100000; i++) v = [v]; v");
+        let mut value = &to_json(&deep);
+        let mut depth = 0;
+        while let Json::Array(items) = value {
+            value = &items[0];
+            depth += 1;
+        }
+        assert_eq!(depth, MAX_DEPTH);
+        assert_eq!(value, &Json::Unsupported(Unsupported::TooDeep));
+    }
+}
