@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Installs what is missing, and only that; quiet when everything is there.
+#   scripts/setup.sh build   the wasm32 target, wasm-bindgen-cli of the version Cargo.toml pins, npm packages
+#   scripts/setup.sh test    the same, plus Debian's chromium and chromium-driver for the browser tiers
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mode=${1:-build}
+say() { echo "setup: $*" >&2; }
+
+if ! command -v cargo >/dev/null || ! command -v node >/dev/null; then
+  say "this project needs a Rust toolchain (rustup, cargo) and Node.js >= 20 on PATH"; exit 1
+fi
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "adding the rustup target wasm32-unknown-unknown"
+  rustup target add wasm32-unknown-unknown
+fi
+
+# The CLI must be exactly the crate's wasm-bindgen version, or it refuses the module. No --locked:
+# the registry here lacks some versions the CLI's lock file names.
+want=$(sed -n 's/^wasm-bindgen = "=\([^"]*\)".*/\1/p' Cargo.toml)
+have=$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)
+if [ "$have" != "$want" ]; then
+  say "installing wasm-bindgen-cli $want (a few minutes, once)"
+  cargo install wasm-bindgen-cli --version "=$want" --force --quiet
+fi
+
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  say "installing npm packages"
+  npm ci --no-audit --no-fund --loglevel=error
+fi
+
+if [ "$mode" = test ] && { [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; }; then
+  say "installing Debian's chromium and chromium-driver"
+  sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium chromium-driver >/dev/null
+fi

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Every test, in order: formatting, lints, native tests, the package build, the boundary's own tests
+# in Node and Chromium, the shared vectors in Node and Chromium, the TypeScript check, and the
+# byte-for-byte comparison of all hosts. Run through `npm test`, which installs what is missing first.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+step() { printf '\n== %s\n' "$*"; }
+
+rm -rf test-results/vectors
+export CHROMEDRIVER=${CHROMEDRIVER:-/usr/bin/chromedriver}
+
+step "rustfmt";                  cargo fmt --all -- --check
+step "clippy (native)";          cargo clippy --quiet --all-targets -- -D warnings
+step "clippy (wasm32)";          cargo clippy --quiet --target wasm32-unknown-unknown --lib --tests -- -D warnings
+step "native tests";             cargo test --quiet
+step "build pkg/";               node scripts/build.mjs --quiet
+step "boundary tests in Node";   cargo test --target wasm32-unknown-unknown --lib
+step "boundary tests in Chromium"
+WASM_BINDGEN_USE_BROWSER=1 cargo test --target wasm32-unknown-unknown --lib
+
+# A separate consumer folder whose node_modules/workspace-rules is the built package.
+mkdir -p tests/consumer/node_modules
+ln -sfn ../../../pkg tests/consumer/node_modules/workspace-rules
+
+step "TypeScript consumer";      node_modules/.bin/tsc -p tests/consumer/tsconfig.json
+step "Node and Chromium tiers";  node --test tests/consumer/ tests/browser/
+step "all hosts agree";          node --test tests/compare-hosts.test.mjs

@@ -1,0 +1,71 @@
+// The package as a user meets it: import by name in Node ESM, the error class, every entry point.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import * as api from "workspace-rules";
+import { can, roles, actions, permissionMatrix, WorkspaceRulesError } from "workspace-rules";
+
+const require = createRequire(import.meta.url);
+const pkgDir = require.resolve("workspace-rules/package.json").replace(/package\.json$/, "");
+const manifest = JSON.parse(readFileSync(pkgDir + "package.json", "utf8"));
+const dts = readFileSync(pkgDir + "workspace_rules.d.ts", "utf8");
+
+test("the §1 answers, imported by name", () => {
+  assert.equal(can("owner", "workspace.archive"), true);
+  assert.equal(can("admin", "workspace.archive"), false);
+  assert.deepEqual(roles(), ["owner", "admin", "member"]);
+  assert.equal(actions().length, 37);
+  assert.deepEqual(Object.keys(permissionMatrix()), ["owner", "admin", "member"]);
+});
+
+test("a refusal is a WorkspaceRulesError, a real Error with code, status, message and errors", () => {
+  assert.throws(
+    () => can("boss", "workspace.view"),
+    (e) =>
+      e instanceof WorkspaceRulesError &&
+      e instanceof Error &&
+      e.name === "WorkspaceRulesError" &&
+      e.code === "unknown_role" &&
+      e.status === 400 &&
+      e.message === 'Unknown role "boss": expected owner, admin or member.' &&
+      e.errors.length === 1 &&
+      e.errors[0].path === "/role" &&
+      typeof e.stack === "string",
+  );
+});
+
+test("wrong JS types never surface as a TypeError from the glue", () => {
+  for (const bad of [undefined, null, 1, 1.5, NaN, true, {}, [], 10n, Symbol("s"), () => 1, new Uint8Array(2), new Map()]) {
+    assert.throws(() => can(bad, "workspace.view"), WorkspaceRulesError);
+    assert.throws(() => can("owner", bad), WorkspaceRulesError);
+  }
+});
+
+test("every runtime export is declared in the TypeScript types, and no type is any", () => {
+  for (const name of Object.keys(api)) {
+    if (name === "default") continue;
+    assert.match(dts, new RegExp(`export (declare )?(function|class|const) ${name}\\b`), `${name} is typed`);
+  }
+  assert.doesNotMatch(dts, /\bany\b/);
+});
+
+test("the Action type lists exactly actions()", () => {
+  const declared = [...dts.match(/export type Action =([^;]*);/)[1].matchAll(/"([^"]+)"/g)].map((m) => m[1]);
+  assert.deepEqual(declared, actions());
+});
+
+test("the web entry works with initSync, and shares the error class", async () => {
+  const web = await import("workspace-rules/web");
+  web.initSync({ module: readFileSync(pkgDir + "workspace_rules_bg.wasm") });
+  assert.equal(web.can("member", "calls.outbound"), true);
+  assert.equal(web.WorkspaceRulesError, WorkspaceRulesError);
+});
+
+test("package.json names the package and maps every host", () => {
+  assert.equal(manifest.name, "workspace-rules");
+  assert.equal(manifest.type, "module");
+  const dot = manifest.exports["."];
+  for (const condition of ["types", "workerd", "node", "browser", "import", "default"]) assert.ok(dot[condition], condition);
+  for (const file of new Set(Object.values(dot))) assert.ok(readFileSync(pkgDir + file).length > 0, file);
+});
