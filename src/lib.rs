@@ -18,8 +18,9 @@
 
 pub mod error;
 pub mod json;
-mod names;
+pub mod names;
 pub mod roles;
+pub mod validate;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;

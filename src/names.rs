@@ -25,6 +25,12 @@ macro_rules! names {
             }
         }
 
+        impl $crate::names::Named for $name {
+            const ALL: &'static [Self] = $name::ALL;
+            fn as_str(self) -> &'static str { $name::as_str(self) }
+            fn from_name(name: &str) -> Option<Self> { $name::from_name(name) }
+        }
+
         impl ::std::fmt::Display for $name {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.write_str(self.as_str())
@@ -40,3 +46,22 @@ macro_rules! names {
 }
 
 pub(crate) use names;
+
+/// What every `names!` enum offers, so generic helpers (validation of enum fields) can take any of them.
+pub trait Named: Copy + 'static {
+    /// Every value, in table order.
+    const ALL: &'static [Self];
+    /// The wire name.
+    fn as_str(self) -> &'static str;
+    /// The value with this exact wire name, if any.
+    fn from_name(name: &str) -> Option<Self>;
+
+    /// The wire names joined for messages: "a, b or c".
+    fn list() -> String {
+        let names: Vec<&str> = Self::ALL.iter().map(|v| v.as_str()).collect();
+        match names.split_last() {
+            Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
+            _ => names.join(""),
+        }
+    }
+}

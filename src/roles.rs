@@ -11,7 +11,7 @@
 
 use crate::error::{Code, Problem, RuleError};
 use crate::json::Json;
-use crate::names::names;
+use crate::names::{names, Named};
 use serde::ser::{Serialize, SerializeMap, Serializer};
 use std::str::FromStr;
 
@@ -145,8 +145,6 @@ pub fn permission_matrix() -> PermissionMatrix {
     PermissionMatrix
 }
 
-const ROLE_LIST: &str = "owner, admin or member";
-
 impl FromStr for Role {
     type Err = RuleError;
     fn from_str(s: &str) -> Result<Self, RuleError> {
@@ -167,7 +165,7 @@ pub fn parse_role(name: &str, path: &str) -> Result<Role, Problem> {
         Problem::new(
             Code::UnknownRole,
             path,
-            format!("Unknown role \"{name}\": expected {ROLE_LIST}."),
+            format!("Unknown role \"{name}\": expected {}.", Role::list()),
         )
     })
 }

@@ -1,0 +1,361 @@
+//! Validation helpers written once for every input the library checks (voice-settings patches,
+//! workspace updates, test numbers, request bodies, incoming state).
+//!
+//! Each helper reads one value at one JSON Pointer path, records any problem in a [`Problems`]
+//! collector and returns the typed value when it is good, so a validator reads as a list of fields and
+//! reports **every** problem at once. Lengths count Unicode scalar values (characters), not bytes or
+//! UTF-16 units. Bounds are inclusive.
+
+use crate::error::{pointer, Code, Problem, RuleError};
+use crate::json::Json;
+use crate::names::Named;
+
+/// The problems found so far in one input.
+#[derive(Debug, Default)]
+pub struct Problems(Vec<Problem>);
+
+impl Problems {
+    pub fn new() -> Self {
+        Problems(Vec::new())
+    }
+
+    pub fn push(&mut self, code: Code, path: &str, message: impl Into<String>) {
+        self.0.push(Problem::new(code, path, message));
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// The problems, in the order they were found.
+    pub fn into_vec(self) -> Vec<Problem> {
+        self.0
+    }
+
+    /// `Ok(value)` if nothing was found, else a refusal with `code` listing every problem.
+    pub fn finish<T>(self, code: Code, value: T) -> Result<T, RuleError> {
+        if self.0.is_empty() {
+            Ok(value)
+        } else {
+            Err(RuleError::many(code, self.0))
+        }
+    }
+}
+
+/// The path of a child: `child("/keyterms", "3")` is `/keyterms/3`.
+pub fn child(path: &str, key: impl AsRef<str>) -> String {
+    let mut out = path.to_owned();
+    out.push_str(&pointer([key]));
+    out
+}
+
+/// How a path reads in a message: `/keyterms/3` → `keyterms[3]`, `/workspace/name` →
+/// `workspace.name`, `""` → `the input`.
+pub fn describe(path: &str) -> String {
+    if path.is_empty() {
+        return "the input".to_owned();
+    }
+    let mut out = String::new();
+    for segment in path.split('/').skip(1) {
+        let segment = segment.replace("~1", "/").replace("~0", "~");
+        if !out.is_empty() && segment.bytes().all(|b| b.is_ascii_digit()) {
+            out.push_str(&format!("[{segment}]"));
+        } else {
+            if !out.is_empty() {
+                out.push('.');
+            }
+            out.push_str(&segment);
+        }
+    }
+    out
+}
+
+fn wrong_type(problems: &mut Problems, path: &str, expected: &str, got: &Json) {
+    problems.push(
+        Code::InvalidType,
+        path,
+        format!("{} must be {expected}, got {}.", describe(path), got.kind()),
+    );
+}
+
+/// An object's entries; `invalid_type` otherwise.
+pub fn object<'a>(
+    value: &'a Json,
+    path: &str,
+    problems: &mut Problems,
+) -> Option<&'a [(String, Json)]> {
+    let entries = value.as_object();
+    if entries.is_none() {
+        wrong_type(problems, path, "an object", value);
+    }
+    entries
+}
+
+/// Reports `unknown_field` for every key of `entries` that is not in `known`.
+pub fn no_unknown_fields(
+    entries: &[(String, Json)],
+    known: &[&str],
+    path: &str,
+    problems: &mut Problems,
+) {
+    for (key, _) in entries {
+        if !known.contains(&key.as_str()) {
+            let at = child(path, key);
+            problems.push(
+                Code::UnknownField,
+                &at,
+                format!("{} is not a known field.", describe(&at)),
+            );
+        }
+    }
+}
+
+/// A string; `invalid_type` otherwise.
+pub fn string<'a>(value: &'a Json, path: &str, problems: &mut Problems) -> Option<&'a str> {
+    let s = value.as_str();
+    if s.is_none() {
+        wrong_type(problems, path, "a string", value);
+    }
+    s
+}
+
+/// A string of `min..=max` characters: `empty_value` below (when `min` is 1), `too_long` above.
+pub fn string_len<'a>(
+    value: &'a Json,
+    path: &str,
+    min: usize,
+    max: usize,
+    problems: &mut Problems,
+) -> Option<&'a str> {
+    let s = string(value, path, problems)?;
+    check_len(s, path, min, max, problems).then_some(s)
+}
+
+/// Checks the character count of an already-read string (`empty_value` / `too_long`).
+pub fn check_len(s: &str, path: &str, min: usize, max: usize, problems: &mut Problems) -> bool {
+    let n = s.chars().count();
+    if n < min {
+        let code = if n == 0 {
+            Code::EmptyValue
+        } else {
+            Code::OutOfRange
+        };
+        let what = if min == 1 {
+            "must not be empty".to_owned()
+        } else {
+            format!("must have at least {min} characters")
+        };
+        problems.push(code, path, format!("{} {what}.", describe(path)));
+        false
+    } else if n > max {
+        problems.push(
+            Code::TooLong,
+            path,
+            format!(
+                "{} must have at most {max} characters, got {n}.",
+                describe(path)
+            ),
+        );
+        false
+    } else {
+        true
+    }
+}
+
+/// A finite number within `min..=max`: `invalid_type` for other types (NaN and ±Infinity included),
+/// `out_of_range` outside the bounds.
+pub fn number_in(
+    value: &Json,
+    path: &str,
+    min: f64,
+    max: f64,
+    problems: &mut Problems,
+) -> Option<f64> {
+    let Some(x) = value.as_f64() else {
+        wrong_type(problems, path, "a finite number", value);
+        return None;
+    };
+    if (min..=max).contains(&x) {
+        Some(x)
+    } else {
+        problems.push(
+            Code::OutOfRange,
+            path,
+            format!(
+                "{} must be between {min} and {max}, got {x}.",
+                describe(path)
+            ),
+        );
+        None
+    }
+}
+
+/// A whole number within `min..=max` (as JSON carries it, an integral `f64`): `invalid_type` for a
+/// fraction or another type, `out_of_range` outside the bounds.
+pub fn integer_in(
+    value: &Json,
+    path: &str,
+    min: i64,
+    max: i64,
+    problems: &mut Problems,
+) -> Option<i64> {
+    match value.as_f64() {
+        Some(x) if x.fract() == 0.0 && x.abs() <= 9_007_199_254_740_991.0 => {
+            let n = x as i64;
+            if (min..=max).contains(&n) {
+                Some(n)
+            } else {
+                problems.push(
+                    Code::OutOfRange,
+                    path,
+                    format!(
+                        "{} must be between {min} and {max}, got {n}.",
+                        describe(path)
+                    ),
+                );
+                None
+            }
+        }
+        _ => {
+            wrong_type(problems, path, "a whole number", value);
+            None
+        }
+    }
+}
+
+/// A boolean; `invalid_type` otherwise.
+pub fn boolean(value: &Json, path: &str, problems: &mut Problems) -> Option<bool> {
+    let b = value.as_bool();
+    if b.is_none() {
+        wrong_type(problems, path, "a boolean", value);
+    }
+    b
+}
+
+/// One of a closed set of names: `invalid_type` for a non-string, `invalid_value` for another string.
+pub fn one_of<T: Named>(value: &Json, path: &str, problems: &mut Problems) -> Option<T> {
+    let name = string(value, path, problems)?;
+    let found = T::from_name(name);
+    if found.is_none() {
+        problems.push(
+            Code::InvalidValue,
+            path,
+            format!(
+                "{} must be one of {}, got \"{name}\".",
+                describe(path),
+                T::list()
+            ),
+        );
+    }
+    found
+}
+
+/// A list of at most `max` items: `invalid_type` for a non-list, `too_many_items` above the cap.
+/// Items are not read when the list is too long, so a huge list costs one check.
+pub fn list<'a>(
+    value: &'a Json,
+    path: &str,
+    max: usize,
+    problems: &mut Problems,
+) -> Option<&'a [Json]> {
+    let Some(items) = value.as_array() else {
+        wrong_type(problems, path, "a list", value);
+        return None;
+    };
+    if items.len() > max {
+        problems.push(
+            Code::TooManyItems,
+            path,
+            format!(
+                "{} must have at most {max} items, got {}.",
+                describe(path),
+                items.len()
+            ),
+        );
+        return None;
+    }
+    Some(items)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::json::Unsupported;
+    use crate::roles::Role;
+
+    #[test]
+    fn describe_reads_paths_as_field_names() {
+        assert_eq!(describe("/keyterms/3"), "keyterms[3]");
+        assert_eq!(describe("/workspace/name"), "workspace.name");
+        assert_eq!(describe("/a~1b"), "a/b");
+        assert_eq!(describe(""), "the input");
+        assert_eq!(child("/keyterms", "3"), "/keyterms/3");
+    }
+
+    #[test]
+    fn every_problem_is_collected() {
+        let mut p = Problems::new();
+        let nan = Json::Unsupported(Unsupported::NaN);
+        assert_eq!(number_in(&nan, "/speed", 0.5, 2.0, &mut p), None);
+        assert_eq!(
+            number_in(&Json::Number(2.0), "/speed", 0.5, 2.0, &mut p),
+            Some(2.0)
+        );
+        assert_eq!(
+            number_in(&Json::Number(2.01), "/speed", 0.5, 2.0, &mut p),
+            None
+        );
+        assert_eq!(one_of::<Role>(&Json::from("boss"), "/role", &mut p), None);
+        assert_eq!(string_len(&Json::from(""), "/name", 1, 3, &mut p), None);
+        assert_eq!(string_len(&Json::from("abcd"), "/name", 1, 3, &mut p), None);
+        assert_eq!(integer_in(&Json::Number(1.5), "/n", 0, 9, &mut p), None);
+        assert_eq!(
+            list(&Json::Array(vec![Json::Null; 3]), "/l", 2, &mut p),
+            None
+        );
+        let codes: Vec<&str> = p.into_vec().iter().map(|x| x.code.as_str()).collect();
+        assert_eq!(
+            codes,
+            [
+                "invalid_type",
+                "out_of_range",
+                "invalid_value",
+                "empty_value",
+                "too_long",
+                "invalid_type",
+                "too_many_items"
+            ]
+        );
+    }
+
+    #[test]
+    fn messages_name_the_field_and_the_bounds() {
+        let mut p = Problems::new();
+        number_in(&Json::Number(3.0), "/speed", 0.5, 2.0, &mut p);
+        one_of::<Role>(&Json::from("boss"), "/role", &mut p);
+        let messages: Vec<String> = p.into_vec().into_iter().map(|x| x.message).collect();
+        assert_eq!(messages[0], "speed must be between 0.5 and 2, got 3.");
+        assert_eq!(
+            messages[1],
+            "role must be one of owner, admin or member, got \"boss\"."
+        );
+    }
+
+    #[test]
+    fn unknown_fields_are_listed_with_their_paths() {
+        let mut p = Problems::new();
+        let entries = vec![
+            ("speed".to_owned(), Json::Null),
+            ("x/y".to_owned(), Json::Null),
+        ];
+        no_unknown_fields(&entries, &["speed"], "", &mut p);
+        let v = p.into_vec();
+        assert_eq!(v.len(), 1);
+        assert_eq!(v[0].path, "/x~1y");
+        assert_eq!(v[0].code, Code::UnknownField);
+    }
+}
