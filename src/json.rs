@@ -9,6 +9,7 @@
 //! (`serde_json::from_str::<Json>(..)`); the WebAssembly boundary builds one from a `JsValue`.
 
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 use std::fmt;
 
 /// A JavaScript value that has no JSON form.
@@ -163,6 +164,33 @@ impl Json {
 impl From<&str> for Json {
     fn from(s: &str) -> Self {
         Json::String(s.to_owned())
+    }
+}
+
+/// Serializes as the JSON it holds, keys in order. [`Json::Unsupported`] has no JSON form and is written
+/// as `null`; validated data never holds one.
+impl Serialize for Json {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Json::Null | Json::Unsupported(_) => s.serialize_unit(),
+            Json::Bool(b) => s.serialize_bool(*b),
+            Json::Number(x) => s.serialize_f64(*x),
+            Json::String(v) => s.serialize_str(v),
+            Json::Array(items) => {
+                let mut seq = s.serialize_seq(Some(items.len()))?;
+                for item in items {
+                    seq.serialize_element(item)?;
+                }
+                seq.end()
+            }
+            Json::Object(entries) => {
+                let mut map = s.serialize_map(Some(entries.len()))?;
+                for (k, v) in entries {
+                    map.serialize_entry(k, v)?;
+                }
+                map.end()
+            }
+        }
     }
 }
 
