@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Every test, in order: formatting, lints, native tests, the package build, the boundary's own tests
-# in Node and Chromium, the shared vectors in Node and Chromium, the TypeScript check, and the
+# in Node and Chromium, the shared vectors in Node, Chromium and workerd, a Vite build, the TypeScript
+# check, and the
 # byte-for-byte comparison of all hosts. Run through `npm test`, which installs what is missing first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,5 +24,6 @@ mkdir -p tests/consumer/node_modules
 ln -sfn ../../../pkg tests/consumer/node_modules/workspace-rules
 
 step "TypeScript consumer";      node_modules/.bin/tsc -p tests/consumer/tsconfig.json
-step "Node and Chromium tiers";  node --test tests/consumer/ tests/browser/
+step "Node, Chromium and workerd tiers, Vite build"
+node --test tests/consumer/ tests/browser/ tests/workerd/
 step "all hosts agree";          node --test tests/compare-hosts.test.mjs

@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { readVectors, root } from "./js/files.mjs";
 
-const hosts = ["native", "node", "browser"];
+const hosts = ["native", "node", "browser", "workerd"];
 const cases = Object.values(readVectors()).reduce((n, f) => n + f.cases.length, 0);
 const outputs = Object.fromEntries(
   hosts.map((h) => {

@@ -3,21 +3,25 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { startServer } from "../../scripts/serve.mjs";
+import { spawn } from "node:child_process";
+import { once } from "node:events";
 import { root } from "../js/files.mjs";
 import { launch } from "./chromium.mjs";
 
 let server, url, context;
 const shots = join(root, "test-results/screenshots");
 
+// Started exactly as `npm start` starts it (after the build), on a free port.
 before(async () => {
-  ({ server, url } = await startServer({ mounts: { "/": join(root, "www"), "/pkg/": join(root, "pkg") } }));
+  server = spawn(process.execPath, [join(root, "scripts/serve.mjs")], { env: { ...process.env, PORT: "0" }, stdio: ["ignore", "pipe", "inherit"] });
+  const [line] = await once(server.stdout, "data");
+  url = String(line).match(/http:\/\/127\.0\.0\.1:\d+/)[0];
   context = await launch();
   mkdirSync(shots, { recursive: true });
 });
 after(async () => {
   await context?.close();
-  server?.close();
+  server?.kill();
 });
 
 test("the first page shows the permission matrix from the package", async () => {
