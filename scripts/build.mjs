@@ -2,8 +2,14 @@
 //   1. cargo build --release --target wasm32-unknown-unknown
 //   2. wasm-bindgen --target web       (one ESM glue file that every entry shares)
 //   3. wasm-opt -Oz from the npm package binaryen (Debian's wasm-opt 108 corrupts this output)
-//   4. one small entry per host, the TypeScript entry, and pkg/package.json with its `exports`
+//   4. rules.js: every export of the glue behind the trap guard (below)
+//   5. one small entry per host, the TypeScript entry, and pkg/package.json with its `exports`
 // Prints the raw and gzipped sizes of the .wasm and the JS glue.
+//
+//   node scripts/build.mjs [--quiet]
+//   node scripts/build.mjs --test-panic   a debug build with a deliberately panicking export
+//                                         (`__testPanic`), into test-results/pkg-panic/, for the tests
+//                                         of the trap guard; never shipped
 import { execFileSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
@@ -11,9 +17,11 @@ import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const pkg = join(root, "pkg");
 const name = "workspace_rules";
 const quiet = process.argv.includes("--quiet");
+const testPanic = process.argv.includes("--test-panic");
+const pkg = join(root, testPanic ? "test-results/pkg-panic" : "pkg");
+const profile = testPanic ? "debug" : "release";
 
 function run(cmd, args, opts = {}) {
   execFileSync(cmd, args, { cwd: root, stdio: ["ignore", quiet ? "ignore" : "inherit", "inherit"], ...opts });
@@ -23,20 +31,24 @@ const version = JSON.parse(
   execFileSync("cargo", ["metadata", "--no-deps", "--format-version", "1"], { cwd: root, encoding: "utf8" }),
 ).packages.find((p) => p.name === "workspace-rules").version;
 
-run("cargo", ["build", "--release", "--target", "wasm32-unknown-unknown", "--lib", ...(quiet ? ["--quiet"] : [])]);
+run("cargo", [
+  "build", "--target", "wasm32-unknown-unknown", "--lib",
+  ...(testPanic ? ["--features", "test-panic"] : ["--release"]),
+  ...(quiet ? ["--quiet"] : []),
+]);
 
 rmSync(pkg, { recursive: true, force: true });
-mkdirSync(pkg);
+mkdirSync(pkg, { recursive: true });
 run("wasm-bindgen", [
   "--target", "web",
   "--out-dir", pkg,
   "--out-name", name,
-  join(root, "target/wasm32-unknown-unknown/release", `${name}.wasm`),
+  join(root, "target/wasm32-unknown-unknown", profile, `${name}.wasm`),
 ]);
 
 // The release profile strips the features section, so the features rustc enabled are named here.
 const wasmFile = join(pkg, `${name}_bg.wasm`);
-run(join(root, "node_modules/.bin/wasm-opt"), [
+if (!testPanic) run(join(root, "node_modules/.bin/wasm-opt"), [
   "-Oz", "--converge",
   "--enable-bulk-memory", "--enable-mutable-globals", "--enable-nontrapping-float-to-int",
   "--enable-reference-types", "--enable-sign-ext", "--enable-multivalue",
@@ -47,12 +59,60 @@ run(join(root, "node_modules/.bin/wasm-opt"), [
 const dts = join(pkg, `${name}.d.ts`);
 writeFileSync(dts, readFileSync(dts, "utf8").replace(/\bany\b/g, "unknown"));
 
+// The trap guard. A Rust panic (a bug) or a trap in WebAssembly leaves the instance in an unknown state
+// (its stack pointer is not restored, for one). The library keeps no state between calls, so the guard
+// throws `internal_error` for that call and swaps in a fresh instance of the same compiled module: the
+// following calls work as before. The glue gets one function to drop the trapped instance.
+const gluePath = join(pkg, `${name}.js`);
+const glueText = readFileSync(gluePath, "utf8");
+writeFileSync(
+  gluePath,
+  glueText +
+    "\n/** Replaces a trapped instance with a fresh one of the same compiled module (used by rules.js). */\n" +
+    "export function __resetAfterTrap() {\n    const module = wasmModule;\n    wasm = undefined;\n    initSync({ module });\n}\n",
+);
+const exported = [...glueText.matchAll(/^export function (\w+)\(([^)]*)\)/gm)].map(([, fn, params]) => ({ fn, params }));
+
 // The error class is a wasm-bindgen snippet; every entry re-exports the same module, so `instanceof`
 // holds whichever entry a host loads.
 const snippet = readdirSync(join(pkg, "snippets"), { recursive: true }).find((f) => f.endsWith("error.js"));
 const errorModule = "./" + relative(pkg, join(pkg, "snippets", snippet)).split("\\").join("/");
 const glue = `./${name}.js`;
-const reexports = `export * from "${glue}";\nexport { default, initSync } from "${glue}";\nexport { WorkspaceRulesError } from "${errorModule}";\n`;
+const guarded = exported
+  .map(({ fn, params }) => `export function ${fn}(${params}) {\n  try {\n    return glue.${fn}(${params});\n  } catch (e) {\n    throw guard(e);\n  }\n}\n`)
+  .join("\n");
+writeFileSync(
+  join(pkg, "rules.js"),
+  `// workspace-rules: every export behind the trap guard (generated by scripts/build.mjs).
+import * as glue from "${glue}";
+import { WorkspaceRulesError } from "${errorModule}";
+
+const INTERNAL = "workspace-rules failed internally on this call; nothing was changed and the module was reset. Please report the input.";
+
+function refusal(code, status, message, cause) {
+  const e = new WorkspaceRulesError(code, status, message, [{ code, message, path: "" }]);
+  e.cause = cause;
+  return e;
+}
+
+/**
+ * Every exception other than a refusal unwound through WebAssembly frames: a trap (a panic, the stack
+ * exhausted) or an exception thrown by the caller's own objects while the input was read (a getter, a
+ * Proxy). Either way the instance is replaced, and the caller gets a WorkspaceRulesError: internal_error
+ * for a trap, invalid_type for an input that throws when read.
+ */
+function guard(e) {
+  if (e instanceof WorkspaceRulesError) return e;
+  glue.__resetAfterTrap();
+  const trapped = e instanceof WebAssembly.RuntimeError || (e instanceof RangeError && /call stack/i.test(e.message));
+  if (trapped) return refusal("internal_error", 500, INTERNAL, e);
+  return refusal("invalid_type", 400, "The input could not be read: it threw " + (e instanceof Error ? e.message : String(e)), e);
+}
+
+${guarded}`,
+);
+const rules = "./rules.js";
+const reexports = `export * from "${rules}";\nexport { default, initSync } from "${glue}";\nexport { WorkspaceRulesError } from "${errorModule}";\n`;
 const banner = (what) => `// workspace-rules: ${what}\n`;
 
 const entries = {
@@ -123,6 +183,6 @@ const size = (file) => {
 const sizes = { wasm: size(`${name}_bg.wasm`), glue: size(`${name}.js`) };
 writeFileSync(join(pkg, "sizes.json"), JSON.stringify(sizes) + "\n");
 console.log(
-  `pkg/ built: ${name}_bg.wasm ${sizes.wasm.raw} B (${sizes.wasm.gzip} B gzipped), ` +
+  `${relative(root, pkg)}/ built: ${name}_bg.wasm ${sizes.wasm.raw} B (${sizes.wasm.gzip} B gzipped), ` +
     `${name}.js ${sizes.glue.raw} B (${sizes.glue.gzip} B gzipped)`,
 );

@@ -15,6 +15,8 @@ step "clippy (native)";          cargo clippy --quiet --all-targets -- -D warnin
 step "clippy (wasm32)";          cargo clippy --quiet --target wasm32-unknown-unknown --lib --tests -- -D warnings
 step "native tests";             cargo test --quiet
 step "build pkg/";               node scripts/build.mjs --quiet
+step "build the trap-guard test package"
+node scripts/build.mjs --test-panic --quiet
 step "boundary tests in Node";   cargo test --target wasm32-unknown-unknown --lib
 step "boundary tests in Chromium"
 WASM_BINDGEN_USE_BROWSER=1 cargo test --target wasm32-unknown-unknown --lib

@@ -170,6 +170,23 @@ pub fn js_can(
     roles::can_input(&to_json(&role), &to_json(&action)).map_err(to_js_error)
 }
 
+/// Panics on purpose (`"panic"`), or exhausts the stack (`"recursion"`), so the tests can show that a
+/// bug becomes `internal_error` on that call and the next calls still work. Test builds only.
+#[cfg(feature = "test-panic")]
+#[wasm_bindgen(js_name = __testPanic, skip_typescript)]
+pub fn test_panic(kind: &str) -> u32 {
+    fn deeper(n: u32) -> u32 {
+        let frame = [n; 64];
+        std::hint::black_box(&frame);
+        deeper(n + 1).wrapping_add(frame[0])
+    }
+    match kind {
+        "panic" => panic!("a deliberate panic for the trap-guard test"),
+        "recursion" => deeper(0),
+        _ => 0,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     //! The boundary's own tests, run by wasm-bindgen-test in Node and in headless Chromium.
