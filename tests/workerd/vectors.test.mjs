@@ -24,14 +24,15 @@ function freePort() {
 function writeConfig() {
   const pkg = join(root, "pkg");
   const rel = (p) => relative(dir, p).split("\\").join("/");
-  const snippet = readdirSync(join(pkg, "snippets"), { recursive: true }).find((f) => f.endsWith("error.js"));
+  // The package's worker entry under its package name, and every module it reaches, under its path.
+  const entries = new Set(["index.js", "node.js", "web.js", "workerd.js"]);
+  const files = readdirSync(pkg, { recursive: true }).map((f) => f.split("\\").join("/"));
   const modules = [
     ["worker.js", "esModule", join(root, "tests/workerd/worker.js")],
     ["vectors.mjs", "esModule", join(root, "tests/js/vectors.mjs")],
     ["workspace-rules", "esModule", join(pkg, "workerd.js")],
-    ["workspace_rules.js", "esModule", join(pkg, "workspace_rules.js")],
-    ["workspace_rules_bg.wasm", "wasm", join(pkg, "workspace_rules_bg.wasm")],
-    [`snippets/${snippet.split("\\").join("/")}`, "esModule", join(pkg, "snippets", snippet)],
+    ...files.filter((f) => f.endsWith(".js") && !entries.has(f)).map((f) => [f, "esModule", join(pkg, f)]),
+    ...files.filter((f) => f.endsWith(".wasm")).map((f) => [f, "wasm", join(pkg, f)]),
   ];
   const list = modules.map(([name, kind, file]) => `(name = "${name}", ${kind} = embed "${rel(file)}")`).join(",\n    ");
   const config = `using Workerd = import "/workerd/workerd.capnp";
@@ -53,7 +54,7 @@ const worker :Workerd.Worker = (
 
 async function waitUntilUp(url, ms = 20_000) {
   const end = Date.now() + ms;
-  while (Date.now() < end) {
+  while (Date.now() < end && child.exitCode === null) {
     try {
       return await fetch(url);
     } catch {
