@@ -10,6 +10,9 @@
 //   node scripts/build.mjs --test-panic   a debug build with a deliberately panicking export
 //                                         (`__testPanic`), into test-results/pkg-panic/, for the tests
 //                                         of the trap guard; never shipped
+//   node scripts/build.mjs --bench        the release build plus `__benchEmpty(a, b)`, an export that
+//                                         takes two strings and does nothing (the boundary cost), into
+//                                         test-results/pkg-bench/, for `npm run bench`; never shipped
 import { execFileSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
@@ -20,7 +23,8 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const name = "workspace_rules";
 const quiet = process.argv.includes("--quiet");
 const testPanic = process.argv.includes("--test-panic");
-const pkg = join(root, testPanic ? "test-results/pkg-panic" : "pkg");
+const bench = process.argv.includes("--bench");
+const pkg = join(root, testPanic ? "test-results/pkg-panic" : bench ? "test-results/pkg-bench" : "pkg");
 const profile = testPanic ? "debug" : "release";
 
 function run(cmd, args, opts = {}) {
@@ -34,6 +38,7 @@ const version = JSON.parse(
 run("cargo", [
   "build", "--target", "wasm32-unknown-unknown", "--lib",
   ...(testPanic ? ["--features", "test-panic"] : ["--release"]),
+  ...(bench ? ["--features", "bench"] : []),
   ...(quiet ? ["--quiet"] : []),
 ]);
 

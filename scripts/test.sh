@@ -21,11 +21,10 @@ step "boundary tests in Node";   cargo test --target wasm32-unknown-unknown --li
 step "boundary tests in Chromium"
 WASM_BINDGEN_USE_BROWSER=1 cargo test --target wasm32-unknown-unknown --lib
 
-# A separate consumer folder whose node_modules/workspace-rules is the built package.
-mkdir -p tests/consumer/node_modules
-ln -sfn ../../../pkg tests/consumer/node_modules/workspace-rules
+# Separate consumer folders whose node_modules/workspace-rules is the built package.
+bash scripts/link-consumers.sh
 
 step "TypeScript consumer";      node_modules/.bin/tsc -p tests/consumer/tsconfig.json
 step "Node, Chromium and workerd tiers, Vite build"
-node --test tests/consumer/ tests/browser/ tests/workerd/
+node --test tests/consumer/ tests/browser/ tests/workerd/ bench/peers/
 step "all hosts agree";          node --test tests/compare-hosts.test.mjs

@@ -187,6 +187,15 @@ pub fn test_panic(kind: &str) -> u32 {
     }
 }
 
+/// Takes two strings and does nothing: the cost of crossing the boundary with the arguments of `can`,
+/// for the benchmarks. Bench builds only.
+#[cfg(feature = "bench")]
+#[wasm_bindgen(js_name = __benchEmpty, skip_typescript)]
+pub fn bench_empty(a: &str, b: &str) -> bool {
+    std::hint::black_box((a, b));
+    true
+}
+
 #[cfg(test)]
 mod tests {
     //! The boundary's own tests, run by wasm-bindgen-test in Node and in headless Chromium.

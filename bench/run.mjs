@@ -1,0 +1,160 @@
+// `npm run bench`: every case in one Node process, interleaved (round-robin over all cases in each
+// round), after a warm-up, over several rounds; prints the median ns/op of each case and its ratio to
+// workspace-rules. Speed is measured here, never asserted in tests.
+//
+//   node bench/run.mjs [--rounds N] [--markdown FILE]
+import { execFileSync } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
+import { cpus } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { casbinPeer, cedarPeer, jsLookup, specMatrix } from "./peers/permissions.mjs";
+
+const root = join(fileURLToPath(import.meta.url), "../..");
+const arg = (name, fallback) => {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? process.argv[i + 1] : fallback;
+};
+const rounds = Number(arg("--rounds", 15));
+const markdownFile = arg("--markdown", null);
+
+// The measured package is the bench build: the release build plus `__benchEmpty` (scripts/build.mjs --bench).
+const api = await import(pathToFileURL(join(root, "test-results/pkg-bench/node.js")).href);
+
+// ---- the cases -------------------------------------------------------------------------------------
+const matrix = specMatrix();
+const pairs = api.roles().flatMap((r) => api.actions().map((a) => [r, a]));
+let i = 0;
+const next = () => pairs[(i = (i + 1) % pairs.length)];
+const cedar = cedarPeer(matrix);
+const casbin = await casbinPeer(matrix);
+const js = jsLookup(matrix);
+
+/** Groups of cases; the first case of each group is ours, the others are compared with it. */
+const groups = [
+  {
+    title: "permission check: can(role, action), all 111 cells in turn",
+    cases: {
+      "workspace-rules can()": () => {
+        const [r, a] = next();
+        return api.can(r, a);
+      },
+      "empty wasm export, same two strings (boundary cost)": () => {
+        const [r, a] = next();
+        return api.__benchEmpty(r, a);
+      },
+      "plain JS object lookup (the floor)": () => {
+        const [r, a] = next();
+        return js(r, a);
+      },
+      "casbin 5 enforceSync, RBAC model": () => {
+        const [r, a] = next();
+        return casbin(r, a);
+      },
+      "@cedar-policy/cedar-wasm 4, policies parsed once": () => {
+        const [r, a] = next();
+        return cedar.preparsed(r, a);
+      },
+      "@cedar-policy/cedar-wasm 4, policies parsed per call": () => {
+        const [r, a] = next();
+        return cedar.reparsing(r, a);
+      },
+    },
+  },
+];
+
+// ---- the harness -----------------------------------------------------------------------------------
+let sink = 0;
+function batch(fn, n) {
+  const t0 = process.hrtime.bigint();
+  for (let k = 0; k < n; k++) if (fn()) sink++;
+  return Number(process.hrtime.bigint() - t0) / n;
+}
+
+/** Iterations for a batch of ~4 ms, found during the warm-up. */
+function calibrate(fn) {
+  let n = 1;
+  for (;;) {
+    const t0 = process.hrtime.bigint();
+    for (let k = 0; k < n; k++) if (fn()) sink++;
+    const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+    if (ms > 4 || n > 1e7) return n;
+    n = Math.max(n * 2, Math.ceil((n * 4.5) / Math.max(ms, 0.01)));
+  }
+}
+
+const all = groups.flatMap((g) => Object.entries(g.cases).map(([name, fn]) => ({ group: g.title, name, fn, samples: [] })));
+for (const c of all) {
+  c.n = calibrate(c.fn);
+  batch(c.fn, c.n); // warm-up
+}
+for (let r = 0; r < rounds; r++) for (const c of all) c.samples.push(batch(c.fn, c.n));
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+for (const c of all) c.median = median(c.samples);
+
+// ---- cold start, each in a fresh process ------------------------------------------------------------
+function coldStart(runs = 9) {
+  const script = `
+    const t0 = performance.now();
+    const { readFileSync } = await import("node:fs");
+    const bytes = readFileSync(process.argv[1]);
+    const module = await WebAssembly.compile(bytes);
+    const t1 = performance.now();
+    const web = await import(process.argv[2]);
+    web.initSync({ module });
+    const t2 = performance.now();
+    web.can("admin", "members.invite");
+    const t3 = performance.now();
+    console.log(JSON.stringify({ compile: t1 - t0, instantiate: t2 - t1, first: t3 - t2 }));`;
+  const importScript = `
+    const t0 = performance.now();
+    const { can } = await import(process.argv[1]);
+    can("admin", "members.invite");
+    console.log(JSON.stringify({ importToFirstAnswer: performance.now() - t0 }));`;
+  const pkg = join(root, "pkg");
+  const results = [];
+  for (let k = 0; k < runs; k++) {
+    const a = JSON.parse(execFileSync(process.execPath, ["--input-type=module", "-e", script, join(pkg, "workspace_rules_bg.wasm"), pathToFileURL(join(pkg, "web.js")).href], { encoding: "utf8" }));
+    const b = JSON.parse(execFileSync(process.execPath, ["--input-type=module", "-e", importScript, pathToFileURL(join(pkg, "node.js")).href], { encoding: "utf8" }));
+    results.push({ ...a, ...b });
+  }
+  return Object.fromEntries(Object.keys(results[0]).map((k) => [k, median(results.map((r) => r[k]))]));
+}
+const cold = coldStart();
+const sizes = JSON.parse(readFileSync(join(root, "pkg/sizes.json"), "utf8"));
+
+// ---- report -----------------------------------------------------------------------------------------
+const fmt = (ns) => (ns >= 1e6 ? `${(ns / 1e6).toFixed(2)} ms` : ns >= 1e3 ? `${(ns / 1e3).toFixed(2)} µs` : `${ns.toFixed(1)} ns`);
+const lines = [];
+for (const g of groups) {
+  const cs = all.filter((c) => c.group === g.title);
+  const ours = cs[0].median;
+  lines.push(`\n### ${g.title}\n`, "| case | median per op | ratio to workspace-rules |", "|---|---:|---:|");
+  for (const c of cs) {
+    const ratio = c.median / ours;
+    const text = c === cs[0] ? "1×" : ratio >= 1 ? `${ratio.toFixed(ratio >= 10 ? 0 : 2)}× slower` : `${(1 / ratio).toFixed(2)}× faster`;
+    lines.push(`| ${c.name} | ${fmt(c.median)} | ${text} |`);
+  }
+}
+lines.push(
+  "\n### cold start (median of 9 fresh Node processes)\n",
+  "| step | median |",
+  "|---|---:|",
+  `| WebAssembly.compile of the .wasm | ${cold.compile.toFixed(2)} ms |`,
+  `| instantiate (initSync with the compiled module) | ${cold.instantiate.toFixed(2)} ms |`,
+  `| first answer after instantiate | ${cold.first.toFixed(3)} ms |`,
+  `| \`import("workspace-rules")\` (Node entry) to first answer | ${cold.importToFirstAnswer.toFixed(2)} ms |`,
+  "\n### size\n",
+  `| file | bytes | gzipped |`,
+  "|---|---:|---:|",
+  `| workspace_rules_bg.wasm | ${sizes.wasm.raw} | ${sizes.wasm.gzip} |`,
+  `| workspace_rules.js (glue) | ${sizes.glue.raw} | ${sizes.glue.gzip} |`,
+);
+const machine = `Node ${process.version}, ${cpus()[0]?.model ?? "unknown CPU"} (${cpus().length} cores), ${rounds} rounds, ${new Date().toISOString().slice(0, 10)}`;
+const report = `${machine}\n${lines.join("\n")}\n`;
+console.log(report);
+if (markdownFile) writeFileSync(markdownFile, report);
+if (sink < 0) console.log(sink);
