@@ -18,8 +18,11 @@
 
 pub mod error;
 pub mod json;
+pub mod minutes;
 pub mod names;
 pub mod roles;
+pub mod slug;
+pub mod test_numbers;
 pub mod validate;
 
 #[cfg(target_arch = "wasm32")]

@@ -36,6 +36,15 @@ impl Problems {
         self.0
     }
 
+    /// `Ok(())` if nothing was found, else a refusal listing every problem whose code is the first
+    /// problem's (for the arguments of a function, where no single input is being validated).
+    pub fn finish_first(self) -> Result<(), RuleError> {
+        match self.0.first() {
+            None => Ok(()),
+            Some(first) => Err(RuleError::many(first.code, self.0)),
+        }
+    }
+
     /// `Ok(value)` if nothing was found, else a refusal with `code` listing every problem.
     pub fn finish<T>(self, code: Code, value: T) -> Result<T, RuleError> {
         if self.0.is_empty() {

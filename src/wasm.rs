@@ -45,6 +45,25 @@ export type Action =
 /** `{ role: [allowed actions] }`, roles highest first, actions in the specification's order. */
 export type PermissionMatrix = { [R in Role]: Action[] };
 
+/** An allocation of minutes to a workspace (SPEC §6). Money in minor currency units (cents). */
+export interface MinutesAllocation {
+  source_id: string;
+  /** Whole minutes, > 0. */
+  minutes: number;
+  /** Minor currency units per minute, integer >= 0. */
+  cost_per_minute: number;
+  /** 1-60 and a divisor of 60. */
+  pulse_seconds: number;
+  /** ISO 4217, three uppercase letters. */
+  currency: string;
+}
+
+/** What a call costs: billed seconds rounded up to the pulse, cost rounded half up to a minor unit. */
+export interface CallCost {
+  billed_seconds: number;
+  cost: number;
+}
+
 /** One problem of a refusal: what is wrong and where (a JSON Pointer into the input; "" = all of it). */
 export interface WorkspaceRulesProblem {
   code: string;
@@ -185,6 +204,40 @@ pub fn test_panic(kind: &str) -> u32 {
         "recursion" => deeper(0),
         _ => 0,
     }
+}
+
+/// A slug for `name` (SPEC §2), avoiding the `taken` ones with `-2`, `-3`, …
+/// @throws {WorkspaceRulesError} `invalid_type` for a non-string name or taken entry.
+#[wasm_bindgen(js_name = slugify)]
+pub fn js_slugify(
+    #[wasm_bindgen(unchecked_param_type = "string")] name: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string[] | null")] taken: Option<JsValue>,
+) -> Result<String, JsValue> {
+    let taken = taken.map_or(Json::Null, |t| to_json(&t));
+    crate::slug::slugify_input(&to_json(&name), &taken).map_err(to_js_error)
+}
+
+/// Test caller numbers (SPEC §6) normalized to E.164 and de-duplicated, keeping the first.
+/// @throws {WorkspaceRulesError} `validation_failed` (422) listing every bad number at its index.
+#[wasm_bindgen(js_name = normalizeTestCallerNumbers, unchecked_return_type = "{ numbers: string[] }")]
+pub fn js_normalize_test_caller_numbers(
+    #[wasm_bindgen(unchecked_param_type = "string[]")] numbers: JsValue,
+) -> Result<JsValue, JsValue> {
+    crate::test_numbers::normalize_input(&to_json(&numbers))
+        .map(|n| to_js(&n))
+        .map_err(to_js_error)
+}
+
+/// What a call of `duration_seconds` costs under `allocation` (SPEC §6), in integers.
+/// @throws {WorkspaceRulesError} listing every problem of the allocation and the duration.
+#[wasm_bindgen(js_name = callCost, unchecked_return_type = "CallCost")]
+pub fn js_call_cost(
+    #[wasm_bindgen(unchecked_param_type = "MinutesAllocation")] allocation: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "number")] duration_seconds: JsValue,
+) -> Result<JsValue, JsValue> {
+    crate::minutes::call_cost_input(&to_json(&allocation), &to_json(&duration_seconds))
+        .map(|c| to_js(&c))
+        .map_err(to_js_error)
 }
 
 /// Takes two strings and does nothing: the cost of crossing the boundary with the arguments of `can`,

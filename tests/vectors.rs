@@ -10,7 +10,7 @@ use serde_json::Value;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use workspace_rules::json::{Json, Unsupported};
-use workspace_rules::{roles, RuleError};
+use workspace_rules::{minutes, roles, slug, test_numbers, RuleError};
 
 /// Calls the rule named like the JavaScript export, with the case's arguments; a missing argument is
 /// `undefined`, as it would be in JavaScript.
@@ -22,6 +22,9 @@ fn call(name: &str, args: &[Json]) -> Result<Value, RuleError> {
         "actions" => Ok(to_value(roles::actions())),
         "permissionMatrix" => Ok(to_value(&roles::permission_matrix())),
         "can" => roles::can_input(arg(0), arg(1)).map(|b| to_value(&b)),
+        "slugify" => slug::slugify_input(arg(0), arg(1)).map(|s| to_value(&s)),
+        "normalizeTestCallerNumbers" => test_numbers::normalize_input(arg(0)).map(|n| to_value(&n)),
+        "callCost" => minutes::call_cost_input(arg(0), arg(1)).map(|c| to_value(&c)),
         other => panic!("the native runner has no function {other:?}"),
     }
 }
