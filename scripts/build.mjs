@@ -83,8 +83,20 @@ const exported = [...glueText.matchAll(/^export function (\w+)\(([^)]*)\)/gm)].m
 const snippet = readdirSync(join(pkg, "snippets"), { recursive: true }).find((f) => f.endsWith("error.js"));
 const errorModule = "./" + relative(pkg, join(pkg, "snippets", snippet)).split("\\").join("/");
 const glue = `./${name}.js`;
+// Fast paths: when every argument is a string, a few exports have a twin taking `&str`, which
+// wasm-bindgen passes as UTF-8 directly. The twin answers exactly as the generic export would (the
+// shared vectors run both); the choice is by argument type only, never by value.
+const fastPaths = {
+  can: { when: 'typeof role === "string" && typeof action === "string"', twin: "__canStr" },
+};
+const twins = new Set(Object.values(fastPaths).map((f) => f.twin));
 const guarded = exported
-  .map(({ fn, params }) => `export function ${fn}(${params}) {\n  try {\n    return glue.${fn}(${params});\n  } catch (e) {\n    throw guard(e);\n  }\n}\n`)
+  .filter(({ fn }) => !twins.has(fn))
+  .map(({ fn, params }) => {
+    const fast = fastPaths[fn];
+    const call = fast ? `${fast.when} ? glue.${fast.twin}(${params}) : glue.${fn}(${params})` : `glue.${fn}(${params})`;
+    return `export function ${fn}(${params}) {\n  try {\n    return ${call};\n  } catch (e) {\n    throw guard(e);\n  }\n}\n`;
+  })
   .join("\n");
 writeFileSync(
   join(pkg, "rules.js"),

@@ -12,6 +12,7 @@
 use crate::error::{Code, Problem, RuleError};
 use crate::json::Json;
 use crate::names::{names, Named};
+use crate::validate::Problems;
 use serde::ser::{Serialize, SerializeMap, Serializer};
 use std::str::FromStr;
 
@@ -193,20 +194,44 @@ fn not_a_name(value: &Json, path: &str, what: &str) -> Problem {
 /// `can` for untyped input, as JavaScript calls it: both arguments are checked and every problem is
 /// reported (paths `/role` and `/action`); the refusal's code is the first problem's.
 pub fn can_input(role: &Json, action: &Json) -> Result<bool, RuleError> {
-    let role = match role.as_str() {
-        Some(name) => parse_role(name, "/role"),
-        None => Err(not_a_name(role, "/role", "role")),
-    };
-    let action = match action.as_str() {
-        Some(name) => parse_action(name, "/action"),
-        None => Err(not_a_name(action, "/action", "action")),
-    };
+    let mut problems = Problems::new();
+    let role = read_name(role, "/role", "role", parse_role, &mut problems);
+    let action = read_name(action, "/action", "action", parse_action, &mut problems);
+    problems.finish_first()?;
     match (role, action) {
-        (Ok(role), Ok(action)) => Ok(can(role, action)),
-        (role, action) => {
-            let problems: Vec<Problem> = [role.err(), action.err()].into_iter().flatten().collect();
-            Err(RuleError::many(problems[0].code, problems))
-        }
+        (Some(role), Some(action)) => Ok(can(role, action)),
+        _ => Err(RuleError::single(
+            Code::InternalError,
+            "",
+            "A checked name was missing.",
+        )),
+    }
+}
+
+/// Reads a name (a role, an action) at `path`, recording the problem if it is not a string or not a
+/// known name.
+fn read_name<T>(
+    value: &Json,
+    path: &str,
+    what: &str,
+    parse: fn(&str, &str) -> Result<T, Problem>,
+    problems: &mut Problems,
+) -> Option<T> {
+    let parsed = match value.as_str() {
+        Some(name) => parse(name, path),
+        None => Err(not_a_name(value, path, what)),
+    };
+    parsed
+        .map_err(|p| problems.push(p.code, &p.path, p.message))
+        .ok()
+}
+
+/// `can` for two strings, the common case: no allocation when both names are known; otherwise the same
+/// refusal as [`can_input`].
+pub fn can_names(role: &str, action: &str) -> Result<bool, RuleError> {
+    match (Role::from_name(role), Action::from_name(action)) {
+        (Some(role), Some(action)) => Ok(can(role, action)),
+        _ => can_input(&Json::from(role), &Json::from(action)),
     }
 }
 

@@ -206,6 +206,13 @@ pub fn test_panic(kind: &str) -> u32 {
     }
 }
 
+/// `can` for two strings: `rules.js` calls this when both arguments are strings, which then cross
+/// the boundary as UTF-8 without the generic value reader (the hot path of permission checks).
+#[wasm_bindgen(js_name = __canStr, skip_typescript)]
+pub fn js_can_str(role: &str, action: &str) -> Result<bool, JsValue> {
+    roles::can_names(role, action).map_err(to_js_error)
+}
+
 /// A slug for `name` (SPEC §2), avoiding the `taken` ones with `-2`, `-3`, …
 /// @throws {WorkspaceRulesError} `invalid_type` for a non-string name or taken entry.
 #[wasm_bindgen(js_name = slugify)]
