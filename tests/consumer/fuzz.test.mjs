@@ -1,0 +1,56 @@
+// Fuzzing every export of the package with fast-check (a bounded run; `npm run fuzz` runs long):
+// each call either returns a value of the export's documented shape or throws a WorkspaceRulesError —
+// never another exception, never an abort.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import fc from "fast-check";
+import * as api from "workspace-rules";
+import { anything, deep } from "../js/arbitrary.mjs";
+
+const runs = Number(process.env.FUZZ_RUNS ?? 2000);
+const { WorkspaceRulesError } = api;
+
+const isStringList = (v) => Array.isArray(v) && v.every((x) => typeof x === "string");
+const isInt = (v) => Number.isSafeInteger(v) && v >= 0;
+/** The documented shape of each export's answer. A new export fails here until its shape is added. */
+export const shapes = {
+  roles: isStringList,
+  actions: isStringList,
+  permissionMatrix: (v) => v && ["owner", "admin", "member"].every((r) => isStringList(v[r])),
+  can: (v) => typeof v === "boolean",
+  slugify: (v) => typeof v === "string" && /^[a-z0-9][a-z0-9-]*[a-z0-9]$/.test(v) && v.length <= 63,
+  normalizeTestCallerNumbers: (v) => v && isStringList(v.numbers) && v.numbers.every((n) => /^\+[1-9]\d{7,14}$/.test(n)),
+  callCost: (v) => v && isInt(v.billed_seconds) && isInt(v.cost),
+};
+
+const exportsUnderTest = Object.entries(api).filter(([name, f]) => typeof f === "function" && !["default", "initSync", "WorkspaceRulesError"].includes(name));
+
+test("every export has a documented shape to fuzz against", () => {
+  assert.deepEqual(exportsUnderTest.map(([n]) => n).filter((n) => !(n in shapes)), []);
+});
+
+/** Calls `fn` and classifies the outcome; anything but a shaped answer or a refusal is a failure. */
+export function outcome(name, fn, args) {
+  let value;
+  try {
+    value = fn(...args);
+  } catch (e) {
+    if (e instanceof WorkspaceRulesError && typeof e.code === "string" && Number.isInteger(e.status) && Array.isArray(e.errors) && e.errors.length > 0) return "refused";
+    throw new Error(`${name} threw something other than a WorkspaceRulesError: ${e?.name}: ${e?.message}`);
+  }
+  if (!shapes[name](value)) throw new Error(`${name} returned an undocumented shape: ${JSON.stringify(value)}`);
+  return "answered";
+}
+
+for (const [name, fn] of exportsUnderTest) {
+  test(`fuzz ${name}: ${runs} calls with arbitrary arguments`, () => {
+    const arity = Math.max(fn.length, 1);
+    fc.assert(fc.property(fc.array(anything, { minLength: 0, maxLength: arity + 1 }), (args) => {
+      outcome(name, fn, args);
+    }), { numRuns: runs, seed: 20261123 });
+    // And the edges no generator is likely to hit: deep nesting and a large string.
+    for (const extreme of [deep(10_000), "x".repeat(1 << 20)]) {
+      for (let i = 0; i < arity; i++) outcome(name, fn, Array.from({ length: arity }, (_, j) => (j === i ? extreme : undefined)));
+    }
+  });
+}
