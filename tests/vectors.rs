@@ -10,7 +10,7 @@ use serde_json::Value;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use workspace_rules::json::{Json, Unsupported};
-use workspace_rules::{roles, RuleError};
+use workspace_rules::{commands, invitations, roles, RuleError};
 
 /// Calls the rule named like the JavaScript export, with the case's arguments; a missing argument is
 /// `undefined`, as it would be in JavaScript.
@@ -22,6 +22,14 @@ fn call(name: &str, args: &[Json]) -> Result<Value, RuleError> {
         "actions" => Ok(to_value(roles::actions())),
         "permissionMatrix" => Ok(to_value(&roles::permission_matrix())),
         "can" => roles::can_input(arg(0), arg(1)).map(|b| to_value(&b)),
+        "createWorkspace" => commands::create_workspace_input(arg(0), arg(1)).map(|a| to_value(&a)),
+        "apply" => commands::apply_input(arg(0), arg(1), arg(2)).map(|a| to_value(&a)),
+        "invitationStatus" => {
+            invitations::invitation_status_input(arg(0), arg(1)).map(|s| to_value(&s))
+        }
+        "previewInvitation" => {
+            invitations::preview_invitation_input(arg(0), arg(1), arg(2)).map(|p| to_value(&p))
+        }
         other => panic!("the native runner has no function {other:?}"),
     }
 }
