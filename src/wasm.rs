@@ -446,6 +446,50 @@ mod tests {
         );
     }
 
+    /// v4 ids come from `crypto.getRandomValues` in both Node and the browser (uuid's `js` feature).
+    #[wasm_bindgen_test]
+    fn new_ids_are_random_v4_uuids() {
+        let input = js(r#"({ name: "Client A Support", environment: "production" })"#);
+        let ctx = js(
+            r#"({ actor_id: "5d0e3c1a-7b2f-4c8d-9e1a-0b2c3d4e5f01", actor_email: "ana@example.com",
+                  now: "2026-11-22T10:00:00Z", account_role: "owner" })"#,
+        );
+        let id = |v: JsValue| {
+            let workspace = field(&field(&v, "state"), "workspace");
+            field(&workspace, "id").as_string().unwrap()
+        };
+        let a = id(js_create_workspace(input.clone(), ctx.clone()).unwrap());
+        let b = id(js_create_workspace(input, ctx).unwrap());
+        assert_ne!(a, b);
+        for s in [&a, &b] {
+            assert!(crate::validate::is_uuid(s), "{s}");
+            assert_eq!(&s[14..15], "4", "version 4: {s}");
+            assert!("89ab".contains(&s[19..20]), "RFC 4122 variant: {s}");
+        }
+    }
+
+    #[wasm_bindgen_test]
+    fn apply_answers_plain_objects_in_wire_order() {
+        let input = js(r#"({ name: "Client A Support", environment: "production" })"#);
+        let ctx = js(
+            r#"({ actor_id: "5d0e3c1a-7b2f-4c8d-9e1a-0b2c3d4e5f01", actor_email: "ana@example.com",
+                  now: "2026-11-22T10:00:00Z", account_role: "owner",
+                  ids: ["3f2a8c1e-5b7d-4e9a-8c6f-1a2b3c4d5e6f"] })"#,
+        );
+        let created = js_create_workspace(input, ctx.clone()).unwrap();
+        let state = field(&created, "state");
+        let command = js(
+            r#"({ type: "change_role", user_id: "5d0e3c1a-7b2f-4c8d-9e1a-0b2c3d4e5f01", role: "admin" })"#,
+        );
+        let err = js_apply(state.clone(), command, ctx).unwrap_err();
+        assert_eq!(field(&err, "code"), "last_owner");
+        let keys = JSON::stringify(&js_sys::Object::keys(state.unchecked_ref::<Object>())).unwrap();
+        assert_eq!(
+            keys,
+            r#"["workspace","members","invitations","settings","voice_settings","test_caller_numbers","minutes"]"#
+        );
+    }
+
     #[wasm_bindgen_test]
     fn deep_nesting_is_cut_off_not_a_stack_overflow() {
         let deep = js("let v = 1; for (let i = 0; i < 100000; i++) v = [v]; v");

@@ -3,6 +3,8 @@
 //! After every step: the workspace keeps an active owner; nobody holds a role above the rank of whoever
 //! granted it; a refused command leaves the state byte-identical; events are emitted iff the state
 //! changed; the resulting state passes its own validation and reads back through the JSON entry.
+//! Native only (proptest is a native dev-dependency; the WebAssembly hosts run the shared vectors).
+#![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
 use std::collections::HashMap;
