@@ -281,6 +281,17 @@ const commands = [];
       ["invalid_type", "/state/voice_settings"],
       ["out_of_range", "/state/minutes/used_seconds"],
     ])));
+  commands.push(apply("check order: an invalid state is reported before an invalid command", bad, { type: "nope" }, { actor_id: "x" },
+    err("invalid_state", 422, [
+      ["unknown_field", "/state/extra"], ["invalid_value", "/state/workspace/slug"], ["invalid_value", "/state/workspace/created_at"],
+      ["invalid_email", "/state/members/2/email"], ["invalid_value", "/state/members/1/user_id"], ["invalid_value", "/state/members"],
+      ["invalid_value", "/state/invitations/1/id"], ["invalid_language_tag", "/state/settings/language"], ["invalid_type", "/state/voice_settings"],
+      ["out_of_range", "/state/minutes/used_seconds"],
+    ])));
+  commands.push(apply("check order: an invalid command is reported before membership", s, { type: "change_role", user_id: CY, role: "Owner" }, ctx(STRANGER),
+    err("validation_failed", 422, [["unknown_role", "/command/role"]])));
+  commands.push(apply("a now too close to year 9999 for a 7-day expiry", s, { type: "invite_member", email: "zed@example.com", role: "member" }, ctx(ANA, { now: "9999-12-30T00:00:00Z" }),
+    one("out_of_range", 422, "/ctx/now")));
   commands.push(apply("invalid_state: a state that is not an object", "state", { type: "leave_workspace" }, ctx(CY), err("invalid_state", 422, [["invalid_type", "/state"]])));
   commands.push(apply("invalid_state: an invalid slug and environment", edit((x) => { x.workspace.slug = "-bad-"; x.workspace.environment = "prod"; }), { type: "leave_workspace" }, ctx(CY),
     err("invalid_state", 422, [["invalid_value", "/state/workspace/slug"], ["invalid_value", "/state/workspace/environment"]])));
@@ -315,6 +326,8 @@ const commands = [];
   create("workspace.create needs an owner of the account", { name: "Client B Sales", environment: "staging" },
     ctx(BO, { actor_email: "bo@example.com", account_role: "admin", ids: [NEW_ID] }), one("forbidden", 403, "/ctx/account_role"));
   create("without account_role", { name: "Client B Sales", environment: "staging" }, ctx(BO, { actor_email: "bo@example.com" }), one("forbidden", 403, "/ctx/account_role"));
+  create("the creator's email is needed for its member record", { name: "Client B Sales", environment: "staging" },
+    ctx(ANA, { account_role: "owner" }), one("invalid_type", 400, "/ctx/actor_email"));
   create("every problem of the input", { name: "", slug: "Bad Slug", environment: "prod", colour: "red" },
     ctx(ANA, { actor_email: "ana@example.com", account_role: "owner" }),
     err("validation_failed", 422, [["unknown_field", "/input/colour"], ["empty_value", "/input/name"], ["invalid_value", "/input/slug"], ["invalid_value", "/input/environment"]]));
