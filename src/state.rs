@@ -735,7 +735,7 @@ fn check_invitations<'a>(
             p.push(
                 Code::InvalidValue,
                 &at("email"),
-                format!("Two invitations are for {email}."),
+                "Two invitations are for the same email (compared trimmed and lowercased).",
             );
         } else {
             emails.push(email);

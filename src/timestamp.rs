@@ -24,7 +24,10 @@ impl Timestamp {
     /// `None` for anything else, including instants whose UTC form falls outside years 0000–9999.
     pub fn parse(text: &str) -> Option<Timestamp> {
         let at = OffsetDateTime::parse(text, &Rfc3339).ok()?;
-        at.checked_to_offset(UtcOffset::UTC)?;
+        let utc = at.checked_to_offset(UtcOffset::UTC)?;
+        if !(0..=9999).contains(&utc.year()) {
+            return None;
+        }
         Some(Timestamp {
             text: text.to_owned(),
             at,
@@ -118,9 +121,17 @@ mod tests {
             "2026-11-22T10:00:00",
             "yesterday",
             "9999-12-31T23:00:00-05:00",
+            "0000-01-01T00:00:00+00:01",
         ] {
             assert!(Timestamp::parse(bad).is_none(), "{bad}");
         }
+    }
+
+    #[test]
+    fn a_leap_second_reads_as_the_last_instant_of_its_minute() {
+        let leap = ts("2016-12-31T23:59:60Z");
+        assert_eq!(leap.as_str(), "2016-12-31T23:59:60Z");
+        assert_eq!(leap.write().unwrap().as_str(), "2016-12-31T23:59:59.999Z");
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! After every step: the workspace keeps an active owner; nobody holds a role above the rank of whoever
 //! granted it; a refused command leaves the state byte-identical; events are emitted iff the state
 //! changed; the resulting state passes its own validation and reads back through the JSON entry.
+//! And no input panics: valid inputs with one value replaced by arbitrary JSON.
 //! Native only (proptest is a native dev-dependency; the WebAssembly hosts run the shared vectors).
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -265,5 +266,104 @@ fn command_value(command: &Command) -> serde_json::Value {
         Command::UpdateWorkspace(p) => {
             json!({"type": "update_workspace", "name": p.name, "environment": p.environment})
         }
+    }
+}
+
+/// Any JSON at all, biased toward the values this library parses (UUIDs, timestamps, roles, emails).
+fn any_json() -> impl Strategy<Value = Json> {
+    let leaf = prop_oneof![
+        Just(Json::Null),
+        any::<bool>().prop_map(Json::Bool),
+        prop_oneof![
+            Just(-1.0),
+            Just(0.5),
+            Just(1e300),
+            Just(9_007_199_254_740_993.0),
+            (0u32..200).prop_map(f64::from)
+        ]
+        .prop_map(Json::Number),
+        prop_oneof![
+            Just("owner".to_owned()),
+            Just("boss".to_owned()),
+            Just("9999-12-31T23:59:59Z".to_owned()),
+            Just("0000-01-01T00:00:00+23:59".to_owned()),
+            Just("2016-12-31T23:59:60Z".to_owned()),
+            Just("2026-11-22T10:00:00.123456789Z".to_owned()),
+            Just(user(1)),
+            Just("A@B.C".to_owned()),
+            Just(" \u{0} \u{202e}".to_owned()),
+            "\\PC{0,12}",
+        ]
+        .prop_map(Json::String),
+        prop_oneof![
+            Just(workspace_rules::json::Unsupported::NaN),
+            Just(workspace_rules::json::Unsupported::Undefined),
+            Just(workspace_rules::json::Unsupported::TooDeep),
+        ]
+        .prop_map(Json::Unsupported),
+    ];
+    leaf.prop_recursive(3, 16, 4, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..4).prop_map(Json::Array),
+            prop::collection::vec(("[a-z_]{1,12}", inner), 0..4).prop_map(Json::Object),
+        ]
+    })
+}
+
+/// Replaces the value at a random place of `value` (chosen by `pick`) with `new`.
+fn replace_somewhere(value: &mut Json, mut pick: usize, new: Json) {
+    match value {
+        Json::Object(entries) if !entries.is_empty() && pick % 3 != 0 => {
+            let i = pick % entries.len();
+            pick /= entries.len().max(1);
+            replace_somewhere(&mut entries[i].1, pick, new);
+        }
+        Json::Array(items) if !items.is_empty() && pick % 3 != 0 => {
+            let i = pick % items.len();
+            pick /= items.len().max(1);
+            replace_somewhere(&mut items[i], pick, new);
+        }
+        other => *other = new,
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 1000, ..ProptestConfig::default() })]
+
+    /// No input panics: a valid state, command and context with one value anywhere replaced by any
+    /// JSON answers a result or a refusal, and a state it answers passes its own validation.
+    #[test]
+    fn no_input_panics(where_: usize, which: u8, new in any_json(), command_kind in 0u8..8) {
+        let start = Context::new(user(0), at(0))
+            .with_email(email(0))
+            .with_account_role(Role::Owner)
+            .with_ids(["3f2a8c1e-5b7d-4e9a-8c6f-1a2b3c4d5e6f"]);
+        let input = NewWorkspace {
+            name: "Client A Support".into(),
+            slug: None,
+            environment: Environment::Production,
+            description: None,
+            backend_org_id: None,
+        };
+        let mut state = create_workspace(&input, &start).unwrap().state;
+        let invite = Command::InviteMember { email: email(1), role: Role::Admin };
+        state = apply(&state, &invite, &start).unwrap().state;
+        let s = Step { actor: 0, kind: command_kind, target: 1, role: Role::Member, hours: 0, right_email: true };
+        let mut state_json: Json = serde_json::from_str(&json(&state)).unwrap();
+        let mut command_json: Json = serde_json::from_value(command_value(&command(&state, &s))).unwrap();
+        let mut ctx_json: Json = serde_json::from_value(serde_json::json!({
+            "actor_id": user(0), "actor_email": email(0), "now": "2026-11-22T10:00:00Z", "ids": [new_id(1)],
+        })).unwrap();
+        match which % 3 {
+            0 => replace_somewhere(&mut state_json, where_, new),
+            1 => replace_somewhere(&mut command_json, where_, new),
+            _ => replace_somewhere(&mut ctx_json, where_, new),
+        }
+        if let Ok(applied) = apply_input(&state_json, &command_json, &ctx_json) {
+            prop_assert!(applied.state.check("/state").is_ok());
+        }
+        let _ = workspace_rules::invitations::invitation_status_input(&command_json, &ctx_json);
+        let _ = workspace_rules::invitations::preview_invitation_input(&state_json, &command_json, &ctx_json);
+        let _ = workspace_rules::commands::create_workspace_input(&command_json, &ctx_json);
     }
 }
