@@ -265,9 +265,13 @@ fn read_state(value: &Json, path: &str, p: &mut Problems) -> Option<WorkspaceSta
         .map(|_| field(entries, "voice_settings").clone());
 
     let at = child(path, "test_caller_numbers");
-    let numbers = read_list(field(entries, "test_caller_numbers"), &at, p, |v, at, p| {
-        string(v, at, p).map(str::to_owned)
-    });
+    let numbers = read_list_max(
+        field(entries, "test_caller_numbers"),
+        &at,
+        MAX_TEST_CALLER_NUMBERS,
+        p,
+        |v, at, p| string(v, at, p).map(str::to_owned),
+    );
 
     let minutes = read_minutes(field(entries, "minutes"), &child(path, "minutes"), p);
 
@@ -280,7 +284,6 @@ fn read_state(value: &Json, path: &str, p: &mut Problems) -> Option<WorkspaceSta
         test_caller_numbers: all(numbers?)?,
         minutes: minutes?,
     };
-    check_rest(&state, path, p);
     Some(state)
 }
 
@@ -291,7 +294,17 @@ fn read_list<T>(
     p: &mut Problems,
     read: impl Fn(&Json, &str, &mut Problems) -> Option<T>,
 ) -> Option<Vec<(usize, Option<T>)>> {
-    let items = list(value, path, usize::MAX, p)?;
+    read_list_max(value, path, usize::MAX, p, read)
+}
+
+fn read_list_max<T>(
+    value: &Json,
+    path: &str,
+    max: usize,
+    p: &mut Problems,
+    read: impl Fn(&Json, &str, &mut Problems) -> Option<T>,
+) -> Option<Vec<(usize, Option<T>)>> {
+    let items = list(value, path, max, p)?;
     Some(
         items
             .iter()

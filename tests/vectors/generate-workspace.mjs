@@ -297,6 +297,18 @@ const commands = [];
     err("invalid_state", 422, [["invalid_value", "/state/workspace/slug"], ["invalid_value", "/state/workspace/environment"]])));
   commands.push(apply("invalid_state: archived without archived_at, ids in the wrong form", edit((x) => { x.workspace.status = "archived"; x.members[2].user_id = CY.toUpperCase(); }), { type: "leave_workspace" }, ctx(CY),
     err("invalid_state", 422, [["invalid_value", "/state/workspace/archived_at"], ["invalid_value", "/state/members/2/user_id"]])));
+  commands.push(apply("invalid_state: unknown roles and statuses, too many test numbers, a missing key", edit((x) => {
+    x.members[1].role = "Admin";
+    x.invitations[0].status = "expired";
+    x.test_caller_numbers = Array.from({ length: 101 }, (_, i) => `+1415555${String(i).padStart(4, "0")}`);
+    delete x.settings.outbound_enabled;
+  }), { type: "leave_workspace" }, ctx(CY),
+    err("invalid_state", 422, [
+      ["unknown_role", "/state/members/1/role"],
+      ["invalid_value", "/state/invitations/0/status"],
+      ["invalid_type", "/state/settings/outbound_enabled"],
+      ["too_many_items", "/state/test_caller_numbers"],
+    ])));
   commands.push(apply("two active records of one user id", edit((x) => { x.members[2].user_id = BO; }), { type: "leave_workspace" }, ctx(BO),
     err("invalid_state", 422, [["invalid_value", "/state/members/2/user_id"]])));
   commands.push(apply("no active owner", edit((x) => { x.members[0].status = "deactivated"; }), { type: "leave_workspace" }, ctx(BO),
