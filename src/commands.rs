@@ -20,6 +20,44 @@
 //! A refusal returns before anything is handed back: the input state is never changed. A command that
 //! changes nothing (the same role again, an update to equal values) answers the same state and no
 //! events.
+//!
+//! ```
+//! use workspace_rules::commands::{apply, Command};
+//! use workspace_rules::context::Context;
+//! use workspace_rules::invitations::{preview_invitation, InvitationStatus};
+//! use workspace_rules::lifecycle::{create_workspace, NewWorkspace};
+//! use workspace_rules::state::Environment;
+//! use workspace_rules::timestamp::Timestamp;
+//! use workspace_rules::Role;
+//!
+//! let ana = "5d0e3c1a-7b2f-4c8d-9e1a-0b2c3d4e5f01";
+//! let bo = "5d0e3c1a-7b2f-4c8d-9e1a-0b2c3d4e5f02";
+//! let now = Timestamp::parse("2026-11-22T10:00:00Z").unwrap();
+//! let owner = Context::new(ana, now.clone())
+//!     .with_email("ana@example.com")
+//!     .with_account_role(Role::Owner);
+//! let input = NewWorkspace {
+//!     name: "Client A Support".into(),
+//!     slug: None,
+//!     environment: Environment::Production,
+//!     description: None,
+//!     backend_org_id: None,
+//! };
+//! let state = create_workspace(&input, &owner)?.state;
+//!
+//! let invite = Command::InviteMember { email: "Bo@Example.com".into(), role: Role::Admin };
+//! let state = apply(&state, &invite, &owner)?.state;
+//! let id = state.invitations[0].id.clone();
+//! let preview = preview_invitation(&state, &id, &now)?;
+//! assert_eq!(preview.status, InvitationStatus::Pending);
+//!
+//! let invitee = Context::new(bo, now).with_email("bo@example.com");
+//! let accept = Command::AcceptInvitation { invitation_id: id, user_id: bo.into(), display_name: None };
+//! let accepted = apply(&state, &accept, &invitee)?;
+//! assert_eq!(accepted.state.active_member(bo).map(|m| m.role), Some(Role::Admin));
+//! assert_eq!(accepted.events.len(), 2);
+//! # Ok::<(), workspace_rules::RuleError>(())
+//! ```
 
 use crate::audit::Event;
 use crate::context::{read_context, Context};
