@@ -156,6 +156,9 @@ const invitations = [];
     { type: "invite_member", email: "hal@example.com", role: "member" }, ctx(ANA),
     ok(edit((x) => Object.assign(x.invitations[3], { status: "pending", sent_at: NOW, expires_at: NOW_PLUS_7, responded_at: null })),
       [sent(ANA, INV_HAL, "member", true)])));
+  const fresh = edit((x) => Object.assign(x.invitations[0], { sent_at: NOW, expires_at: NOW_PLUS_7 }));
+  invitations.push(apply("resending an identical invitation at the same instant changes nothing and emits nothing", fresh,
+    { type: "invite_member", email: "eve@example.com", role: "member" }, ctx(ANA), ok(clone(fresh), [])));
   invitations.push(apply("rule 1: an admin cannot invite an owner", s, { type: "invite_member", email: "zed@example.com", role: "owner" }, ctx(BO), one("cannot_grant_higher_role", 403, "/command/role")));
   invitations.push(apply("inviting an active member is already_member (emails compared normalized)", s, { type: "invite_member", email: " CY@example.com", role: "admin" }, ctx(ANA), one("already_member", 409, "/command/email")));
   invitations.push(apply("a member cannot invite", s, { type: "invite_member", email: "zed@example.com", role: "member" }, ctx(CY), one("forbidden", 403, "")));
