@@ -16,18 +16,29 @@
 //! # Ok::<(), workspace_rules::RuleError>(())
 //! ```
 
+pub mod audit;
+pub mod commands;
+pub mod context;
 pub mod error;
+pub mod invitations;
 pub mod json;
+pub mod lifecycle;
+pub mod membership;
 pub mod minutes;
 pub mod names;
 pub mod roles;
 pub mod slug;
+pub mod state;
 pub mod test_numbers;
+pub mod timestamp;
 pub mod validate;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
+pub use commands::{apply, Applied, Command};
+pub use context::Context;
 pub use error::{Code, Problem, RuleError};
 pub use json::Json;
 pub use roles::{can, Action, Role};
+pub use state::WorkspaceState;

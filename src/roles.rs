@@ -182,6 +182,29 @@ pub fn parse_action(name: &str, path: &str) -> Result<Action, Problem> {
     })
 }
 
+/// Reads a role name at `path` of an input: `invalid_type` for a non-string, `unknown_role` (rule 7)
+/// for another string.
+pub fn read_role(
+    value: &Json,
+    path: &str,
+    problems: &mut crate::validate::Problems,
+) -> Option<Role> {
+    match value.as_str() {
+        Some(name) => match parse_role(name, path) {
+            Ok(role) => Some(role),
+            Err(p) => {
+                problems.push(p.code, &p.path, p.message);
+                None
+            }
+        },
+        None => {
+            let p = not_a_name(value, path, &crate::validate::describe(path));
+            problems.push(p.code, &p.path, p.message);
+            None
+        }
+    }
+}
+
 /// The problem with a value that should have been a role or action name but is not a string.
 fn not_a_name(value: &Json, path: &str, what: &str) -> Problem {
     Problem::new(

@@ -9,6 +9,7 @@
 use crate::error::{pointer, Code, Problem, RuleError};
 use crate::json::Json;
 use crate::names::Named;
+use crate::timestamp::Timestamp;
 
 /// The problems found so far in one input.
 #[derive(Debug, Default)]
@@ -290,6 +291,75 @@ pub fn list<'a>(
     Some(items)
 }
 
+/// The value of `key` in an object's entries; an absent key reads as `undefined`, so the helper that
+/// checks the value reports it as `invalid_type` ("… got undefined") at the key's path.
+pub fn field<'a>(entries: &'a [(String, Json)], key: &str) -> &'a Json {
+    const UNDEFINED: Json = Json::Unsupported(crate::json::Unsupported::Undefined);
+    entries
+        .iter()
+        .find_map(|(k, v)| (k == key).then_some(v))
+        .unwrap_or(&UNDEFINED)
+}
+
+/// `Some(None)` for `null`, `Some(Some(v))` for a value `read` accepts, `None` (with the problem
+/// recorded by `read`) otherwise. For the spec's nullable fields (`description`, `responded_at`…).
+pub fn nullable<'a, T>(
+    value: &'a Json,
+    path: &str,
+    problems: &mut Problems,
+    read: impl FnOnce(&'a Json, &str, &mut Problems) -> Option<T>,
+) -> Option<Option<T>> {
+    match value {
+        Json::Null => Some(None),
+        other => read(other, path, problems).map(Some),
+    }
+}
+
+/// A UUID in its canonical form: 36 characters, lowercase hexadecimal in groups 8-4-4-4-12.
+/// Ids are compared as strings, so one spelling per id is required (the form platforms send and the
+/// library generates): `invalid_value` for an uppercase, braced or unhyphenated UUID.
+pub fn uuid<'a>(value: &'a Json, path: &str, problems: &mut Problems) -> Option<&'a str> {
+    let s = string(value, path, problems)?;
+    if is_uuid(s) {
+        Some(s)
+    } else {
+        problems.push(
+            Code::InvalidValue,
+            path,
+            format!(
+                "{} must be a UUID in lowercase hyphenated form, got \"{s}\".",
+                describe(path)
+            ),
+        );
+        None
+    }
+}
+
+/// Whether `s` is a UUID in lowercase hyphenated form.
+pub fn is_uuid(s: &str) -> bool {
+    s.len() == 36
+        && s.bytes()
+            .all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f' | b'-'))
+        && uuid::Uuid::try_parse(s).is_ok_and(|u| u.hyphenated().to_string() == s)
+}
+
+/// An RFC 3339 timestamp (any offset and precision, kept as given); `invalid_value` otherwise.
+pub fn timestamp(value: &Json, path: &str, problems: &mut Problems) -> Option<Timestamp> {
+    let s = string(value, path, problems)?;
+    let t = Timestamp::parse(s);
+    if t.is_none() {
+        problems.push(
+            Code::InvalidValue,
+            path,
+            format!(
+                "{} must be an RFC 3339 timestamp such as 2026-11-22T10:00:00.000Z, got \"{s}\".",
+                describe(path)
+            ),
+        );
+    }
+    t
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -352,6 +422,24 @@ mod tests {
             messages[1],
             "role must be one of owner, admin or member, got \"boss\"."
         );
+    }
+
+    #[test]
+    fn uuids_have_one_spelling_and_absent_fields_read_as_undefined() {
+        assert!(is_uuid("7c9e6679-7425-40de-944b-e07fc1f90ae7"));
+        assert!(!is_uuid("7C9E6679-7425-40DE-944B-E07FC1F90AE7"));
+        assert!(!is_uuid("7c9e6679742540de944be07fc1f90ae7"));
+        assert!(!is_uuid("{7c9e6679-7425-40de-944b-e07fc1f90ae7}"));
+        assert!(!is_uuid("7c9e6679-7425-40de-944b-e07fc1f90ae"));
+        let mut p = Problems::new();
+        let entries = vec![("a".to_owned(), Json::Null)];
+        assert_eq!(string(field(&entries, "b"), "/b", &mut p), None);
+        assert_eq!(
+            nullable(field(&entries, "a"), "/a", &mut p, string),
+            Some(None)
+        );
+        let v = p.into_vec();
+        assert_eq!(v[0].message, "b must be a string, got undefined.");
     }
 
     #[test]

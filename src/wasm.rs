@@ -6,7 +6,7 @@
 
 use crate::error::RuleError;
 use crate::json::{Json, Unsupported, MAX_DEPTH};
-use crate::roles;
+use crate::{commands, invitations, roles};
 use js_sys::{Array, Object};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -62,6 +62,149 @@ export interface MinutesAllocation {
 export interface CallCost {
   billed_seconds: number;
   cost: number;
+}
+
+/** A workspace's environment (public API). */
+export type Environment = "production" | "staging" | "development";
+
+/** An RFC 3339 timestamp string. The library writes UTC with milliseconds: "2026-11-22T10:00:00.000Z". */
+export type Timestamp = string;
+
+/** A UUID string, lowercase and hyphenated. */
+export type Uuid = string;
+
+/** The workspace record of the state (SPEC §2). */
+export interface Workspace {
+  id: Uuid;
+  name: string;
+  slug: string;
+  environment: Environment;
+  description: string | null;
+  backend_org_id: string | null;
+  is_default: boolean;
+  status: "active" | "archived";
+  provisioned_at: Timestamp | null;
+  created_at: Timestamp;
+  archived_at: Timestamp | null;
+}
+
+/** A member record; deactivated members keep their record and have no permissions. */
+export interface Member {
+  user_id: Uuid;
+  email: string;
+  display_name: string | null;
+  role: Role;
+  status: "active" | "deactivated";
+  joined_at: Timestamp;
+}
+
+/** The stored status of an invitation. Expiry is computed: see `invitationStatus`. */
+export type StoredInvitationStatus = "pending" | "accepted" | "declined" | "revoked";
+
+/** What an invitation is at a moment: the stored status, or "expired" for a pending one past expiry. */
+export type InvitationStatus = StoredInvitationStatus | "expired";
+
+export interface Invitation {
+  id: Uuid;
+  email: string;
+  role: Role;
+  status: StoredInvitationStatus;
+  invited_by: Uuid;
+  sent_at: Timestamp;
+  expires_at: Timestamp;
+  responded_at: Timestamp | null;
+}
+
+export interface WorkspaceSettings {
+  language: string;
+  outbound_enabled: boolean;
+  integration_version: "v1" | "v2";
+  default_llm: string | null;
+  default_stt_provider: string | null;
+  default_tts_provider: string | null;
+}
+
+/** A JSON value, as the state's pass-through fields hold. */
+export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
+
+/** The workspace aggregate (SPEC §2), keys in this order. */
+export interface WorkspaceState {
+  workspace: Workspace;
+  members: Member[];
+  invitations: Invitation[];
+  settings: WorkspaceSettings;
+  voice_settings: { [key: string]: JsonValue };
+  test_caller_numbers: string[];
+  minutes: { allocations: { [key: string]: JsonValue }[]; used_seconds: number };
+}
+
+/** Who acts, when, and the ids to use for what a call creates (else v4 UUIDs). */
+export interface Context {
+  actor_id: Uuid;
+  /** The actor's verified email; accepting or declining an invitation needs it. */
+  actor_email?: string | null;
+  now: Timestamp;
+  ids?: Uuid[] | null;
+  /** The actor's role in the account's default workspace; createWorkspace needs "owner". */
+  account_role?: Role | null;
+}
+
+/** The commands `apply` takes (SPEC §8). */
+export type Command =
+  | { type: "invite_member"; email: string; role: Role }
+  | { type: "revoke_invitation"; invitation_id: Uuid }
+  | { type: "accept_invitation"; invitation_id: Uuid; user_id: Uuid; display_name?: string | null }
+  | { type: "decline_invitation"; invitation_id: Uuid }
+  | { type: "remove_member"; user_id: Uuid }
+  | { type: "leave_workspace" }
+  | { type: "change_role"; user_id: Uuid; role: Role }
+  | { type: "update_workspace"; name?: string; environment?: Environment; description?: string | null };
+
+export type AuditEventType =
+  | "workspace.member_added" | "workspace.member_removed" | "workspace.member_role_updated"
+  | "workspace.invitation_sent" | "workspace.invitation_accepted" | "workspace.invitation_declined"
+  | "workspace.invitation_revoked" | "workspace.provisioned" | "workspace.archived"
+  | "workspace.updated" | "workspace.voice_settings_updated" | "workspace.minutes_allocated";
+
+/** An audit event; absent optional keys are left out. */
+export interface AuditEvent {
+  type: AuditEventType;
+  workspace_id: Uuid;
+  actor_id: Uuid;
+  target_id?: Uuid;
+  role?: Role;
+  previous_role?: Role;
+  at: Timestamp;
+  metadata: {
+    reactivated?: boolean;
+    left?: boolean;
+    resent?: boolean;
+    invitation_id?: Uuid;
+    changed?: string[];
+  };
+}
+
+/** The answer of `createWorkspace` and `apply`. */
+export interface ApplyResult {
+  state: WorkspaceState;
+  events: AuditEvent[];
+}
+
+/** `createWorkspace`'s input. */
+export interface NewWorkspaceInput {
+  name: string;
+  slug?: string | null;
+  environment: Environment;
+  description?: string | null;
+  backend_org_id?: string | null;
+}
+
+/** What an invitation shows without sign-in: never the email, the inviter or any id. */
+export interface InvitationPreview {
+  workspace_name: string;
+  role: Role;
+  expires_at: Timestamp;
+  status: InvitationStatus;
 }
 
 /** One problem of a refusal: what is wrong and where (a JSON Pointer into the input; "" = all of it). */
@@ -256,6 +399,60 @@ pub fn bench_empty(a: &str, b: &str) -> bool {
     true
 }
 
+/// A new workspace whose sole owner is the actor (`ctx.account_role` must be `"owner"`).
+/// @throws {WorkspaceRulesError} `validation_failed` (422), `forbidden` (403).
+#[wasm_bindgen(js_name = createWorkspace, unchecked_return_type = "ApplyResult")]
+pub fn js_create_workspace(
+    #[wasm_bindgen(unchecked_param_type = "NewWorkspaceInput")] input: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Context")] ctx: JsValue,
+) -> Result<JsValue, JsValue> {
+    commands::create_workspace_input(&to_json(&input), &to_json(&ctx))
+        .map(|a| to_js(&a))
+        .map_err(to_js_error)
+}
+
+/// Applies one command: the new state and the audit events, or a refusal (the state is untouched).
+/// @throws {WorkspaceRulesError} `invalid_state`, `validation_failed`, `not_a_member`, `forbidden`, …
+#[wasm_bindgen(js_name = apply, unchecked_return_type = "ApplyResult")]
+pub fn js_apply(
+    #[wasm_bindgen(unchecked_param_type = "WorkspaceState")] state: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Command")] command: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Context")] ctx: JsValue,
+) -> Result<JsValue, JsValue> {
+    commands::apply_input(&to_json(&state), &to_json(&command), &to_json(&ctx))
+        .map(|a| to_js(&a))
+        .map_err(to_js_error)
+}
+
+/// The status of an invitation at `now` ("expired" for a pending one at or past `expires_at`).
+/// @throws {WorkspaceRulesError} `validation_failed` (422).
+#[wasm_bindgen(js_name = invitationStatus, unchecked_return_type = "InvitationStatus")]
+pub fn js_invitation_status(
+    #[wasm_bindgen(unchecked_param_type = "Invitation")] invitation: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Timestamp")] now: JsValue,
+) -> Result<JsValue, JsValue> {
+    invitations::invitation_status_input(&to_json(&invitation), &to_json(&now))
+        .map(|s| to_js(&s))
+        .map_err(to_js_error)
+}
+
+/// What an invitation shows without sign-in: `{ workspace_name, role, expires_at, status }`.
+/// @throws {WorkspaceRulesError} `invalid_state`, `invitation_not_found` (404), `workspace_archived` (410).
+#[wasm_bindgen(js_name = previewInvitation, unchecked_return_type = "InvitationPreview")]
+pub fn js_preview_invitation(
+    #[wasm_bindgen(unchecked_param_type = "WorkspaceState")] state: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Uuid")] invitation_id: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Timestamp")] now: JsValue,
+) -> Result<JsValue, JsValue> {
+    invitations::preview_invitation_input(
+        &to_json(&state),
+        &to_json(&invitation_id),
+        &to_json(&now),
+    )
+    .map(|p| to_js(&p))
+    .map_err(to_js_error)
+}
+
 #[cfg(test)]
 mod tests {
     //! The boundary's own tests, run by wasm-bindgen-test in Node and in headless Chromium.
@@ -332,6 +529,50 @@ mod tests {
         assert_eq!(
             own_proto,
             Json::Object(vec![("__proto__".into(), Json::Number(1.0))])
+        );
+    }
+
+    /// v4 ids come from `crypto.getRandomValues` in both Node and the browser (uuid's `js` feature).
+    #[wasm_bindgen_test]
+    fn new_ids_are_random_v4_uuids() {
+        let input = js(r#"({ name: "Client A Support", environment: "production" })"#);
+        let ctx = js(
+            r#"({ actor_id: "5d0e3c1a-7b2f-4c8d-9e1a-0b2c3d4e5f01", actor_email: "ana@example.com",
+                  now: "2026-11-22T10:00:00Z", account_role: "owner" })"#,
+        );
+        let id = |v: JsValue| {
+            let workspace = field(&field(&v, "state"), "workspace");
+            field(&workspace, "id").as_string().unwrap()
+        };
+        let a = id(js_create_workspace(input.clone(), ctx.clone()).unwrap());
+        let b = id(js_create_workspace(input, ctx).unwrap());
+        assert_ne!(a, b);
+        for s in [&a, &b] {
+            assert!(crate::validate::is_uuid(s), "{s}");
+            assert_eq!(&s[14..15], "4", "version 4: {s}");
+            assert!("89ab".contains(&s[19..20]), "RFC 4122 variant: {s}");
+        }
+    }
+
+    #[wasm_bindgen_test]
+    fn apply_answers_plain_objects_in_wire_order() {
+        let input = js(r#"({ name: "Client A Support", environment: "production" })"#);
+        let ctx = js(
+            r#"({ actor_id: "5d0e3c1a-7b2f-4c8d-9e1a-0b2c3d4e5f01", actor_email: "ana@example.com",
+                  now: "2026-11-22T10:00:00Z", account_role: "owner",
+                  ids: ["3f2a8c1e-5b7d-4e9a-8c6f-1a2b3c4d5e6f"] })"#,
+        );
+        let created = js_create_workspace(input, ctx.clone()).unwrap();
+        let state = field(&created, "state");
+        let command = js(
+            r#"({ type: "change_role", user_id: "5d0e3c1a-7b2f-4c8d-9e1a-0b2c3d4e5f01", role: "admin" })"#,
+        );
+        let err = js_apply(state.clone(), command, ctx).unwrap_err();
+        assert_eq!(field(&err, "code"), "last_owner");
+        let keys = JSON::stringify(&js_sys::Object::keys(state.unchecked_ref::<Object>())).unwrap();
+        assert_eq!(
+            keys,
+            r#"["workspace","members","invitations","settings","voice_settings","test_caller_numbers","minutes"]"#
         );
     }
 

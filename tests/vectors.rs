@@ -10,7 +10,7 @@ use serde_json::Value;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use workspace_rules::json::{Json, Unsupported};
-use workspace_rules::{minutes, roles, slug, test_numbers, RuleError};
+use workspace_rules::{commands, invitations, minutes, roles, slug, test_numbers, RuleError};
 
 /// Calls the rule named like the JavaScript export, with the case's arguments; a missing argument is
 /// `undefined`, as it would be in JavaScript.
@@ -25,6 +25,14 @@ fn call(name: &str, args: &[Json]) -> Result<Value, RuleError> {
         "slugify" => slug::slugify_input(arg(0), arg(1)).map(|s| to_value(&s)),
         "normalizeTestCallerNumbers" => test_numbers::normalize_input(arg(0)).map(|n| to_value(&n)),
         "callCost" => minutes::call_cost_input(arg(0), arg(1)).map(|c| to_value(&c)),
+        "createWorkspace" => commands::create_workspace_input(arg(0), arg(1)).map(|a| to_value(&a)),
+        "apply" => commands::apply_input(arg(0), arg(1), arg(2)).map(|a| to_value(&a)),
+        "invitationStatus" => {
+            invitations::invitation_status_input(arg(0), arg(1)).map(|s| to_value(&s))
+        }
+        "previewInvitation" => {
+            invitations::preview_invitation_input(arg(0), arg(1), arg(2)).map(|p| to_value(&p))
+        }
         other => panic!("the native runner has no function {other:?}"),
     }
 }

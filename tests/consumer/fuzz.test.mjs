@@ -12,6 +12,7 @@ const { WorkspaceRulesError } = api;
 
 const isStringList = (v) => Array.isArray(v) && v.every((x) => typeof x === "string");
 const isInt = (v) => Number.isSafeInteger(v) && v >= 0;
+const isApplied = (v) => v && typeof v.state === "object" && typeof v.state.workspace === "object" && Array.isArray(v.state.members) && Array.isArray(v.events);
 /** The documented shape of each export's answer. A new export fails here until its shape is added. */
 export const shapes = {
   roles: isStringList,
@@ -21,6 +22,10 @@ export const shapes = {
   slugify: (v) => typeof v === "string" && /^[a-z0-9][a-z0-9-]*[a-z0-9]$/.test(v) && v.length <= 63,
   normalizeTestCallerNumbers: (v) => v && isStringList(v.numbers) && v.numbers.every((n) => /^\+[1-9]\d{7,14}$/.test(n)),
   callCost: (v) => v && isInt(v.billed_seconds) && isInt(v.cost),
+  createWorkspace: isApplied,
+  apply: isApplied,
+  invitationStatus: (v) => ["pending", "accepted", "declined", "revoked", "expired"].includes(v),
+  previewInvitation: (v) => v && Object.keys(v).join() === "workspace_name,role,expires_at,status",
 };
 
 const exportsUnderTest = Object.entries(api).filter(([name, f]) => typeof f === "function" && !["default", "initSync", "WorkspaceRulesError"].includes(name));

@@ -1,6 +1,14 @@
 // A small TypeScript consumer, type-checked (tsc --noEmit) against the package's .d.ts in npm test.
-import init, { callCost, can, roles, actions, normalizeTestCallerNumbers, permissionMatrix, slugify, WorkspaceRulesError } from "workspace-rules";
-import type { Action, CallCost, MinutesAllocation, PermissionMatrix, Role, WorkspaceRulesProblem } from "workspace-rules";
+import init, {
+  can, roles, actions, permissionMatrix, WorkspaceRulesError,
+  createWorkspace, apply, invitationStatus, previewInvitation,
+  callCost, normalizeTestCallerNumbers, slugify,
+} from "workspace-rules";
+import type {
+  Action, PermissionMatrix, Role, WorkspaceRulesProblem,
+  ApplyResult, AuditEvent, Command, Context, Invitation, InvitationPreview, InvitationStatus, Member,
+  WorkspaceState, CallCost, MinutesAllocation,
+} from "workspace-rules";
 
 const role: Role = roles()[0];
 const allowed: boolean = can(role, "members.invite");
@@ -29,7 +37,29 @@ const cost: CallCost = callCost(allocation, 61);
 // @ts-expect-error: a duration is a number
 callCost(allocation, "61");
 
+// §2, §7, §8: the command API is typed end to end.
+const ctx: Context = { actor_id: "5d0e3c1a-7b2f-4c8d-9e1a-0b2c3d4e5f01", actor_email: "ana@example.com", now: "2026-11-22T10:00:00.000Z", account_role: "owner" };
+const created: ApplyResult = createWorkspace({ name: "Client A Support", environment: "production" }, ctx);
+const state: WorkspaceState = created.state;
+const owner: Member = state.members[0];
+const invite: Command = { type: "invite_member", email: "bo@example.com", role: "admin" };
+const next: ApplyResult = apply(state, invite, ctx);
+const sent: AuditEvent = next.events[0];
+const invitation: Invitation = next.state.invitations[0];
+const status: InvitationStatus = invitationStatus(invitation, ctx.now);
+const preview: InvitationPreview = previewInvitation(next.state, invitation.id, ctx.now);
+const previewRole: Role = preview.role;
+
+// @ts-expect-error: not a command type
+apply(state, { type: "promote_everyone" }, ctx);
+// @ts-expect-error: change_role needs a role
+apply(state, { type: "change_role", user_id: owner.user_id }, ctx);
+// @ts-expect-error: the context needs now
+apply(state, { type: "leave_workspace" }, { actor_id: owner.user_id });
+// @ts-expect-error: a preview carries no email
+preview.email;
+
 // The web build's init is typed too (a no-op once the module is ready).
 const ready: Promise<unknown> = init();
 
-export { allowed, everything, adminActions, describe, ready, slug, numbers, cost };
+export { allowed, everything, adminActions, describe, ready, sent, status, previewRole, slug, numbers, cost };

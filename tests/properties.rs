@@ -1,0 +1,369 @@
+//! Property tests: random command sequences from random actors (SPEC §1, §7, §8).
+//!
+//! After every step: the workspace keeps an active owner; nobody holds a role above the rank of whoever
+//! granted it; a refused command leaves the state byte-identical; events are emitted iff the state
+//! changed; the resulting state passes its own validation and reads back through the JSON entry.
+//! And no input panics: valid inputs with one value replaced by arbitrary JSON.
+//! Native only (proptest is a native dev-dependency; the WebAssembly hosts run the shared vectors).
+#![cfg(not(target_arch = "wasm32"))]
+
+use proptest::prelude::*;
+use std::collections::HashMap;
+use workspace_rules::audit::EventType;
+use workspace_rules::commands::{apply, apply_input, Command};
+use workspace_rules::context::Context;
+use workspace_rules::lifecycle::{create_workspace, NewWorkspace, WorkspacePatch};
+use workspace_rules::state::{Environment, WorkspaceState};
+use workspace_rules::timestamp::Timestamp;
+use workspace_rules::{Json, Role};
+
+const USERS: usize = 6;
+
+fn user(i: usize) -> String {
+    format!("5d0e3c1a-7b2f-4c8d-9e1a-0b2c3d4e5f{:02}", i)
+}
+
+fn email(i: usize) -> String {
+    format!("user{i}@example.com")
+}
+
+/// The `n`-th id a step may create.
+fn new_id(n: usize) -> String {
+    format!("0f8e7d6c-5b4a-4398-8776-{:012x}", n)
+}
+
+/// One random step: who acts, what, on whom, with which role, and how much time passes first.
+#[derive(Clone, Debug)]
+struct Step {
+    actor: usize,
+    kind: u8,
+    target: usize,
+    role: Role,
+    hours: u32,
+    right_email: bool,
+}
+
+fn step() -> impl Strategy<Value = Step> {
+    (
+        0..USERS,
+        0u8..8,
+        0..USERS,
+        prop_oneof![Just(Role::Owner), Just(Role::Admin), Just(Role::Member)],
+        0u32..60,
+        prop::bool::weighted(0.85),
+    )
+        .prop_map(|(actor, kind, target, role, hours, right_email)| Step {
+            actor,
+            kind,
+            target,
+            role,
+            hours,
+            right_email,
+        })
+}
+
+fn invitation_for(state: &WorkspaceState, i: usize) -> String {
+    state
+        .invitations
+        .iter()
+        .find(|inv| inv.email == email(i))
+        .map_or_else(|| new_id(999_999), |inv| inv.id.clone())
+}
+
+fn command(state: &WorkspaceState, s: &Step) -> Command {
+    match s.kind {
+        0 => Command::InviteMember {
+            email: email(s.target),
+            role: s.role,
+        },
+        1 => Command::RevokeInvitation {
+            invitation_id: invitation_for(state, s.target),
+        },
+        2 => Command::AcceptInvitation {
+            invitation_id: invitation_for(state, s.actor),
+            user_id: user(s.actor),
+            display_name: None,
+        },
+        3 => Command::DeclineInvitation {
+            invitation_id: invitation_for(state, s.actor),
+        },
+        4 => Command::RemoveMember {
+            user_id: user(s.target),
+        },
+        5 => Command::LeaveWorkspace,
+        6 => Command::ChangeRole {
+            user_id: user(s.target),
+            role: s.role,
+        },
+        _ => Command::UpdateWorkspace(WorkspacePatch {
+            name: Some(["Support", "Sales"][s.target % 2].to_owned()),
+            environment: Some(Environment::Staging),
+            description: None,
+        }),
+    }
+}
+
+fn json<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_string(value).unwrap()
+}
+
+/// The start plus whole days (so `now == expires_at` happens), through the library's own arithmetic.
+fn at(hours: i64) -> Timestamp {
+    let start = Timestamp::parse("2026-11-22T10:00:00.000Z").unwrap();
+    start.plus_days(hours / 24).unwrap()
+}
+
+fn role_of(state: &WorkspaceState, user_id: &str) -> Option<Role> {
+    state.active_member(user_id).map(|m| m.role)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
+
+    #[test]
+    fn random_command_sequences_keep_the_rules(steps in prop::collection::vec(step(), 1..60)) {
+        let start = Context::new(user(0), at(0))
+            .with_email(email(0))
+            .with_account_role(Role::Owner)
+            .with_ids(["3f2a8c1e-5b7d-4e9a-8c6f-1a2b3c4d5e6f"]);
+        let input = NewWorkspace {
+            name: "Client A Support".into(),
+            slug: None,
+            environment: Environment::Production,
+            description: None,
+            backend_org_id: None,
+        };
+        let mut state = create_workspace(&input, &start).unwrap().state;
+        // Who granted each member's current role, as a rank: the creator was made owner by the account.
+        let mut granted_by: HashMap<String, u8> = HashMap::from([(user(0), 3)]);
+        // The rank of whoever last sent each invitation.
+        let mut sent_by: HashMap<String, u8> = HashMap::new();
+        let mut hours = 0i64;
+        for (n, s) in steps.iter().enumerate() {
+            hours += i64::from(s.hours);
+            let mut ctx = Context::new(user(s.actor), at(hours)).with_ids([new_id(n)]);
+            ctx.actor_email = Some(if s.right_email { email(s.actor) } else { "someone@else.example".into() });
+            let command = command(&state, s);
+            let before = json(&state);
+            let actor_rank = role_of(&state, &user(s.actor)).map(Role::rank);
+            match apply(&state, &command, &ctx) {
+                Err(_) => {
+                    prop_assert_eq!(json(&state), before, "a refusal leaves the state as it was");
+                }
+                Ok(applied) => {
+                    let after = json(&applied.state);
+                    prop_assert_eq!(
+                        applied.events.is_empty(),
+                        after == before,
+                        "events iff the state changed: {:?}",
+                        command
+                    );
+                    prop_assert!(applied.state.active_owners() >= 1, "never zero active owners");
+                    prop_assert!(applied.state.check("/state").is_ok());
+                    for event in &applied.events {
+                        let role = event.role.map(Role::rank).unwrap_or(0);
+                        match event.kind {
+                            EventType::MemberRoleUpdated => {
+                                prop_assert!(role <= actor_rank.unwrap_or(0), "granted above the granter");
+                                if let Some(t) = &event.target_id {
+                                    granted_by.insert(t.clone(), actor_rank.unwrap_or(0));
+                                }
+                            }
+                            EventType::InvitationSent => {
+                                prop_assert!(role <= actor_rank.unwrap_or(0), "invited above the inviter");
+                                if let Some(id) = &event.metadata.invitation_id {
+                                    sent_by.insert(id.clone(), actor_rank.unwrap_or(0));
+                                }
+                            }
+                            EventType::InvitationAccepted => {
+                                let id = event.metadata.invitation_id.clone().unwrap_or_default();
+                                let sender = sent_by.get(&id).copied().unwrap_or(0);
+                                if let Some(t) = &event.target_id {
+                                    granted_by.insert(t.clone(), sender);
+                                }
+                            }
+                            _ => {}
+                        }
+                    }
+                    for m in applied.state.members.iter().filter(|m| m.is_active()) {
+                        let granter = granted_by.get(&m.user_id).copied().unwrap_or(0);
+                        prop_assert!(
+                            m.role.rank() <= granter,
+                            "{} holds {} granted by rank {}", m.user_id, m.role, granter
+                        );
+                    }
+                    state = applied.state;
+                }
+            }
+        }
+    }
+
+    /// The JSON entry answers exactly as the typed one, and never changes its input.
+    #[test]
+    fn the_json_entry_agrees_and_never_mutates(steps in prop::collection::vec(step(), 1..20)) {
+        let start = Context::new(user(0), at(0))
+            .with_email(email(0))
+            .with_account_role(Role::Owner)
+            .with_ids(["3f2a8c1e-5b7d-4e9a-8c6f-1a2b3c4d5e6f"]);
+        let input = NewWorkspace {
+            name: "Client A Support".into(),
+            slug: None,
+            environment: Environment::Production,
+            description: None,
+            backend_org_id: None,
+        };
+        let mut state = create_workspace(&input, &start).unwrap().state;
+        for (n, s) in steps.iter().enumerate() {
+            let command = command(&state, s);
+            let state_json: Json = serde_json::from_str(&json(&state)).unwrap();
+            let command_json: Json = serde_json::from_value(command_value(&command)).unwrap();
+            let ctx_json: Json = serde_json::from_value(serde_json::json!({
+                "actor_id": user(s.actor),
+                "actor_email": email(s.actor),
+                "now": at(i64::from(s.hours)).as_str(),
+                "ids": [new_id(n)],
+            })).unwrap();
+            let state_copy = state_json.clone();
+            let ctx = Context::new(user(s.actor), at(i64::from(s.hours)))
+                .with_email(email(s.actor))
+                .with_ids([new_id(n)]);
+            let typed = apply(&state, &command, &ctx);
+            let untyped = apply_input(&state_json, &command_json, &ctx_json);
+            prop_assert_eq!(&state_json, &state_copy);
+            prop_assert_eq!(typed.as_ref().map(json).map_err(json), untyped.as_ref().map(json).map_err(json));
+            if let Ok(applied) = typed {
+                state = applied.state;
+            }
+        }
+    }
+}
+
+/// The wire form of a command, as a JavaScript caller would write it.
+fn command_value(command: &Command) -> serde_json::Value {
+    use serde_json::json;
+    match command {
+        Command::InviteMember { email, role } => {
+            json!({"type": "invite_member", "email": email, "role": role})
+        }
+        Command::RevokeInvitation { invitation_id } => {
+            json!({"type": "revoke_invitation", "invitation_id": invitation_id})
+        }
+        Command::AcceptInvitation {
+            invitation_id,
+            user_id,
+            ..
+        } => {
+            json!({"type": "accept_invitation", "invitation_id": invitation_id, "user_id": user_id})
+        }
+        Command::DeclineInvitation { invitation_id } => {
+            json!({"type": "decline_invitation", "invitation_id": invitation_id})
+        }
+        Command::RemoveMember { user_id } => json!({"type": "remove_member", "user_id": user_id}),
+        Command::LeaveWorkspace => json!({"type": "leave_workspace"}),
+        Command::ChangeRole { user_id, role } => {
+            json!({"type": "change_role", "user_id": user_id, "role": role})
+        }
+        Command::UpdateWorkspace(p) => {
+            json!({"type": "update_workspace", "name": p.name, "environment": p.environment})
+        }
+    }
+}
+
+/// Any JSON at all, biased toward the values this library parses (UUIDs, timestamps, roles, emails).
+fn any_json() -> impl Strategy<Value = Json> {
+    let leaf = prop_oneof![
+        Just(Json::Null),
+        any::<bool>().prop_map(Json::Bool),
+        prop_oneof![
+            Just(-1.0),
+            Just(0.5),
+            Just(1e300),
+            Just(9_007_199_254_740_993.0),
+            (0u32..200).prop_map(f64::from)
+        ]
+        .prop_map(Json::Number),
+        prop_oneof![
+            Just("owner".to_owned()),
+            Just("boss".to_owned()),
+            Just("9999-12-31T23:59:59Z".to_owned()),
+            Just("0000-01-01T00:00:00+23:59".to_owned()),
+            Just("2016-12-31T23:59:60Z".to_owned()),
+            Just("2026-11-22T10:00:00.123456789Z".to_owned()),
+            Just(user(1)),
+            Just("A@B.C".to_owned()),
+            Just(" \u{0} \u{202e}".to_owned()),
+            "\\PC{0,12}",
+        ]
+        .prop_map(Json::String),
+        prop_oneof![
+            Just(workspace_rules::json::Unsupported::NaN),
+            Just(workspace_rules::json::Unsupported::Undefined),
+            Just(workspace_rules::json::Unsupported::TooDeep),
+        ]
+        .prop_map(Json::Unsupported),
+    ];
+    leaf.prop_recursive(3, 16, 4, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..4).prop_map(Json::Array),
+            prop::collection::vec(("[a-z_]{1,12}", inner), 0..4).prop_map(Json::Object),
+        ]
+    })
+}
+
+/// Replaces the value at a random place of `value` (chosen by `pick`) with `new`.
+fn replace_somewhere(value: &mut Json, mut pick: usize, new: Json) {
+    match value {
+        Json::Object(entries) if !entries.is_empty() && pick % 3 != 0 => {
+            let i = pick % entries.len();
+            pick /= entries.len().max(1);
+            replace_somewhere(&mut entries[i].1, pick, new);
+        }
+        Json::Array(items) if !items.is_empty() && pick % 3 != 0 => {
+            let i = pick % items.len();
+            pick /= items.len().max(1);
+            replace_somewhere(&mut items[i], pick, new);
+        }
+        other => *other = new,
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 1000, ..ProptestConfig::default() })]
+
+    /// No input panics: a valid state, command and context with one value anywhere replaced by any
+    /// JSON answers a result or a refusal, and a state it answers passes its own validation.
+    #[test]
+    fn no_input_panics(where_: usize, which: u8, new in any_json(), command_kind in 0u8..8) {
+        let start = Context::new(user(0), at(0))
+            .with_email(email(0))
+            .with_account_role(Role::Owner)
+            .with_ids(["3f2a8c1e-5b7d-4e9a-8c6f-1a2b3c4d5e6f"]);
+        let input = NewWorkspace {
+            name: "Client A Support".into(),
+            slug: None,
+            environment: Environment::Production,
+            description: None,
+            backend_org_id: None,
+        };
+        let mut state = create_workspace(&input, &start).unwrap().state;
+        let invite = Command::InviteMember { email: email(1), role: Role::Admin };
+        state = apply(&state, &invite, &start).unwrap().state;
+        let s = Step { actor: 0, kind: command_kind, target: 1, role: Role::Member, hours: 0, right_email: true };
+        let mut state_json: Json = serde_json::from_str(&json(&state)).unwrap();
+        let mut command_json: Json = serde_json::from_value(command_value(&command(&state, &s))).unwrap();
+        let mut ctx_json: Json = serde_json::from_value(serde_json::json!({
+            "actor_id": user(0), "actor_email": email(0), "now": "2026-11-22T10:00:00Z", "ids": [new_id(1)],
+        })).unwrap();
+        match which % 3 {
+            0 => replace_somewhere(&mut state_json, where_, new),
+            1 => replace_somewhere(&mut command_json, where_, new),
+            _ => replace_somewhere(&mut ctx_json, where_, new),
+        }
+        if let Ok(applied) = apply_input(&state_json, &command_json, &ctx_json) {
+            prop_assert!(applied.state.check("/state").is_ok());
+        }
+        let _ = workspace_rules::invitations::invitation_status_input(&command_json, &ctx_json);
+        let _ = workspace_rules::invitations::preview_invitation_input(&state_json, &command_json, &ctx_json);
+        let _ = workspace_rules::commands::create_workspace_input(&command_json, &ctx_json);
+    }
+}
