@@ -18,9 +18,13 @@
 
 pub mod error;
 pub mod json;
+pub mod keyterms;
 pub mod names;
 pub mod roles;
+pub mod text;
+pub mod tone;
 pub mod validate;
+pub mod voice;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;

@@ -44,6 +44,15 @@ impl Problems {
             Err(RuleError::many(code, self.0))
         }
     }
+
+    /// Like [`finish`](Self::finish), for a call whose refusal takes the code of its first problem
+    /// (a call with positional arguments rather than one object to validate).
+    pub fn finish_first<T>(self, value: T) -> Result<T, RuleError> {
+        match self.0.first() {
+            None => Ok(value),
+            Some(first) => Err(RuleError::many(first.code, self.0)),
+        }
+    }
 }
 
 /// The path of a child: `child("/keyterms", "3")` is `/keyterms/3`.

@@ -1,0 +1,118 @@
+//! The one text normalization of the library (§4): every keyterm, sensitive topic, correction
+//! category and tone topic goes through these functions, so "the same term" means the same thing in a
+//! merge, in an update and in tone matching.
+//!
+//! Definitions this module fixes (the spec names the steps, not the character classes):
+//! - **NFC** is Unicode Normalization Form C (crate `unicode-normalization`).
+//! - **White space** is the Unicode `White_Space` property, as Rust's [`char::is_whitespace`] tests
+//!   it: ASCII spaces, tabs and line breaks, NBSP, the `U+2000`–`U+200A` spaces, `U+2028`/`U+2029`,
+//!   ideographic space and the others of that property. Every run of them becomes one `U+0020`.
+//! - **Zero-width and other format characters** (`U+200B` ZWSP, `U+200C` ZWNJ, `U+200D` ZWJ,
+//!   `U+2060`, `U+FEFF`) are *not* white space and are kept as they are: ZWJ holds emoji sequences
+//!   together and ZWNJ is part of the spelling of Persian and Indic words, so stripping them would
+//!   change the term. A term made only of them is therefore not empty.
+//! - **Case folding** is Unicode *full* default case folding (`CaseFolding.txt` statuses C and F,
+//!   crate `caseless`), followed by NFC again so the comparison key is itself in NFC: `ß` folds to `ss`
+//!   (`Straße` = `STRASSE`), and the Turkish dotted capital `İ` folds to `i` + `U+0307` (the
+//!   non-Turkic mapping), so `İstanbul` equals `i̇stanbul` but not `istanbul`.
+//! - **Length** is counted in Unicode scalar values (Rust `char`s) of the normalized text.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// NFC, then trim, then every run of white space collapsed into one space (§4 step 1).
+pub fn normalize(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut pending_space = false;
+    for c in s.nfc() {
+        if c.is_whitespace() {
+            pending_space = !out.is_empty();
+        } else {
+            if pending_space {
+                out.push(' ');
+                pending_space = false;
+            }
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// The comparison key of an already normalized text: full case folding, then NFC (§4 step 3).
+/// Two normalized terms are duplicates exactly when their keys are equal.
+pub fn fold(normalized: &str) -> String {
+    caseless::default_case_fold_str(normalized).nfc().collect()
+}
+
+/// The number of characters (Unicode scalar values) of a text.
+pub fn char_len(s: &str) -> usize {
+    s.chars().count()
+}
+
+/// Whether a character is part of a word for whole-word matching (§5): letters and digits
+/// (`char::is_alphanumeric`), combining marks (so `i` + `U+0307` or a Devanagari vowel sign stays one
+/// word) and the joiners ZWNJ/ZWJ (part of words in Persian and Indic scripts). Everything else —
+/// white space, punctuation, symbols, emoji — separates words.
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+        || unicode_normalization::char::is_combining_mark(c)
+        || c == '\u{200C}'
+        || c == '\u{200D}'
+}
+
+/// The words of a text for whole-word matching: normalized, case-folded, split on every character
+/// that is not part of a word. `"Reviewing your test-results."` → `["reviewing", "your", "test",
+/// "results"]`.
+pub fn words(s: &str) -> Vec<String> {
+    fold(&normalize(s))
+        .split(|c: char| !is_word_char(c))
+        .filter(|w| !w.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalize_trims_and_collapses_unicode_white_space() {
+        assert_eq!(normalize("  a \t\n b\u{00A0}\u{3000}c  "), "a b c");
+        assert_eq!(normalize("\u{2028}x\u{2029}"), "x");
+        assert_eq!(normalize(" \t "), "");
+        assert_eq!(normalize(""), "");
+    }
+
+    #[test]
+    fn normalize_composes_to_nfc() {
+        assert_eq!(normalize("Cafe\u{0301}"), "Café");
+        assert_eq!(normalize("Café"), "Café");
+    }
+
+    #[test]
+    fn zero_width_characters_are_kept() {
+        assert_eq!(normalize("a\u{200B}b"), "a\u{200B}b");
+        assert_eq!(normalize("\u{200B}"), "\u{200B}");
+        let family = "👨\u{200D}👩\u{200D}👧";
+        assert_eq!(normalize(family), family);
+    }
+
+    #[test]
+    fn fold_is_full_case_folding() {
+        assert_eq!(fold("Straße"), fold("STRASSE"));
+        assert_eq!(fold("Metformin"), fold("METFORMIN"));
+        assert_eq!(fold("İstanbul"), "i\u{0307}stanbul");
+        assert_ne!(fold("İstanbul"), fold("istanbul"));
+        assert_eq!(fold("ΣΊΣΥΦΟΣ"), fold("σίσυφος"));
+    }
+
+    #[test]
+    fn words_split_on_everything_but_letters_digits_and_marks() {
+        assert_eq!(
+            words("Reviewing your TEST-results."),
+            ["reviewing", "your", "test", "results"]
+        );
+        assert_eq!(words("İyi"), ["i\u{0307}yi"]);
+        assert_eq!(words("💊 🩺"), Vec::<String>::new());
+        assert_eq!(words("نتایج آزمایش"), ["نتایج", "آزمایش"]);
+    }
+}
