@@ -10,7 +10,7 @@ use serde_json::Value;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use workspace_rules::json::{Json, Unsupported};
-use workspace_rules::{roles, RuleError};
+use workspace_rules::{keyterms, roles, tone, voice, RuleError};
 
 /// Calls the rule named like the JavaScript export, with the case's arguments; a missing argument is
 /// `undefined`, as it would be in JavaScript.
@@ -22,6 +22,15 @@ fn call(name: &str, args: &[Json]) -> Result<Value, RuleError> {
         "actions" => Ok(to_value(roles::actions())),
         "permissionMatrix" => Ok(to_value(&roles::permission_matrix())),
         "can" => roles::can_input(arg(0), arg(1)).map(|b| to_value(&b)),
+        "validateVoiceSettings" => Ok(to_value(&voice::validate_voice_settings(arg(0)))),
+        "updateVoiceSettings" => {
+            voice::update::update_voice_settings_input(arg(0), arg(1)).map(|u| to_value(&u))
+        }
+        "effectiveVoiceSettings" => {
+            voice::layers::effective_voice_settings_input(arg(0)).map(|e| to_value(&e))
+        }
+        "mergeKeyterms" => keyterms::merge_input(args).map(|r| to_value(&r)),
+        "resolveTone" => tone::resolve_tone_input(arg(0)).map(|r| to_value(&r)),
         other => panic!("the native runner has no function {other:?}"),
     }
 }
@@ -37,7 +46,14 @@ fn decode(value: Json) -> Json {
             [(key, Json::String(name))] if key == "$js" => Json::Unsupported(
                 Unsupported::from_name(name).unwrap_or_else(|| panic!("unknown $js value {name}")),
             ),
-            _ => Json::Object(entries.into_iter().map(|(k, v)| (k, decode(v))).collect()),
+            // A property whose value is `undefined` is absent, as the JavaScript boundary reads it.
+            _ => Json::Object(
+                entries
+                    .into_iter()
+                    .map(|(k, v)| (k, decode(v)))
+                    .filter(|(_, v)| *v != Json::Unsupported(Unsupported::Undefined))
+                    .collect(),
+            ),
         },
         Json::Array(items) => Json::Array(items.into_iter().map(decode).collect()),
         other => other,
@@ -118,11 +134,16 @@ fn matches(expected: &Value, actual: &Value) -> bool {
     }
 }
 
+/// Expected values are compared as `JSON.stringify` text (so `1` in a file equals the `1.0` an `f64`
+/// field serializes to, as in JavaScript); expected errors match on the keys the file gives.
 fn check(expected: &Value, actual: &Value) -> bool {
     if expected.get("error").is_some() {
         matches(expected, actual)
     } else {
-        expected == actual
+        let (mut e, mut a) = (String::new(), String::new());
+        canonical(expected, &mut e);
+        canonical(actual, &mut a);
+        e == a
     }
 }
 
