@@ -261,3 +261,26 @@ proptest! {
         prop_assert_eq!(text::fold(&n), text::fold(&text::normalize(&text::fold(&n))));
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(4096))]
+
+    /// `text::nfc` (ICU4X) equals the independent reference
+    /// `nfc()` of `unicode-normalization` on arbitrary text, biased toward combining sequences,
+    /// Hangul jamo and composition exclusions.
+    #[test]
+    fn nfc_matches_the_reference(parts in prop::collection::vec(prop_oneof![
+        any::<char>().prop_map(String::from),
+        prop::sample::select(&[
+            "e", "E", "\u{0301}", "\u{0300}", "\u{0323}", "\u{0302}", "\u{031B}", "\u{0345}", "\u{0308}",
+            "\u{1100}", "\u{1161}", "\u{11A8}", "\u{AC00}", "\u{0958}", "\u{0F73}", "\u{2126}", "\u{212B}",
+            "\u{0B47}", "\u{0B3E}", "\u{0B57}", "\u{1E0A}", "\u{0071}", "\u{0307}", "\u{05B8}", "\u{05B7}",
+            "\u{FB2C}", "\u{1D15E}", "\u{0344}", "\u{0F81}", "\u{3099}", "\u{304B}", "\u{00C5}", "\u{0041}",
+            "\u{030A}", "\u{0327}", "\u{0328}", "\u{0386}", "\u{1FB6}",
+        ][..]).prop_map(str::to_owned),
+    ], 0..16)) {
+        use unicode_normalization::UnicodeNormalization;
+        let s = parts.concat();
+        prop_assert_eq!(text::nfc(&s), s.nfc().collect::<String>());
+    }
+}
