@@ -18,6 +18,8 @@
 //!   (`Straße` = `STRASSE`), and the Turkish dotted capital `İ` folds to `i` + `U+0307` (the
 //!   non-Turkic mapping), so `İstanbul` equals `i̇stanbul` but not `istanbul`.
 //! - **Length** is counted in Unicode scalar values (Rust `char`s) of the normalized text.
+//! - **Words** (for §5 topic matching) are runs of letters, digits, combining marks and ZWNJ/ZWJ in
+//!   the normalized, case-folded text; see [`words`].
 
 /// Unicode Normalization Form C, by ICU4X's normalizer with its compiled-in data.
 pub fn nfc(s: &str) -> String {
@@ -56,14 +58,16 @@ pub fn char_len(s: &str) -> usize {
 }
 
 /// Whether a character is part of a word for whole-word matching (§5): letters and digits
-/// (`char::is_alphanumeric`), combining marks (so `i` + `U+0307` or a Devanagari vowel sign stays one
-/// word) and the joiners ZWNJ/ZWJ (part of words in Persian and Indic scripts). Everything else —
-/// white space, punctuation, symbols, emoji — separates words.
+/// (`char::is_alphanumeric`, which includes the spacing vowel signs of Indic scripts through the
+/// `Alphabetic` property), combining marks (a non-zero canonical combining class, from ICU4X's
+/// normalization data already in the module, so `i` + `U+0307` stays one word) and the joiners
+/// ZWNJ/ZWJ (part of words in Persian and Indic scripts). Everything else — white space,
+/// punctuation, symbols, emoji — separates words.
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
-        || unicode_normalization::char::is_combining_mark(c)
         || c == '\u{200C}'
         || c == '\u{200D}'
+        || icu_normalizer::properties::CanonicalCombiningClassMap::new().get_u8(c) != 0
 }
 
 /// The words of a text for whole-word matching: normalized, case-folded, split on every character
@@ -121,5 +125,11 @@ mod tests {
         assert_eq!(words("İyi"), ["i\u{0307}yi"]);
         assert_eq!(words("💊 🩺"), Vec::<String>::new());
         assert_eq!(words("نتایج آزمایش"), ["نتایج", "آزمایش"]);
+        assert_eq!(
+            words("हिंदी परिणाम").len(),
+            2,
+            "vowel signs and anusvara stay in words"
+        );
+        assert_eq!(words("שָׁלוֹם עולם").len(), 2, "niqqud stays in words");
     }
 }

@@ -262,6 +262,19 @@ proptest! {
     }
 }
 
+/// Whether both NFC implementations have the same data for `c`. They follow different Unicode
+/// versions (characters assigned since the older one have no combining class or decomposition
+/// there), so random characters are drawn where the data agree; what is compared is the algorithm:
+/// decomposition, canonical ordering, composition and blocking.
+fn same_data(c: char) -> bool {
+    use unicode_normalization::UnicodeNormalization;
+    let s = c.to_string();
+    unicode_normalization::char::canonical_combining_class(c)
+        == icu_normalizer::properties::CanonicalCombiningClassMap::new().get_u8(c)
+        && s.nfd().collect::<String>()
+            == icu_normalizer::DecomposingNormalizerBorrowed::new_nfd().normalize(&s)
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(4096))]
 
@@ -270,7 +283,7 @@ proptest! {
     /// Hangul jamo and composition exclusions.
     #[test]
     fn nfc_matches_the_reference(parts in prop::collection::vec(prop_oneof![
-        any::<char>().prop_map(String::from),
+        any::<char>().prop_filter("same Unicode data in both crates", |c| same_data(*c)).prop_map(String::from),
         prop::sample::select(&[
             "e", "E", "\u{0301}", "\u{0300}", "\u{0323}", "\u{0302}", "\u{031B}", "\u{0345}", "\u{0308}",
             "\u{1100}", "\u{1161}", "\u{11A8}", "\u{AC00}", "\u{0958}", "\u{0F73}", "\u{2126}", "\u{212B}",
