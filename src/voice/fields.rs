@@ -331,6 +331,40 @@ impl VoiceSettings {
     }
 }
 
+impl From<&Value> for Json {
+    fn from(value: &Value) -> Json {
+        match value {
+            Value::Null => Json::Null,
+            Value::Text(t) => Json::String(t.clone()),
+            Value::Tone(t) => Json::from(t.as_str()),
+            Value::Number(x) => Json::Number(*x),
+            Value::Bool(b) => Json::Bool(*b),
+            Value::List(items) => {
+                Json::Array(items.iter().map(|t| Json::String(t.clone())).collect())
+            }
+            Value::Stt(p) => Json::from(p.as_str()),
+            Value::Tts(p) => Json::from(p.as_str()),
+        }
+    }
+}
+
+/// The stored object as untyped JSON (set fields only, table order), for a state that keeps
+/// `voice_settings` as [`Json`].
+impl From<&VoiceSettings> for Json {
+    fn from(settings: &VoiceSettings) -> Json {
+        Json::Object(
+            Field::ALL
+                .iter()
+                .filter_map(|f| {
+                    settings
+                        .get(*f)
+                        .map(|v| (f.as_str().to_owned(), Json::from(&v)))
+                })
+                .collect(),
+        )
+    }
+}
+
 /// The first value of `key` in an object's entries.
 pub(crate) fn entry<'a>(entries: &'a [(String, Json)], key: &str) -> Option<&'a Json> {
     entries.iter().find_map(|(k, v)| (k == key).then_some(v))

@@ -154,6 +154,26 @@ pub fn event_metadata(changed: &[Field]) -> Json {
     )])
 }
 
+impl Update {
+    /// The `metadata` of the `workspace.voice_settings_updated` event, or `None` when nothing
+    /// changed (a command that changes nothing emits nothing).
+    pub fn event_metadata(&self) -> Option<Json> {
+        (!self.changed.is_empty()).then(|| event_metadata(&self.changed))
+    }
+}
+
+/// The whole `update_voice_settings {patch}` command for the engine: the role check (owners and
+/// admins; `forbidden` otherwise), then the patch. The engine stores `settings` and emits
+/// [`EVENT_TYPE`] with [`Update::event_metadata`] when it is `Some`.
+pub fn update_voice_settings_command(
+    role: Role,
+    current: &VoiceSettings,
+    patch: &Json,
+) -> Result<Update, RuleError> {
+    authorize(role)?;
+    apply_patch(current, patch)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -218,6 +238,22 @@ mod tests {
         assert!(!v.ok);
         assert_eq!(v.errors[0].path, "");
         assert_eq!(v.errors[0].code, Code::InvalidType);
+    }
+
+    #[test]
+    fn the_command_checks_the_role_then_the_patch() {
+        let patch = obj(&[("tone", Json::from("calm"))]);
+        let current = VoiceSettings::default();
+        let err = update_voice_settings_command(Role::Member, &current, &patch).unwrap_err();
+        assert_eq!((err.code, err.status()), (Code::Forbidden, 403));
+        let update = update_voice_settings_command(Role::Admin, &current, &patch).unwrap();
+        assert_eq!(
+            update.event_metadata(),
+            Some(obj(&[("changed", Json::Array(vec![Json::from("tone")]))]))
+        );
+        assert_eq!(Json::from(&update.settings), patch);
+        let again = update_voice_settings_command(Role::Owner, &update.settings, &patch).unwrap();
+        assert_eq!(again.event_metadata(), None);
     }
 
     #[test]
