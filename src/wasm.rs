@@ -337,7 +337,7 @@ pub fn js_validate_voice_settings(
 /// @throws {WorkspaceRulesError} `validation_failed` (422) listing every problem.
 #[wasm_bindgen(js_name = updateVoiceSettings, unchecked_return_type = "VoiceSettingsUpdate")]
 pub fn js_update_voice_settings(
-    #[wasm_bindgen(unchecked_param_type = "VoiceSettings")] current: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "VoiceSettings | null | undefined")] current: JsValue,
     #[wasm_bindgen(unchecked_param_type = "VoiceSettingsPatch")] patch: JsValue,
 ) -> Result<JsValue, JsValue> {
     voice::update::update_voice_settings_input(&to_json(&current), &to_json(&patch))

@@ -108,10 +108,16 @@ pub fn apply_patch(current: &VoiceSettings, patch: &Json) -> Result<Update, Rule
 }
 
 /// `updateVoiceSettings(current, patch)` for untyped input: `current` is read as a stored object
-/// (problems at `/current/…`), then the patch is applied. Every problem of both is reported.
+/// (problems at `/current/…`; `null` or `undefined` = nothing stored yet, as an API answers for an
+/// agent without settings), then the patch is applied. Every problem of both is reported.
 pub fn update_voice_settings_input(current: &Json, patch: &Json) -> Result<Update, RuleError> {
     let mut problems = Problems::new();
-    let current = VoiceSettings::read(current, "/current", &mut problems);
+    let current = match current {
+        Json::Null | Json::Unsupported(crate::json::Unsupported::Undefined) => {
+            Some(VoiceSettings::default())
+        }
+        stored => VoiceSettings::read(stored, "/current", &mut problems),
+    };
     let patch = Patch::read(patch, &mut problems);
     match (current, patch) {
         (Some(current), Some(patch)) if problems.is_empty() => {

@@ -262,6 +262,8 @@ update(
   invalid(problem("out_of_range", "/current/speed"), problem("unknown_field", "/current/pitch"), problem("out_of_range", "/volume")),
 );
 update("a current object that is not an object", "x", {}, invalid(problem("invalid_type", "/current")));
+update("a current object that is null: nothing stored yet", null, { tone: "calm" }, ok({ settings: { tone: "calm" }, changed: ["tone"] }));
+update("a current object that is undefined: nothing stored yet", js("undefined"), {}, ok({ settings: {}, changed: [] }));
 
 // validateVoiceSettings: the same checks, never throwing; a few messages pinned.
 const validation = (name, patch, expect) => voice.push({ name, call: "validateVoiceSettings", args: [patch], expect });
