@@ -282,6 +282,17 @@ validation(
     ],
   }),
 );
+validation(
+  "numbers in messages: shortest decimals, or rounded after \"about\"",
+  { speed: 2.01, volume: 1.0000000001 },
+  ok({
+    ok: false,
+    errors: [
+      { code: "out_of_range", message: "speed must be between 0.5 and 2, got 2.01.", path: "/speed" },
+      { code: "out_of_range", message: "volume must be between 0 and 1, got about 1.", path: "/volume" },
+    ],
+  }),
+);
 for (const [why, patch, kind] of [
   ["NaN", js("NaN"), "NaN"],
   ["undefined", js("undefined"), "undefined"],
