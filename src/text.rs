@@ -71,12 +71,13 @@ fn is_word_char(c: char) -> bool {
 }
 
 /// The words of a text for whole-word matching: normalized, case-folded, split on every character
-/// that is not part of a word. `"Reviewing your test-results."` → `["reviewing", "your", "test",
+/// that is not part of a word; a word has at least one letter or digit. `"Reviewing your test-results."` → `["reviewing", "your", "test",
 /// "results"]`.
 pub fn words(s: &str) -> Vec<String> {
     fold(&normalize(s))
         .split(|c: char| !is_word_char(c))
-        .filter(|w| !w.is_empty())
+        // A run of only joiners or marks (the ZWJs between emoji) is not a word.
+        .filter(|w| w.chars().any(char::is_alphanumeric))
         .map(str::to_owned)
         .collect()
 }
@@ -124,6 +125,8 @@ mod tests {
         );
         assert_eq!(words("İyi"), ["i\u{0307}yi"]);
         assert_eq!(words("💊 🩺"), Vec::<String>::new());
+        assert_eq!(words("👨\u{200D}👩\u{200D}👧 plan"), ["plan"]);
+        assert_eq!(words("a \u{0301} b"), ["a", "b"]);
         assert_eq!(words("نتایج آزمایش"), ["نتایج", "آزمایش"]);
         assert_eq!(
             words("हिंदी परिणाम").len(),

@@ -555,6 +555,8 @@ topicCase("Turkish İ does not match plain i", "İlaç listesi", ["ilaç"], null
 topicCase("Turkish İ matches İ", "İLAÇ listesi", ["İlaç"], "İlaç");
 topicCase("right-to-left text matches whole words", "בדיקת תוצאות הבדיקה שלך", ["תוצאות הבדיקה"], "תוצאות הבדיקה");
 topicCase("a topic of emoji only never matches", "💊 💊", ["💊"], null);
+topicCase("a ZWJ emoji sequence is not a word", "👩\u200d⚕️ visit about 👨\u200d👩\u200d👧", ["👨\u200d👩\u200d👧"], null);
+topicCase("a ZWJ emoji before a word does not stop the match", "👨\u200d👩\u200d👧 family plan billing", ["👨\u200d👩\u200d👧 family plan"], "👨\u200d👩\u200d👧 family plan");
 topicCase("an empty topic text matches nothing", "", undefined, null);
 
 // Refusals.
