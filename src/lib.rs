@@ -22,6 +22,7 @@ pub mod context;
 pub mod error;
 pub mod invitations;
 pub mod json;
+pub mod keyterms;
 pub mod lifecycle;
 pub mod membership;
 pub mod minutes;
@@ -30,8 +31,11 @@ pub mod roles;
 pub mod slug;
 pub mod state;
 pub mod test_numbers;
+pub mod text;
 pub mod timestamp;
+pub mod tone;
 pub mod validate;
+pub mod voice;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;

@@ -220,7 +220,7 @@ pub fn can_input(role: &Json, action: &Json) -> Result<bool, RuleError> {
     let mut problems = Problems::new();
     let role = read_name(role, "/role", "role", parse_role, &mut problems);
     let action = read_name(action, "/action", "action", parse_action, &mut problems);
-    problems.finish_first()?;
+    problems.finish_first(())?;
     match (role, action) {
         (Some(role), Some(action)) => Ok(can(role, action)),
         _ => Err(RuleError::single(

@@ -5,7 +5,6 @@ use crate::error::RuleError;
 use crate::json::{Json, Unsupported};
 use crate::validate::{self, Problems};
 use unicode_normalization::char::is_combining_mark;
-use unicode_normalization::UnicodeNormalization;
 
 /// The longest slug.
 pub const MAX_LEN: usize = 63;
@@ -44,8 +43,9 @@ pub fn slugify(name: &str, taken: &[&str]) -> String {
 fn valid_base(name: &str) -> String {
     let mut slug = String::new();
     let mut dash = false;
-    for c in name
-        .nfkd()
+    let decomposed = crate::text::nfkd(name);
+    for c in decomposed
+        .chars()
         .filter(|c| !is_combining_mark(*c))
         .flat_map(char::to_lowercase)
     {
@@ -103,7 +103,7 @@ pub fn slugify_input(name: &Json, taken: &Json) -> Result<String, RuleError> {
             ));
         }
     }
-    problems.finish_first()?;
+    problems.finish_first(())?;
     Ok(slugify(name.unwrap_or_default(), &names))
 }
 

@@ -6,7 +6,8 @@
 
 use crate::error::RuleError;
 use crate::json::{Json, Unsupported, MAX_DEPTH};
-use crate::{commands, invitations, roles};
+use crate::roles;
+use crate::{commands, invitations, keyterms, tone, voice};
 use js_sys::{Array, Object};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -222,6 +223,159 @@ export class WorkspaceRulesError extends Error {
   /** The HTTP status an API would answer with (400, 401, 403, 404, 409, 410, 422, 500). */
   readonly status: number;
   readonly errors: WorkspaceRulesProblem[];
+}
+
+/** A voice tone (SPEC §3), in the specification's order. */
+export type Tone =
+  | "calm" | "sympathetic" | "enthusiastic" | "content" | "curious" | "cheerful" | "serious" | "friendly";
+
+/** A speech-to-text provider. */
+export type SttProvider = "deepgram" | "openai" | "cartesia";
+
+/** A text-to-speech provider. */
+export type TtsProvider = "cartesia" | "elevenlabs" | "groq";
+
+/** A voice-settings field, in the field table's order (the order of `changed` and of every output). */
+export type VoiceSettingsField =
+  | "voice_id" | "tone" | "speed" | "volume" | "language" | "keyterms" | "correction_categories"
+  | "pronunciation_dict_id" | "sensitive_topics" | "post_call_analysis_enabled"
+  | "transcript_correction_enabled" | "stt_provider" | "tts_provider";
+
+/** A stored (partial) voice-settings object: an absent field is unset and takes its default. As
+ *  input, `null` also means unset. As output, only set fields appear, in table order. */
+export interface VoiceSettings {
+  /** 1–128 characters; default null (the service's voice). */
+  voice_id?: string | null;
+  /** Default "friendly". */
+  tone?: Tone | null;
+  /** 0.5 ≤ speed ≤ 2.0; default 1. */
+  speed?: number | null;
+  /** 0 ≤ volume ≤ 1; default 1. */
+  volume?: number | null;
+  /** A well-formed BCP-47 tag, ≤ 32 characters, stored in canonical case; default "en". */
+  language?: string | null;
+  /** ≤ 200 distinct terms of 1–128 characters, stored normalized and de-duplicated; default []. */
+  keyterms?: string[] | null;
+  /** ≤ 50 distinct items of 1–128 characters; default []. */
+  correction_categories?: string[] | null;
+  /** 1–128 characters; default null. */
+  pronunciation_dict_id?: string | null;
+  /** ≤ 50 distinct items of 1–128 characters; unset = the built-in defaults, [] = none. */
+  sensitive_topics?: string[] | null;
+  /** Default true. */
+  post_call_analysis_enabled?: boolean | null;
+  /** Default true. */
+  transcript_correction_enabled?: boolean | null;
+  /** Default null. */
+  stt_provider?: SttProvider | null;
+  /** Default null. */
+  tts_provider?: TtsProvider | null;
+}
+
+/** A patch: an absent key leaves the field alone, `null` resets it to its default, a value replaces it
+ *  (lists whole). */
+export type VoiceSettingsPatch = VoiceSettings;
+
+/** The answer of `validateVoiceSettings`: `errors` is what `updateVoiceSettings` would throw. */
+export interface VoiceSettingsValidation {
+  ok: boolean;
+  errors: WorkspaceRulesProblem[];
+}
+
+/** The answer of `updateVoiceSettings`. */
+export interface VoiceSettingsUpdate {
+  /** The new stored object (set fields only, table order). */
+  settings: VoiceSettings;
+  /** The fields whose stored value differs, in table order. */
+  changed: VoiceSettingsField[];
+}
+
+/** Where a resolved value came from. */
+export type VoiceSettingsLayer = "default" | "service" | "workspace" | "agent";
+
+/** The input of `effectiveVoiceSettings`: any layer may be absent (or null). */
+export interface VoiceSettingsLayers {
+  service?: VoiceSettings | null;
+  workspace?: VoiceSettings | null;
+  agent?: VoiceSettings | null;
+}
+
+/** Every field resolved. */
+export interface ResolvedVoiceSettings {
+  voice_id: string | null;
+  tone: Tone;
+  speed: number;
+  volume: number;
+  language: string;
+  keyterms: string[];
+  correction_categories: string[];
+  pronunciation_dict_id: string | null;
+  sensitive_topics: string[];
+  post_call_analysis_enabled: boolean;
+  transcript_correction_enabled: boolean;
+  stt_provider: SttProvider | null;
+  tts_provider: TtsProvider | null;
+}
+
+/** For each field the layer it came from; for `keyterms`, the layer of each kept term, position by
+ *  position. */
+export type VoiceSettingsSources =
+  { [F in Exclude<VoiceSettingsField, "keyterms">]: VoiceSettingsLayer } & { keyterms: VoiceSettingsLayer[] };
+
+/** The answer of `effectiveVoiceSettings`: every field (table order), then `sources`. */
+export interface EffectiveVoiceSettings extends ResolvedVoiceSettings {
+  sources: VoiceSettingsSources;
+}
+
+/** Why `mergeKeyterms` dropped a term. */
+export type KeytermDropReason = "empty" | "too_long" | "duplicate" | "limit";
+
+/** A term `mergeKeyterms` did not keep: `term` as given; `duplicate_of` the kept term it repeats. */
+export interface DroppedKeyterm {
+  term: string;
+  reason: KeytermDropReason;
+  duplicate_of?: string;
+}
+
+/** The answer of `mergeKeyterms`. */
+export interface KeytermMergeResult {
+  keyterms: string[];
+  dropped: DroppedKeyterm[];
+}
+
+/** An empathy tier, lowest first: 0 functional, 1 light_touch, 2 full_empathy, 3 hold_space. */
+export type EmpathyTier = "functional" | "light_touch" | "full_empathy" | "hold_space";
+
+/** A caller emotion from an upstream detector; `intensity` in [0, 1]. */
+export interface Emotion {
+  label: string;
+  intensity: number;
+}
+
+/** The input of `resolveTone`. */
+export interface ToneInput {
+  baseline: Tone;
+  emotion?: Emotion | null;
+  /** An upstream classifier's tier, 0–3. */
+  empathy_tier?: 0 | 1 | 2 | 3 | null;
+  /** What the agent is doing now. */
+  topic?: string | null;
+  /** Absent or null = the built-in defaults; [] = none. */
+  sensitive_topics?: string[] | null;
+  /** Default 0.6; an emotion is strong when intensity ≥ this. */
+  strong_threshold?: number | null;
+}
+
+/** What decided the tone. */
+export type ToneSource = "baseline" | "sensitive_topic" | "emotion" | "empathy_tier";
+
+/** The answer of `resolveTone`. */
+export interface ToneResult {
+  tone: Tone;
+  tier: EmpathyTier;
+  source: ToneSource;
+  /** Present when `source` is "sensitive_topic": the topic that matched. */
+  matched_topic?: string;
 }
 "#;
 
@@ -451,6 +605,61 @@ pub fn js_preview_invitation(
     )
     .map(|p| to_js(&p))
     .map_err(to_js_error)
+}
+
+/// Checks a voice-settings patch for a form. Never throws on bad data: `{ ok, errors }`, where
+/// `errors` is the list `updateVoiceSettings` would throw.
+#[wasm_bindgen(js_name = validateVoiceSettings, unchecked_return_type = "VoiceSettingsValidation")]
+pub fn js_validate_voice_settings(
+    #[wasm_bindgen(unchecked_param_type = "VoiceSettingsPatch | unknown")] patch: JsValue,
+) -> JsValue {
+    to_js(&voice::validate_voice_settings(&to_json(&patch)))
+}
+
+/// Applies a patch to stored voice settings: `{ settings, changed }`.
+/// @throws {WorkspaceRulesError} `validation_failed` (422) listing every problem.
+#[wasm_bindgen(js_name = updateVoiceSettings, unchecked_return_type = "VoiceSettingsUpdate")]
+pub fn js_update_voice_settings(
+    #[wasm_bindgen(unchecked_param_type = "VoiceSettings | null | undefined")] current: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "VoiceSettingsPatch")] patch: JsValue,
+) -> Result<JsValue, JsValue> {
+    voice::update::update_voice_settings_input(&to_json(&current), &to_json(&patch))
+        .map(|u| to_js(&u))
+        .map_err(to_js_error)
+}
+
+/// Resolves every voice-settings field across the layers, with `sources`.
+/// @throws {WorkspaceRulesError} `validation_failed` (422) listing every problem of the layers.
+#[wasm_bindgen(js_name = effectiveVoiceSettings, unchecked_return_type = "EffectiveVoiceSettings")]
+pub fn js_effective_voice_settings(
+    #[wasm_bindgen(unchecked_param_type = "VoiceSettingsLayers")] layers: JsValue,
+) -> Result<JsValue, JsValue> {
+    voice::layers::effective_voice_settings_input(&to_json(&layers))
+        .map(|e| to_js(&e))
+        .map_err(to_js_error)
+}
+
+/// Merges keyterm lists (§4): normalized, de-duplicated, first occurrence wins, capped at 200.
+/// @throws {WorkspaceRulesError} `invalid_type` (400) for an argument that is not a list of strings.
+#[wasm_bindgen(js_name = mergeKeyterms, variadic, unchecked_return_type = "KeytermMergeResult")]
+pub fn js_merge_keyterms(
+    #[wasm_bindgen(unchecked_param_type = "string[][]")] lists: Array,
+) -> Result<JsValue, JsValue> {
+    let lists: Vec<Json> = lists.iter().map(|l| to_json(&l)).collect();
+    keyterms::merge_input(&lists)
+        .map(|r| to_js(&r))
+        .map_err(to_js_error)
+}
+
+/// The tone for this moment of a call (§5): `{ tone, tier, source, matched_topic? }`.
+/// @throws {WorkspaceRulesError} `invalid_value`, `out_of_range`, `invalid_type` or `unknown_field`.
+#[wasm_bindgen(js_name = resolveTone, unchecked_return_type = "ToneResult")]
+pub fn js_resolve_tone(
+    #[wasm_bindgen(unchecked_param_type = "ToneInput")] input: JsValue,
+) -> Result<JsValue, JsValue> {
+    tone::resolve_tone_input(&to_json(&input))
+        .map(|r| to_js(&r))
+        .map_err(to_js_error)
 }
 
 #[cfg(test)]

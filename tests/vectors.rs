@@ -10,7 +10,9 @@ use serde_json::Value;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use workspace_rules::json::{Json, Unsupported};
-use workspace_rules::{commands, invitations, minutes, roles, slug, test_numbers, RuleError};
+use workspace_rules::{
+    commands, invitations, keyterms, minutes, roles, slug, test_numbers, tone, voice, RuleError,
+};
 
 /// Calls the rule named like the JavaScript export, with the case's arguments; a missing argument is
 /// `undefined`, as it would be in JavaScript.
@@ -33,6 +35,15 @@ fn call(name: &str, args: &[Json]) -> Result<Value, RuleError> {
         "previewInvitation" => {
             invitations::preview_invitation_input(arg(0), arg(1), arg(2)).map(|p| to_value(&p))
         }
+        "validateVoiceSettings" => Ok(to_value(&voice::validate_voice_settings(arg(0)))),
+        "updateVoiceSettings" => {
+            voice::update::update_voice_settings_input(arg(0), arg(1)).map(|u| to_value(&u))
+        }
+        "effectiveVoiceSettings" => {
+            voice::layers::effective_voice_settings_input(arg(0)).map(|e| to_value(&e))
+        }
+        "mergeKeyterms" => keyterms::merge_input(args).map(|r| to_value(&r)),
+        "resolveTone" => tone::resolve_tone_input(arg(0)).map(|r| to_value(&r)),
         other => panic!("the native runner has no function {other:?}"),
     }
 }
@@ -48,7 +59,14 @@ fn decode(value: Json) -> Json {
             [(key, Json::String(name))] if key == "$js" => Json::Unsupported(
                 Unsupported::from_name(name).unwrap_or_else(|| panic!("unknown $js value {name}")),
             ),
-            _ => Json::Object(entries.into_iter().map(|(k, v)| (k, decode(v))).collect()),
+            // A property whose value is `undefined` is absent, as the JavaScript boundary reads it.
+            _ => Json::Object(
+                entries
+                    .into_iter()
+                    .map(|(k, v)| (k, decode(v)))
+                    .filter(|(_, v)| *v != Json::Unsupported(Unsupported::Undefined))
+                    .collect(),
+            ),
         },
         Json::Array(items) => Json::Array(items.into_iter().map(decode).collect()),
         other => other,
@@ -129,11 +147,16 @@ fn matches(expected: &Value, actual: &Value) -> bool {
     }
 }
 
+/// Expected values are compared as `JSON.stringify` text (so `1` in a file equals the `1.0` an `f64`
+/// field serializes to, as in JavaScript); expected errors match on the keys the file gives.
 fn check(expected: &Value, actual: &Value) -> bool {
     if expected.get("error").is_some() {
         matches(expected, actual)
     } else {
-        expected == actual
+        let (mut e, mut a) = (String::new(), String::new());
+        canonical(expected, &mut e);
+        canonical(actual, &mut a);
+        e == a
     }
 }
 

@@ -26,6 +26,11 @@ export const shapes = {
   apply: isApplied,
   invitationStatus: (v) => ["pending", "accepted", "declined", "revoked", "expired"].includes(v),
   previewInvitation: (v) => v && Object.keys(v).join() === "workspace_name,role,expires_at,status",
+  validateVoiceSettings: (v) => v && typeof v.ok === "boolean" && Array.isArray(v.errors) && v.ok === (v.errors.length === 0),
+  updateVoiceSettings: (v) => v && typeof v.settings === "object" && isStringList(v.changed),
+  effectiveVoiceSettings: (v) => v && typeof v.sources === "object" && typeof v.speed === "number" && isStringList(v.keyterms),
+  mergeKeyterms: (v) => v && isStringList(v.keyterms) && v.keyterms.length <= 200 && Array.isArray(v.dropped),
+  resolveTone: (v) => v && typeof v.tone === "string" && [0, 1, 2, 3].includes(v.tier) && typeof v.source === "string",
 };
 
 const exportsUnderTest = Object.entries(api).filter(([name, f]) => typeof f === "function" && !["default", "initSync", "WorkspaceRulesError"].includes(name));

@@ -4,7 +4,10 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import * as api from "workspace-rules";
-import { can, roles, actions, permissionMatrix, WorkspaceRulesError } from "workspace-rules";
+import {
+  can, roles, actions, permissionMatrix, WorkspaceRulesError,
+  validateVoiceSettings, updateVoiceSettings, effectiveVoiceSettings, mergeKeyterms, resolveTone,
+} from "workspace-rules";
 
 const require = createRequire(import.meta.url);
 const pkgDir = require.resolve("workspace-rules/package.json").replace(/package\.json$/, "");
@@ -40,6 +43,32 @@ test("wrong JS types never surface as a TypeError from the glue", () => {
     assert.throws(() => can(bad, "workspace.view"), WorkspaceRulesError);
     assert.throws(() => can("owner", bad), WorkspaceRulesError);
   }
+});
+
+test("validateVoiceSettings never throws, whatever it is given", () => {
+  const odd = [undefined, null, NaN, 1, "x", [], 10n, Symbol("s"), () => 1, new Uint8Array(2), { speed: NaN }, { speed: 10n }, { keyterms: [Symbol("s")] }];
+  for (const value of odd) {
+    const answer = validateVoiceSettings(value);
+    assert.equal(answer.ok, false);
+    assert.ok(answer.errors.length > 0);
+  }
+  assert.deepEqual(validateVoiceSettings({ speed: 1 }), { ok: true, errors: [] });
+});
+
+test("voice-settings refusals are WorkspaceRulesErrors listing every problem", () => {
+  assert.throws(
+    () => updateVoiceSettings({}, { speed: 3, tone: "angry" }),
+    (e) => e instanceof WorkspaceRulesError && e.code === "validation_failed" && e.status === 422 && e.errors.map((p) => p.path).join() === "/tone,/speed",
+  );
+  assert.throws(() => effectiveVoiceSettings({ agent: { volume: -1 } }), (e) => e instanceof WorkspaceRulesError && e.errors[0].path === "/agent/volume");
+  assert.throws(() => resolveTone({ baseline: "angry" }), (e) => e instanceof WorkspaceRulesError && e.code === "invalid_value");
+});
+
+test("mergeKeyterms is variadic and refuses non-lists with their argument index", () => {
+  assert.deepEqual(mergeKeyterms(), { keyterms: [], dropped: [] });
+  assert.deepEqual(mergeKeyterms(["a"], ["A", "b"]).keyterms, ["a", "b"]);
+  assert.deepEqual(mergeKeyterms(...Array.from({ length: 30 }, (_, i) => [`t${i}`])).keyterms.length, 30);
+  assert.throws(() => mergeKeyterms(["a"], "b"), (e) => e instanceof WorkspaceRulesError && e.errors[0].path === "/1");
 });
 
 test("every runtime export is declared in the TypeScript types, and no type is any", () => {

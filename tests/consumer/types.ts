@@ -3,11 +3,15 @@ import init, {
   can, roles, actions, permissionMatrix, WorkspaceRulesError,
   createWorkspace, apply, invitationStatus, previewInvitation,
   callCost, normalizeTestCallerNumbers, slugify,
+  validateVoiceSettings, updateVoiceSettings, effectiveVoiceSettings, mergeKeyterms, resolveTone,
 } from "workspace-rules";
 import type {
   Action, PermissionMatrix, Role, WorkspaceRulesProblem,
   ApplyResult, AuditEvent, Command, Context, Invitation, InvitationPreview, InvitationStatus, Member,
   WorkspaceState, CallCost, MinutesAllocation,
+  VoiceSettings, VoiceSettingsPatch, VoiceSettingsField, VoiceSettingsValidation, VoiceSettingsUpdate,
+  EffectiveVoiceSettings, VoiceSettingsLayer, KeytermMergeResult, DroppedKeyterm, ToneInput, ToneResult,
+  Tone, EmpathyTier, ToneSource,
 } from "workspace-rules";
 
 const role: Role = roles()[0];
@@ -59,7 +63,43 @@ apply(state, { type: "leave_workspace" }, { actor_id: owner.user_id });
 // @ts-expect-error: a preview carries no email
 preview.email;
 
+// §3: a form validates on every input and shows errors by path; an update answers what changed.
+const patch: VoiceSettingsPatch = { speed: 1.2, tone: "calm", keyterms: ["Metformin"], voice_id: null };
+const check: VoiceSettingsValidation = validateVoiceSettings(patch);
+const errorsByPath: Record<string, string> = Object.fromEntries(check.errors.map((p) => [p.path, p.message]));
+validateVoiceSettings(JSON.parse("{}") as unknown); // untrusted data is fine: it never throws
+const current: VoiceSettings = { language: "en-US" };
+const updated: VoiceSettingsUpdate = updateVoiceSettings(current, patch);
+const changedFields: VoiceSettingsField[] = updated.changed;
+// @ts-expect-error: not a tone
+updateVoiceSettings(current, { tone: "angry" });
+// @ts-expect-error: speed is a number
+updateVoiceSettings(current, { speed: "fast" });
+
+// Layered resolution: every field, and an "inherited from" badge per field.
+const effective: EffectiveVoiceSettings = effectiveVoiceSettings({ service: { keyterms: ["a"] }, workspace: current, agent: null });
+const speed: number = effective.speed;
+const voiceId: string | null = effective.voice_id;
+const speedFrom: VoiceSettingsLayer = effective.sources.speed;
+const keytermFrom: VoiceSettingsLayer[] = effective.sources.keyterms;
+
+// §4
+const merged: KeytermMergeResult = mergeKeyterms(["Metformin"], ["METFORMIN", "Straße"]);
+const dropped: DroppedKeyterm[] = merged.dropped;
+const none: KeytermMergeResult = mergeKeyterms();
+
+// §5
+const input: ToneInput = { baseline: "friendly", emotion: { label: "anxious", intensity: 0.8 }, empathy_tier: 2 };
+const toned: ToneResult = resolveTone(input);
+const tone: Tone = toned.tone;
+const tier: EmpathyTier = toned.tier;
+const source: ToneSource = toned.source;
+const matched: string | undefined = toned.matched_topic;
+// @ts-expect-error: tiers are 0–3
+resolveTone({ baseline: "calm", empathy_tier: 4 });
+
 // The web build's init is typed too (a no-op once the module is ready).
 const ready: Promise<unknown> = init();
 
 export { allowed, everything, adminActions, describe, ready, sent, status, previewRole, slug, numbers, cost };
+export { errorsByPath, updated, changedFields, speed, voiceId, speedFrom, keytermFrom, dropped, none, tone, tier, source, matched };

@@ -1,0 +1,346 @@
+//! §4 Keyterms: normalization and de-duplication, one procedure for `mergeKeyterms` and for the list
+//! fields of a voice-settings update (`keyterms`, `correction_categories`, `sensitive_topics`).
+//!
+//! [`Dedup`] is that procedure: each term is normalized ([`text::normalize`]), judged (empty, too
+//! long, a duplicate of a kept term under full case folding, past the cap) and, if none of these,
+//! kept with its first spelling and position. A merge turns the judgements into `dropped` entries;
+//! an update turns empty and too-long terms into errors and drops duplicates silently.
+//!
+//! Decisions where the spec is silent:
+//! - `dropped[].term` is the term **as given** (before normalization), so a user can find it in what
+//!   they typed; `duplicate_of` is the kept term it duplicates, in its kept (normalized) spelling.
+//! - A term past the cap that duplicates a kept term is a `duplicate`, not a `limit` drop; a new term
+//!   past the cap is `limit`, and so is a later spelling of it (it was never kept).
+//! - `dropped` lists the drops in input order (lists in argument order, items in list order).
+
+use crate::error::{Code, RuleError};
+use crate::json::Json;
+use crate::names::names;
+use crate::text;
+use crate::validate::{self, child, describe, Problems};
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// The most characters a term may have after normalization.
+pub const MAX_TERM_CHARS: usize = 128;
+
+/// The most terms a merge keeps (and the most `keyterms` a voice-settings object stores).
+pub const MERGE_CAP: usize = 200;
+
+names! {
+    /// Why a merge dropped a term.
+    pub enum DropReason {
+        /// Nothing left after normalization.
+        Empty = "empty",
+        /// More than [`MAX_TERM_CHARS`] characters after normalization.
+        TooLong = "too_long",
+        /// Equal, under case folding, to a term kept earlier.
+        Duplicate = "duplicate",
+        /// Past the cap of [`MERGE_CAP`] kept terms.
+        Limit = "limit",
+    }
+}
+
+/// The judgement of one term.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// Kept at this index of the kept list.
+    Kept(usize),
+    /// Empty after normalization.
+    Empty,
+    /// Too long after normalization, with its length in characters.
+    TooLong(usize),
+    /// A duplicate of the kept term at this index.
+    Duplicate(usize),
+    /// Past the cap.
+    Limit,
+}
+
+/// The §4 procedure, fed one term at a time; `T` is what the caller attaches to each kept term (the
+/// layer it came from in layered resolution, nothing in a plain merge).
+#[derive(Debug)]
+pub struct Dedup<T> {
+    cap: usize,
+    kept: Vec<(String, T)>,
+    /// Case-folded key → index in `kept`.
+    keys: BTreeMap<String, usize>,
+}
+
+impl<T> Dedup<T> {
+    /// An empty procedure keeping at most `cap` terms.
+    pub fn new(cap: usize) -> Self {
+        Dedup {
+            cap,
+            kept: Vec::new(),
+            keys: BTreeMap::new(),
+        }
+    }
+
+    /// Normalizes and judges one term; a new term within the cap is kept with `tag`.
+    pub fn offer(&mut self, term: &str, tag: T) -> Outcome {
+        let normalized = text::normalize(term);
+        let len = text::char_len(&normalized);
+        if len == 0 {
+            return Outcome::Empty;
+        }
+        if len > MAX_TERM_CHARS {
+            return Outcome::TooLong(len);
+        }
+        let key = text::fold(&normalized);
+        if let Some(&index) = self.keys.get(&key) {
+            return Outcome::Duplicate(index);
+        }
+        if self.kept.len() >= self.cap {
+            return Outcome::Limit;
+        }
+        let index = self.kept.len();
+        self.keys.insert(key, index);
+        self.kept.push((normalized, tag));
+        Outcome::Kept(index)
+    }
+
+    /// The kept term at `index` (for `duplicate_of`).
+    pub fn term(&self, index: usize) -> &str {
+        self.kept.get(index).map_or("", |(t, _)| t.as_str())
+    }
+
+    /// How many distinct terms are kept.
+    pub fn len(&self) -> usize {
+        self.kept.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.kept.is_empty()
+    }
+
+    /// The kept terms with their tags, in first-occurrence order.
+    pub fn into_kept(self) -> Vec<(String, T)> {
+        self.kept
+    }
+}
+
+/// One term a merge did not keep (wire order: `term`, `reason`, `duplicate_of`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Dropped {
+    /// The term as given.
+    pub term: String,
+    pub reason: DropReason,
+    /// For a duplicate: the kept term it duplicates.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub duplicate_of: Option<String>,
+}
+
+/// The result of [`merge`] (wire order: `keyterms`, `dropped`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct MergeResult {
+    pub keyterms: Vec<String>,
+    pub dropped: Vec<Dropped>,
+}
+
+/// Runs the procedure over tagged terms in order, keeping at most `cap`: the kept terms with their
+/// tags, and every drop in input order.
+pub fn merge_tagged<'a, T>(
+    terms: impl IntoIterator<Item = (&'a str, T)>,
+    cap: usize,
+) -> (Vec<(String, T)>, Vec<Dropped>) {
+    let mut dedup = Dedup::new(cap);
+    let mut dropped = Vec::new();
+    for (term, tag) in terms {
+        let drop = |reason, duplicate_of| Dropped {
+            term: term.to_owned(),
+            reason,
+            duplicate_of,
+        };
+        match dedup.offer(term, tag) {
+            Outcome::Kept(_) => {}
+            Outcome::Empty => dropped.push(drop(DropReason::Empty, None)),
+            Outcome::TooLong(_) => dropped.push(drop(DropReason::TooLong, None)),
+            Outcome::Duplicate(i) => {
+                dropped.push(drop(DropReason::Duplicate, Some(dedup.term(i).to_owned())))
+            }
+            Outcome::Limit => dropped.push(drop(DropReason::Limit, None)),
+        }
+    }
+    (dedup.into_kept(), dropped)
+}
+
+/// `mergeKeyterms(...lists)`: the lists in order, normalized, de-duplicated, capped at
+/// [`MERGE_CAP`].
+pub fn merge<S: AsRef<str>>(lists: &[Vec<S>]) -> MergeResult {
+    let terms = lists
+        .iter()
+        .flat_map(|list| list.iter().map(|t| (t.as_ref(), ())));
+    let (kept, dropped) = merge_tagged(terms, MERGE_CAP);
+    MergeResult {
+        keyterms: kept.into_iter().map(|(t, ())| t).collect(),
+        dropped,
+    }
+}
+
+/// [`merge`] for untyped input, as JavaScript calls it: each argument must be a list of strings.
+/// Every problem is reported: `invalid_type` at `/i` for an argument that is not a list, at `/i/j`
+/// for an item that is not a string.
+pub fn merge_input(lists: &[Json]) -> Result<MergeResult, RuleError> {
+    let mut problems = Problems::new();
+    let mut typed: Vec<Vec<&str>> = Vec::with_capacity(lists.len());
+    for (i, list) in lists.iter().enumerate() {
+        let path = child("", i.to_string());
+        let Some(items) = validate::list(list, &path, usize::MAX, &mut problems) else {
+            continue;
+        };
+        let mut strings = Vec::with_capacity(items.len());
+        for (j, item) in items.iter().enumerate() {
+            if let Some(s) = validate::string(item, &child(&path, j.to_string()), &mut problems) {
+                strings.push(s);
+            }
+        }
+        typed.push(strings);
+    }
+    problems.finish_first(())?;
+    Ok(merge(&typed))
+}
+
+/// A list field of a voice-settings object (`keyterms`, `correction_categories`,
+/// `sensitive_topics`), read with the §4 procedure as an update reads it: every item must be a string
+/// (`invalid_type`), non-empty (`empty_value`) and at most [`MAX_TERM_CHARS`] characters (`too_long`)
+/// after normalization; duplicates are removed silently; more than `cap` distinct terms is
+/// `too_many_items` at the list's path. Item problems come in index order, then the count.
+pub fn read_list(
+    value: &Json,
+    path: &str,
+    cap: usize,
+    problems: &mut Problems,
+) -> Option<Vec<String>> {
+    let items = validate::list(value, path, usize::MAX, problems)?;
+    let before = problems.len();
+    // Counting past the cap is still needed to report every item problem, so the procedure runs
+    // without a cap and the count is checked at the end.
+    let mut dedup = Dedup::new(usize::MAX);
+    for (i, item) in items.iter().enumerate() {
+        let at = child(path, i.to_string());
+        let Some(term) = validate::string(item, &at, problems) else {
+            continue;
+        };
+        match dedup.offer(term, ()) {
+            Outcome::Empty => problems.push(
+                Code::EmptyValue,
+                &at,
+                format!("{} must not be empty.", describe(&at)),
+            ),
+            Outcome::TooLong(n) => problems.push(
+                Code::TooLong,
+                &at,
+                format!(
+                    "{} must have at most {MAX_TERM_CHARS} characters, got {n}.",
+                    describe(&at)
+                ),
+            ),
+            Outcome::Kept(_) | Outcome::Duplicate(_) | Outcome::Limit => {}
+        }
+    }
+    if dedup.len() > cap {
+        problems.push(
+            Code::TooManyItems,
+            path,
+            format!(
+                "{} must have at most {cap} distinct items, got {}.",
+                describe(path),
+                dedup.len()
+            ),
+        );
+    }
+    (problems.len() == before).then(|| dedup.into_kept().into_iter().map(|(t, ())| t).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn terms(result: &MergeResult) -> Vec<&str> {
+        result.keyterms.iter().map(String::as_str).collect()
+    }
+
+    #[test]
+    fn first_occurrence_wins_in_spelling_and_position() {
+        let r = merge(&[
+            vec!["Metformin", "amlodipine"],
+            vec!["METFORMIN", "Dr. Ramirez"],
+        ]);
+        assert_eq!(terms(&r), ["Metformin", "amlodipine", "Dr. Ramirez"]);
+        assert_eq!(
+            r.dropped,
+            [Dropped {
+                term: "METFORMIN".into(),
+                reason: DropReason::Duplicate,
+                duplicate_of: Some("Metformin".into())
+            }]
+        );
+    }
+
+    #[test]
+    fn sharp_s_equals_double_s() {
+        let r = merge(&[vec!["Straße", "STRASSE", "strasse"]]);
+        assert_eq!(terms(&r), ["Straße"]);
+        assert_eq!(r.dropped.len(), 2);
+    }
+
+    #[test]
+    fn empty_too_long_and_limit_are_dropped() {
+        let long = "x".repeat(129);
+        let ok = "y".repeat(128);
+        let r = merge(&[vec!["  ", long.as_str(), ok.as_str()]]);
+        assert_eq!(terms(&r), [ok.as_str()]);
+        let reasons: Vec<_> = r.dropped.iter().map(|d| d.reason).collect();
+        assert_eq!(reasons, [DropReason::Empty, DropReason::TooLong]);
+
+        let many: Vec<String> = (0..205).map(|i| format!("term {i}")).collect();
+        let r = merge(&[many.clone(), vec!["TERM 3".into()]]);
+        assert_eq!(r.keyterms.len(), MERGE_CAP);
+        assert_eq!(r.dropped.len(), 6);
+        assert_eq!(r.dropped[0].term, "term 200");
+        assert_eq!(r.dropped[0].reason, DropReason::Limit);
+        assert_eq!(r.dropped[5].reason, DropReason::Duplicate);
+    }
+
+    #[test]
+    fn merge_input_reports_every_non_string() {
+        let err = merge_input(&[
+            Json::Array(vec![Json::from("a")]),
+            Json::Array(vec![Json::from("b"), Json::Null, Json::Number(1.0)]),
+            Json::from("c"),
+        ])
+        .unwrap_err();
+        let paths: Vec<&str> = err.errors.iter().map(|p| p.path.as_str()).collect();
+        assert_eq!(paths, ["/1/1", "/1/2", "/2"]);
+        assert_eq!(err.code, Code::InvalidType);
+    }
+
+    #[test]
+    fn read_list_errors_and_silent_duplicates() {
+        let mut p = Problems::new();
+        let value = Json::Array(vec![
+            Json::from(" a "),
+            Json::from("A"),
+            Json::from(" "),
+            Json::Number(2.0),
+        ]);
+        assert_eq!(read_list(&value, "/keyterms", 200, &mut p), None);
+        let v = p.into_vec();
+        assert_eq!(v.len(), 2);
+        assert_eq!(
+            (v[0].code, v[0].path.as_str()),
+            (Code::EmptyValue, "/keyterms/2")
+        );
+        assert_eq!(
+            (v[1].code, v[1].path.as_str()),
+            (Code::InvalidType, "/keyterms/3")
+        );
+
+        let mut p = Problems::new();
+        let value = Json::Array(vec![Json::from(" a "), Json::from("A")]);
+        assert_eq!(
+            read_list(&value, "/k", 1, &mut p),
+            Some(vec!["a".to_owned()])
+        );
+    }
+}

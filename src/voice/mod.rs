@@ -1,0 +1,10 @@
+//! §3 Voice settings: the field table ([`fields`]), validation and partial updates ([`update`]),
+//! and layered resolution with sources ([`layers`]).
+
+pub mod fields;
+pub mod layers;
+pub mod update;
+
+pub use fields::{Field, SttProvider, TtsProvider, Value, VoiceSettings};
+pub use layers::{effective_voice_settings, EffectiveVoiceSettings, Layer, Layers};
+pub use update::{apply_patch, validate_voice_settings, Patch, Update, Validation};

@@ -1,0 +1,271 @@
+//! §3 Partial updates: `validateVoiceSettings(patch)` and `updateVoiceSettings(current, patch)`, and
+//! the core of the `update_voice_settings` command (§8).
+//!
+//! A patch key that is absent leaves its field alone, `null` resets it (the field is removed from the
+//! stored object), a value replaces it after validation and normalization (lists whole). Any problem
+//! refuses the whole update with `validation_failed` (422) listing every problem; nothing changes.
+//!
+//! **Order of the problems** (deterministic): the patch's known fields in the field table's order,
+//! each field's item problems by index and then its count problem; then the unknown fields in input
+//! order. In `updateVoiceSettings`, the problems of `current` (paths under `/current`) come before
+//! those of the patch (paths into the patch itself, as `validateVoiceSettings` gives them, so a
+//! form shows the same paths from both).
+//!
+//! **`changed`** lists, in table order, the fields whose stored value differs: setting a field to its
+//! default value where it was unset *is* a change (the value is now stored), and resetting an unset
+//! field is not.
+
+use crate::error::{Code, Problem, RuleError};
+use crate::json::Json;
+use crate::roles::{can, Action, Role};
+use crate::validate::{self, child, Problems};
+use crate::voice::fields::{entry, field_names, Field, Value, VoiceSettings};
+use serde::Serialize;
+
+/// A validated patch: for each field it names, in table order, `Some(value)` to set or `None` to
+/// reset.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Patch(pub Vec<(Field, Option<Value>)>);
+
+impl Patch {
+    /// Reads a patch, recording every problem (paths into the patch; `""` if it is not an object).
+    pub fn read(value: &Json, problems: &mut Problems) -> Option<Patch> {
+        let entries = validate::object(value, "", problems)?;
+        let before = problems.len();
+        let mut patch = Vec::new();
+        for field in Field::ALL {
+            match entry(entries, field.as_str()) {
+                None => {}
+                Some(Json::Null) => patch.push((*field, None)),
+                Some(v) => {
+                    if let Some(read) = field.read(v, &child("", field.as_str()), problems) {
+                        patch.push((*field, Some(read)));
+                    }
+                }
+            }
+        }
+        validate::no_unknown_fields(entries, &field_names(), "", problems);
+        (problems.len() == before).then_some(Patch(patch))
+    }
+
+    /// `current` with this patch applied.
+    pub fn apply_to(&self, current: &VoiceSettings) -> VoiceSettings {
+        let mut next = current.clone();
+        for (field, value) in &self.0 {
+            next.set(*field, value.clone());
+        }
+        next
+    }
+}
+
+/// The answer of `validateVoiceSettings` (wire order: `ok`, `errors`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Validation {
+    pub ok: bool,
+    pub errors: Vec<Problem>,
+}
+
+/// `validateVoiceSettings(patch)`: the checks of an update without a current object, for forms.
+/// Never refuses: `errors` is exactly the list `updateVoiceSettings` would refuse with.
+pub fn validate_voice_settings(patch: &Json) -> Validation {
+    let mut problems = Problems::new();
+    Patch::read(patch, &mut problems);
+    let errors = problems.into_vec();
+    Validation {
+        ok: errors.is_empty(),
+        errors,
+    }
+}
+
+/// The answer of an update (wire order: `settings`, `changed`).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Update {
+    pub settings: VoiceSettings,
+    pub changed: Vec<Field>,
+}
+
+/// The fields whose stored value differs between `before` and `after`, in table order.
+pub fn changed_fields(before: &VoiceSettings, after: &VoiceSettings) -> Vec<Field> {
+    Field::ALL
+        .iter()
+        .copied()
+        .filter(|f| before.get(*f) != after.get(*f))
+        .collect()
+}
+
+/// The core of `update_voice_settings`: validates `patch` and applies it to an already valid
+/// `current`. `validation_failed` (422) with every problem, or the new settings and what changed.
+pub fn apply_patch(current: &VoiceSettings, patch: &Json) -> Result<Update, RuleError> {
+    let mut problems = Problems::new();
+    match Patch::read(patch, &mut problems) {
+        Some(patch) if problems.is_empty() => {
+            let settings = patch.apply_to(current);
+            let changed = changed_fields(current, &settings);
+            Ok(Update { settings, changed })
+        }
+        _ => Err(RuleError::many(Code::ValidationFailed, problems.into_vec())),
+    }
+}
+
+/// `updateVoiceSettings(current, patch)` for untyped input: `current` is read as a stored object
+/// (problems at `/current/…`; `null` or `undefined` = nothing stored yet, as an API answers for an
+/// agent without settings), then the patch is applied. Every problem of both is reported.
+pub fn update_voice_settings_input(current: &Json, patch: &Json) -> Result<Update, RuleError> {
+    let mut problems = Problems::new();
+    let current = match current {
+        Json::Null | Json::Unsupported(crate::json::Unsupported::Undefined) => {
+            Some(VoiceSettings::default())
+        }
+        stored => VoiceSettings::read(stored, "/current", &mut problems),
+    };
+    let patch = Patch::read(patch, &mut problems);
+    match (current, patch) {
+        (Some(current), Some(patch)) if problems.is_empty() => {
+            let settings = patch.apply_to(&current);
+            let changed = changed_fields(&current, &settings);
+            Ok(Update { settings, changed })
+        }
+        _ => Err(RuleError::many(Code::ValidationFailed, problems.into_vec())),
+    }
+}
+
+/// The action a member needs for `update_voice_settings`: owners and admins have it.
+pub const REQUIRED_ACTION: Action = Action::VoiceSettingsUpdate;
+
+/// The audit event type of a voice-settings change (§8).
+pub const EVENT_TYPE: &str = "workspace.voice_settings_updated";
+
+/// `forbidden` (403) unless `role` may update voice settings.
+pub fn authorize(role: Role) -> Result<(), RuleError> {
+    if can(role, REQUIRED_ACTION) {
+        Ok(())
+    } else {
+        Err(RuleError::single(
+            Code::Forbidden,
+            "",
+            format!(
+                "The role {role} may not update voice settings (it needs {}).",
+                REQUIRED_ACTION.as_str()
+            ),
+        ))
+    }
+}
+
+/// The event's `metadata`: `{ "changed": [field names in table order] }`. The command emits the
+/// event only when `changed` is not empty.
+pub fn event_metadata(changed: &[Field]) -> Json {
+    Json::Object(vec![(
+        "changed".to_owned(),
+        Json::Array(changed.iter().map(|f| Json::from(f.as_str())).collect()),
+    )])
+}
+
+impl Update {
+    /// The `metadata` of the `workspace.voice_settings_updated` event, or `None` when nothing
+    /// changed (a command that changes nothing emits nothing).
+    pub fn event_metadata(&self) -> Option<Json> {
+        (!self.changed.is_empty()).then(|| event_metadata(&self.changed))
+    }
+}
+
+/// The whole `update_voice_settings {patch}` command for the engine: the role check (owners and
+/// admins; `forbidden` otherwise), then the patch. The engine stores `settings` and emits
+/// [`EVENT_TYPE`] with [`Update::event_metadata`] when it is `Some`.
+pub fn update_voice_settings_command(
+    role: Role,
+    current: &VoiceSettings,
+    patch: &Json,
+) -> Result<Update, RuleError> {
+    authorize(role)?;
+    apply_patch(current, patch)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn obj(entries: &[(&str, Json)]) -> Json {
+        Json::Object(
+            entries
+                .iter()
+                .map(|(k, v)| ((*k).to_owned(), v.clone()))
+                .collect(),
+        )
+    }
+
+    #[test]
+    fn absent_null_and_value() {
+        let current = VoiceSettings {
+            speed: Some(1.5),
+            voice_id: Some("v1".into()),
+            ..VoiceSettings::default()
+        };
+        let update = apply_patch(
+            &current,
+            &obj(&[("speed", Json::Null), ("language", Json::from("en-gb"))]),
+        )
+        .unwrap();
+        assert_eq!(update.settings.speed, None);
+        assert_eq!(update.settings.voice_id.as_deref(), Some("v1"));
+        assert_eq!(update.settings.language.as_deref(), Some("en-GB"));
+        assert_eq!(update.changed, [Field::Speed, Field::Language]);
+    }
+
+    #[test]
+    fn every_problem_in_table_order_then_unknown_fields() {
+        let err = apply_patch(
+            &VoiceSettings::default(),
+            &obj(&[
+                ("zzz", Json::Bool(true)),
+                ("volume", Json::Number(1.5)),
+                ("speed", Json::Unsupported(crate::json::Unsupported::NaN)),
+            ]),
+        )
+        .unwrap_err();
+        assert_eq!(err.code, Code::ValidationFailed);
+        let got: Vec<(&str, &str)> = err
+            .errors
+            .iter()
+            .map(|p| (p.code.as_str(), p.path.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("invalid_type", "/speed"),
+                ("out_of_range", "/volume"),
+                ("unknown_field", "/zzz")
+            ]
+        );
+    }
+
+    #[test]
+    fn a_patch_that_is_not_an_object() {
+        let v = validate_voice_settings(&Json::Array(vec![]));
+        assert!(!v.ok);
+        assert_eq!(v.errors[0].path, "");
+        assert_eq!(v.errors[0].code, Code::InvalidType);
+    }
+
+    #[test]
+    fn the_command_checks_the_role_then_the_patch() {
+        let patch = obj(&[("tone", Json::from("calm"))]);
+        let current = VoiceSettings::default();
+        let err = update_voice_settings_command(Role::Member, &current, &patch).unwrap_err();
+        assert_eq!((err.code, err.status()), (Code::Forbidden, 403));
+        let update = update_voice_settings_command(Role::Admin, &current, &patch).unwrap();
+        assert_eq!(
+            update.event_metadata(),
+            Some(obj(&[("changed", Json::Array(vec![Json::from("tone")]))]))
+        );
+        assert_eq!(Json::from(&update.settings), patch);
+        let again = update_voice_settings_command(Role::Owner, &update.settings, &patch).unwrap();
+        assert_eq!(again.event_metadata(), None);
+    }
+
+    #[test]
+    fn only_admins_and_owners() {
+        assert!(authorize(Role::Owner).is_ok());
+        assert!(authorize(Role::Admin).is_ok());
+        assert_eq!(authorize(Role::Member).unwrap_err().code, Code::Forbidden);
+    }
+}

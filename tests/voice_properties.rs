@@ -1,0 +1,299 @@
+//! Property tests (proptest) of §3, §4 and §5: laws that must hold for every input, not only for the
+//! shared vectors' examples. Native only (proptest's random source does not build for wasm32); the
+//! rules are the same code on every host, which the shared vectors check byte for byte.
+#![cfg(not(target_arch = "wasm32"))]
+
+use proptest::prelude::*;
+use workspace_rules::json::{Json, Unsupported};
+use workspace_rules::keyterms::{merge, MERGE_CAP};
+use workspace_rules::tone::{resolve_tone, Emotion, Tier, Tone, ToneInput};
+use workspace_rules::voice::{apply_patch, validate_voice_settings, Field, VoiceSettings};
+use workspace_rules::{text, Code};
+
+/// Characters that make normalization interesting: case pairs, ß, Turkish I's, combining marks,
+/// Unicode white space, zero-width characters, emoji, a ligature, right-to-left letters.
+const POOL: &[&str] = &[
+    "a", "A", "b", "ß", "SS", "ẞ", "İ", "i", "I", "ı", "e", "é", "\u{0301}", "\u{0307}", " ", "\t",
+    "\n", "\u{00A0}", "\u{3000}", "\u{2028}", "\u{200B}", "\u{200D}", "😀", "👩", "ﬀ", "ש", "ع",
+    "Σ", "ς", "σ", "-", ".",
+];
+
+fn term() -> impl Strategy<Value = String> {
+    prop::collection::vec(prop::sample::select(POOL), 0..8).prop_map(|parts| parts.concat())
+}
+
+fn terms(max: usize) -> impl Strategy<Value = Vec<String>> {
+    prop::collection::vec(term(), 0..max)
+}
+
+fn strings(items: &[String]) -> Json {
+    Json::Array(items.iter().map(|s| Json::String(s.clone())).collect())
+}
+
+/// A patch value for a field: sometimes `null` (reset), sometimes valid, sometimes invalid.
+fn field_value(field: Field) -> BoxedStrategy<Json> {
+    let valid: BoxedStrategy<Json> = match field {
+        Field::VoiceId | Field::PronunciationDictId => {
+            "[a-z0-9-]{1,20}".prop_map(Json::String).boxed()
+        }
+        Field::Tone => prop::sample::select(Tone::ALL)
+            .prop_map(|t| Json::from(t.as_str()))
+            .boxed(),
+        Field::Speed => (0.5f64..=2.0).prop_map(Json::Number).boxed(),
+        Field::Volume => (0.0f64..=1.0).prop_map(Json::Number).boxed(),
+        Field::Language => prop::sample::select(
+            &[
+                "en",
+                "en-us",
+                "EN-GB",
+                "zh-hant-tw",
+                "x-private",
+                "de-CH-1996",
+            ][..],
+        )
+        .prop_map(Json::from)
+        .boxed(),
+        Field::Keyterms | Field::CorrectionCategories | Field::SensitiveTopics => {
+            terms(12).prop_map(|t| strings(&t)).boxed()
+        }
+        Field::PostCallAnalysisEnabled | Field::TranscriptCorrectionEnabled => {
+            any::<bool>().prop_map(Json::Bool).boxed()
+        }
+        Field::SttProvider => prop::sample::select(&["deepgram", "openai", "cartesia"][..])
+            .prop_map(Json::from)
+            .boxed(),
+        Field::TtsProvider => prop::sample::select(&["cartesia", "elevenlabs", "groq"][..])
+            .prop_map(Json::from)
+            .boxed(),
+    };
+    prop_oneof![
+        1 => Just(Json::Null),
+        6 => valid,
+        1 => prop_oneof![
+            Just(Json::Unsupported(Unsupported::NaN)),
+            Just(Json::Number(7.5)),
+            Just(Json::from("")),
+            Just(Json::Array(vec![Json::Number(1.0)])),
+        ],
+    ]
+    .boxed()
+}
+
+/// A patch: any subset of the fields, in any order, sometimes with an unknown key.
+fn patch() -> impl Strategy<Value = Json> {
+    let fields: Vec<BoxedStrategy<Option<(String, Json)>>> = Field::ALL
+        .iter()
+        .map(|f| {
+            prop::option::weighted(
+                0.4,
+                field_value(*f).prop_map(move |v| (f.as_str().to_owned(), v)),
+            )
+            .boxed()
+        })
+        .collect();
+    (
+        fields,
+        any::<bool>(),
+        prop::sample::Index::arbitrary(),
+        any::<bool>(),
+    )
+        .prop_map(|(entries, unknown, rotate, reverse)| {
+            let mut entries: Vec<(String, Json)> = entries.into_iter().flatten().collect();
+            if unknown {
+                entries.push(("pitch".to_owned(), Json::Number(1.0)));
+            }
+            if !entries.is_empty() {
+                let n = rotate.index(entries.len());
+                entries.rotate_left(n);
+            }
+            if reverse {
+                entries.reverse();
+            }
+            Json::Object(entries)
+        })
+}
+
+/// A valid stored object: the result of a valid patch applied to nothing.
+fn settings() -> impl Strategy<Value = VoiceSettings> {
+    patch().prop_filter_map("a valid patch", |p| {
+        apply_patch(&VoiceSettings::default(), &p)
+            .ok()
+            .map(|u| u.settings)
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// `update(s, {})` = s, with nothing changed.
+    #[test]
+    fn an_empty_patch_is_the_identity(s in settings()) {
+        let u = apply_patch(&s, &Json::Object(vec![])).unwrap();
+        prop_assert_eq!(&u.settings, &s);
+        prop_assert!(u.changed.is_empty());
+    }
+
+    /// `update(update(s, p), p)` = `update(s, p)`, and the second application changes nothing.
+    #[test]
+    fn updates_are_idempotent(s in settings(), p in patch()) {
+        match apply_patch(&s, &p) {
+            Ok(once) => {
+                let twice = apply_patch(&once.settings, &p).unwrap();
+                prop_assert_eq!(&twice.settings, &once.settings);
+                prop_assert!(twice.changed.is_empty());
+            }
+            Err(e) => prop_assert_eq!(e.code, Code::ValidationFailed),
+        }
+    }
+
+    /// `validateVoiceSettings` agrees with `updateVoiceSettings`, and `changed` names exactly the
+    /// fields that differ, in table order.
+    #[test]
+    fn validation_agrees_with_update(s in settings(), p in patch()) {
+        let v = validate_voice_settings(&p);
+        prop_assert_eq!(v.ok, v.errors.is_empty());
+        match apply_patch(&s, &p) {
+            Ok(u) => {
+                prop_assert!(v.ok);
+                let differs: Vec<Field> = Field::ALL
+                    .iter()
+                    .copied()
+                    .filter(|f| s.get(*f) != u.settings.get(*f))
+                    .collect();
+                prop_assert_eq!(u.changed, differs);
+            }
+            Err(e) => prop_assert_eq!(e.errors, v.errors),
+        }
+    }
+
+    /// Merging is idempotent, never longer than the cap, and keeps no two terms equal under folding.
+    #[test]
+    fn merge_is_idempotent_and_capped(lists in prop::collection::vec(terms(40), 0..4)) {
+        let once = merge(&lists);
+        prop_assert!(once.keyterms.len() <= MERGE_CAP);
+        let again = merge(std::slice::from_ref(&once.keyterms));
+        prop_assert_eq!(&again.keyterms, &once.keyterms);
+        prop_assert!(again.dropped.is_empty());
+        let mut keys: Vec<String> = once.keyterms.iter().map(|t| text::fold(t)).collect();
+        keys.sort();
+        keys.dedup();
+        prop_assert_eq!(keys.len(), once.keyterms.len());
+        for t in &once.keyterms {
+            prop_assert_eq!(&text::normalize(t), t);
+        }
+    }
+
+    /// The cap holds for long inputs too, and every input term is either kept or dropped.
+    #[test]
+    fn every_term_is_kept_or_dropped(n in 150usize..260, m in 0usize..80) {
+        let a: Vec<String> = (0..n).map(|i| format!("t{i}")).collect();
+        let b: Vec<String> = (0..m).map(|i| format!("T{i}")).collect();
+        let r = merge(&[a, b]);
+        prop_assert!(r.keyterms.len() <= MERGE_CAP);
+        prop_assert_eq!(r.keyterms.len() + r.dropped.len(), n + m);
+    }
+
+    /// A tone result's tier is never below the baseline's; an unraised result keeps the baseline.
+    #[test]
+    fn tone_never_lowers_the_baseline(
+        baseline in prop::sample::select(Tone::ALL),
+        label in prop::sample::select(&["anxious", "sad", "angry", "confused", "happy", "Grieving"][..]),
+        intensity in 0.0f64..=1.0,
+        threshold in prop::option::of(0.0f64..=1.0),
+        tier in prop::option::of(0u8..=3),
+        topic in prop::option::of(prop::sample::select(&["your test results", "the billing", "hello", "contest resultsx"][..])),
+        topics in prop::option::of(terms(3).prop_map(|t| t.into_iter().filter(|s| !text::normalize(s).is_empty()).collect::<Vec<_>>())),
+    ) {
+        let input = ToneInput {
+            baseline,
+            emotion: Some(Emotion { label: label.to_owned(), intensity }),
+            empathy_tier: tier.and_then(Tier::from_level),
+            topic: topic.map(str::to_owned),
+            sensitive_topics: topics,
+            strong_threshold: threshold,
+        };
+        let r = resolve_tone(&input);
+        prop_assert!(r.tier.level() >= baseline.tier().level());
+        prop_assert_eq!(r.tier, r.tone.tier());
+        if r.tier == baseline.tier() {
+            prop_assert_eq!(r.tone, baseline);
+        }
+    }
+
+    /// `resolveTone` answers only `tone`, `tier`, `source` and `matched_topic`: speed and volume
+    /// are never in its output, so a caller applying it cannot change them.
+    #[test]
+    fn tone_never_touches_speed_or_volume(
+        s in settings(),
+        intensity in 0.0f64..=1.0,
+        tier in prop::option::of(0u8..=3),
+    ) {
+        let effective = workspace_rules::voice::effective_voice_settings(&workspace_rules::voice::Layers {
+            workspace: Some(s),
+            ..Default::default()
+        });
+        let before = (effective.get(Field::Speed).cloned(), effective.get(Field::Volume).cloned());
+        let baseline = match effective.get(Field::Tone) {
+            Some(workspace_rules::voice::Value::Tone(t)) => *t,
+            _ => Tone::Friendly,
+        };
+        let r = resolve_tone(&ToneInput {
+            baseline,
+            emotion: Some(Emotion { label: "distressed".into(), intensity }),
+            empathy_tier: tier.and_then(Tier::from_level),
+            topic: Some("the surgery".into()),
+            sensitive_topics: None,
+            strong_threshold: None,
+        });
+        let json = serde_json::to_value(&r).unwrap();
+        let keys: Vec<&str> = json.as_object().unwrap().keys().map(String::as_str).collect();
+        for key in &keys {
+            prop_assert!(["tone", "tier", "source", "matched_topic"].contains(key));
+        }
+        prop_assert_eq!(before, (effective.get(Field::Speed).cloned(), effective.get(Field::Volume).cloned()));
+    }
+
+    /// Normalization is idempotent and folding is stable on normalized text.
+    #[test]
+    fn normalization_is_idempotent(s in term()) {
+        let n = text::normalize(&s);
+        prop_assert_eq!(&text::normalize(&n), &n);
+        prop_assert_eq!(text::fold(&n), text::fold(&text::normalize(&text::fold(&n))));
+    }
+}
+
+/// Whether both NFC implementations have the same data for `c`. They follow different Unicode
+/// versions (characters assigned since the older one have no combining class or decomposition
+/// there), so random characters are drawn where the data agree; what is compared is the algorithm:
+/// decomposition, canonical ordering, composition and blocking.
+fn same_data(c: char) -> bool {
+    use unicode_normalization::UnicodeNormalization;
+    let s = c.to_string();
+    unicode_normalization::char::canonical_combining_class(c)
+        == icu_normalizer::properties::CanonicalCombiningClassMap::new().get_u8(c)
+        && s.nfd().collect::<String>()
+            == icu_normalizer::DecomposingNormalizerBorrowed::new_nfd().normalize(&s)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(4096))]
+
+    /// `text::nfc` (ICU4X) equals the independent reference
+    /// `nfc()` of `unicode-normalization` on arbitrary text, biased toward combining sequences,
+    /// Hangul jamo and composition exclusions.
+    #[test]
+    fn nfc_matches_the_reference(parts in prop::collection::vec(prop_oneof![
+        any::<char>().prop_filter("same Unicode data in both crates", |c| same_data(*c)).prop_map(String::from),
+        prop::sample::select(&[
+            "e", "E", "\u{0301}", "\u{0300}", "\u{0323}", "\u{0302}", "\u{031B}", "\u{0345}", "\u{0308}",
+            "\u{1100}", "\u{1161}", "\u{11A8}", "\u{AC00}", "\u{0958}", "\u{0F73}", "\u{2126}", "\u{212B}",
+            "\u{0B47}", "\u{0B3E}", "\u{0B57}", "\u{1E0A}", "\u{0071}", "\u{0307}", "\u{05B8}", "\u{05B7}",
+            "\u{FB2C}", "\u{1D15E}", "\u{0344}", "\u{0F81}", "\u{3099}", "\u{304B}", "\u{00C5}", "\u{0041}",
+            "\u{030A}", "\u{0327}", "\u{0328}", "\u{0386}", "\u{1FB6}",
+        ][..]).prop_map(str::to_owned),
+    ], 0..16)) {
+        use unicode_normalization::UnicodeNormalization;
+        let s = parts.concat();
+        prop_assert_eq!(text::nfc(&s), s.nfc().collect::<String>());
+    }
+}
