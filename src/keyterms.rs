@@ -179,19 +179,30 @@ pub fn merge<S: AsRef<str>>(lists: &[Vec<S>]) -> MergeResult {
 
 /// [`merge`] for untyped input, as JavaScript calls it: each argument must be a list of strings.
 /// Every problem is reported: `invalid_type` at `/i` for an argument that is not a list, at `/i/j`
-/// for an item that is not a string.
+/// for an item that is not a string. Messages name them as the rest parameter `lists` reads them
+/// (`lists[1][3]`).
 pub fn merge_input(lists: &[Json]) -> Result<MergeResult, RuleError> {
     let mut problems = Problems::new();
     let mut typed: Vec<Vec<&str>> = Vec::with_capacity(lists.len());
     for (i, list) in lists.iter().enumerate() {
         let path = child("", i.to_string());
-        let Some(items) = validate::list(list, &path, usize::MAX, &mut problems) else {
+        let Some(items) = list.as_array() else {
+            problems.push(
+                Code::InvalidType,
+                &path,
+                format!("lists[{i}] must be a list of strings, got {}.", list.kind()),
+            );
             continue;
         };
         let mut strings = Vec::with_capacity(items.len());
         for (j, item) in items.iter().enumerate() {
-            if let Some(s) = validate::string(item, &child(&path, j.to_string()), &mut problems) {
-                strings.push(s);
+            match item.as_str() {
+                Some(s) => strings.push(s),
+                None => problems.push(
+                    Code::InvalidType,
+                    &child(&path, j.to_string()),
+                    format!("lists[{i}][{j}] must be a string, got {}.", item.kind()),
+                ),
             }
         }
         typed.push(strings);

@@ -701,6 +701,36 @@ mod tests {
     }
 
     #[wasm_bindgen_test]
+    fn voice_exports_answer_plain_objects_in_wire_order() {
+        let answer = js_validate_voice_settings(js("({ speed: Symbol('s'), tone: 'calm' })"));
+        assert_eq!(
+            JSON::stringify(&answer).unwrap(),
+            r#"{"ok":false,"errors":[{"code":"invalid_type","message":"speed must be a finite number, got a symbol.","path":"/speed"}]}"#
+        );
+        let update = js_update_voice_settings(JsValue::NULL, js("({ volume: -0, tone: 'calm' })"));
+        assert_eq!(
+            JSON::stringify(&update.unwrap()).unwrap(),
+            r#"{"settings":{"tone":"calm","volume":0},"changed":["tone","volume"]}"#
+        );
+    }
+
+    #[wasm_bindgen_test]
+    fn merge_keyterms_takes_the_lists_as_one_array() {
+        let lists = js("[['Straße'], ['STRASSE', 'x']]").unchecked_into::<Array>();
+        let merged = js_merge_keyterms(lists).unwrap();
+        assert_eq!(
+            JSON::stringify(&field(&merged, "keyterms")).unwrap(),
+            r#"["Straße","x"]"#
+        );
+        let err = js_merge_keyterms(js("[['a'], 'b']").unchecked_into::<Array>()).unwrap_err();
+        assert_eq!(field(&err, "code"), "invalid_type");
+        assert_eq!(
+            JSON::stringify(&field(&err, "errors")).unwrap(),
+            r#"[{"code":"invalid_type","message":"lists[1] must be a list of strings, got a string.","path":"/1"}]"#
+        );
+    }
+
+    #[wasm_bindgen_test]
     fn values_json_cannot_carry_are_named() {
         for (source, expected) in [
             ("NaN", Unsupported::NaN),

@@ -113,6 +113,44 @@ fn patch() -> impl Strategy<Value = Json> {
         })
 }
 
+/// Any untyped input, nested a few levels, with field names the rules know mixed in.
+fn any_json() -> impl Strategy<Value = Json> {
+    let leaf = prop_oneof![
+        Just(Json::Null),
+        any::<bool>().prop_map(Json::Bool),
+        prop_oneof![any::<f64>(), -3.0f64..3.0].prop_map(Json::number),
+        term().prop_map(Json::String),
+        Just(Json::Unsupported(Unsupported::Undefined)),
+        Just(Json::Unsupported(Unsupported::Symbol)),
+    ];
+    let keys = prop::sample::select(
+        &[
+            "speed",
+            "volume",
+            "tone",
+            "keyterms",
+            "language",
+            "sensitive_topics",
+            "service",
+            "agent",
+            "baseline",
+            "emotion",
+            "label",
+            "intensity",
+            "empathy_tier",
+            "topic",
+            "x",
+        ][..],
+    );
+    leaf.prop_recursive(3, 24, 6, move |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..6).prop_map(Json::Array),
+            prop::collection::vec((keys.clone().prop_map(str::to_owned), inner), 0..6)
+                .prop_map(Json::Object),
+        ]
+    })
+}
+
 /// A valid stored object: the result of a valid patch applied to nothing.
 fn settings() -> impl Strategy<Value = VoiceSettings> {
     patch().prop_filter_map("a valid patch", |p| {
@@ -251,6 +289,43 @@ proptest! {
             prop_assert!(["tone", "tier", "source", "matched_topic"].contains(key));
         }
         prop_assert_eq!(before, (effective.get(Field::Speed).cloned(), effective.get(Field::Volume).cloned()));
+    }
+
+    /// Layered resolution: every field resolved, keyterms capped, one source per kept term, and a
+    /// field set by the agent always comes from the agent.
+    #[test]
+    fn layers_resolve_every_field(service in settings(), workspace in settings(), agent in settings()) {
+        use workspace_rules::voice::layers::FieldSource;
+        use workspace_rules::voice::{effective_voice_settings, Layer, Layers, Value};
+        let e = effective_voice_settings(&Layers {
+            service: Some(service),
+            workspace: Some(workspace),
+            agent: Some(agent.clone()),
+        });
+        prop_assert_eq!(e.values.len(), Field::ALL.len());
+        match (e.get(Field::Keyterms), e.source(Field::Keyterms)) {
+            (Some(Value::List(terms)), Some(FieldSource::PerTerm(layers))) => {
+                prop_assert!(terms.len() <= MERGE_CAP);
+                prop_assert_eq!(terms.len(), layers.len());
+            }
+            other => prop_assert!(false, "keyterms resolved as {:?}", other),
+        }
+        for field in Field::ALL {
+            if *field != Field::Keyterms && agent.get(*field).is_some() {
+                prop_assert_eq!(e.source(*field), Some(&FieldSource::Layer(Layer::Agent)));
+                prop_assert_eq!(e.get(*field).cloned(), agent.get(*field));
+            }
+        }
+    }
+
+    /// No input makes validation panic, and its answer agrees with the update's.
+    #[test]
+    fn any_json_is_answered(value in any_json()) {
+        let v = validate_voice_settings(&value);
+        prop_assert_eq!(v.ok, v.errors.is_empty());
+        prop_assert_eq!(apply_patch(&VoiceSettings::default(), &value).is_ok(), v.ok);
+        let _ = workspace_rules::voice::layers::effective_voice_settings_input(&value);
+        let _ = workspace_rules::tone::resolve_tone_input(&value);
     }
 
     /// Normalization is idempotent and folding is stable on normalized text.

@@ -463,6 +463,16 @@ mergeRefuses("a number in a list", [["a", 3]], "/0/1");
 mergeRefuses("every non-string, by argument and index", [[], [null, "x", {}, ["y"]], 5], "/1/0", "/1/2", "/1/3", "/2");
 mergeRefuses("NaN and undefined items", [[js("NaN"), js("undefined")]], "/0/0", "/0/1");
 mergeRefuses("null instead of a list", [null], "/0");
+kt.push({
+  name: "refusal messages name the rest parameter",
+  call: "mergeKeyterms",
+  args: [["a", 7], "b"],
+  expect: error(
+    "invalid_type", 400,
+    { code: "invalid_type", message: "lists[0][1] must be a string, got a number.", path: "/0/1" },
+    { code: "invalid_type", message: "lists[1] must be a list of strings, got a string.", path: "/1" },
+  ),
+});
 
 // ---------------------------------------------------------------------------------------------------
 // §5 tone
