@@ -78,9 +78,8 @@ use serde::Serialize;
 
 names! {
     /// The command types this version applies. The other types of §8 (`update_settings`,
-    /// `update_voice_settings`, `set_test_caller_numbers`, `provision`, `archive`,
-    /// `allocate_minutes`, `record_call`) arrive with the issues that own their rules; until then they
-    /// are refused like any unknown type.
+    /// `set_test_caller_numbers`, `provision`, `archive`, `allocate_minutes`, `record_call`) arrive
+    /// with the issues that own their rules; until then they are refused like any unknown type.
     pub enum CommandType {
         InviteMember = "invite_member",
         RevokeInvitation = "revoke_invitation",
@@ -90,6 +89,7 @@ names! {
         LeaveWorkspace = "leave_workspace",
         ChangeRole = "change_role",
         UpdateWorkspace = "update_workspace",
+        UpdateVoiceSettings = "update_voice_settings",
     }
 }
 
@@ -120,6 +120,10 @@ pub enum Command {
         role: Role,
     },
     UpdateWorkspace(WorkspacePatch),
+    /// The patch is validated when the command runs, after the permission check (§3 rules).
+    UpdateVoiceSettings {
+        patch: Json,
+    },
 }
 
 impl Command {
@@ -133,6 +137,7 @@ impl Command {
             Command::LeaveWorkspace => CommandType::LeaveWorkspace,
             Command::ChangeRole { .. } => CommandType::ChangeRole,
             Command::UpdateWorkspace(_) => CommandType::UpdateWorkspace,
+            Command::UpdateVoiceSettings { .. } => CommandType::UpdateVoiceSettings,
         }
     }
 
@@ -161,7 +166,7 @@ impl Command {
             Command::RemoveMember { user_id } | Command::ChangeRole { user_id, .. } => {
                 id(user_id, "user_id", p)
             }
-            Command::LeaveWorkspace => {}
+            Command::LeaveWorkspace | Command::UpdateVoiceSettings { .. } => {}
             Command::UpdateWorkspace(patch) => {
                 if let Some(name) = &patch.name {
                     check_name(name, &at("name"), p);
@@ -233,6 +238,9 @@ pub fn apply(
             membership::change_role(&mut next, user_id, *role, ctx)?
         }
         Command::UpdateWorkspace(patch) => lifecycle::update_workspace(&mut next, patch, ctx)?,
+        Command::UpdateVoiceSettings { patch } => {
+            crate::voice::update::update_voice_settings_in(&mut next, patch, ctx)?
+        }
     };
     Ok(Applied {
         state: next,
@@ -262,6 +270,7 @@ fn keys(kind: CommandType) -> &'static [&'static str] {
         CommandType::LeaveWorkspace => &[],
         CommandType::ChangeRole => &["user_id", "role"],
         CommandType::UpdateWorkspace => &["name", "environment", "description"],
+        CommandType::UpdateVoiceSettings => &["patch"],
     }
 }
 
@@ -306,6 +315,9 @@ pub fn read_command(value: &Json, path: &str, p: &mut Problems) -> Option<Comman
             user_id: id("user_id", p)?,
         },
         CommandType::LeaveWorkspace => Command::LeaveWorkspace,
+        CommandType::UpdateVoiceSettings => Command::UpdateVoiceSettings {
+            patch: field(e, "patch").clone(),
+        },
         CommandType::ChangeRole => {
             let user_id = id("user_id", p);
             let role = read_role(field(e, "role"), &at("role"), p);

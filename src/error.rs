@@ -195,6 +195,15 @@ impl RuleError {
         }
     }
 
+    /// The same refusal with every problem's path moved under `prefix` (a patch validated on its own,
+    /// reported inside a command: `/speed` → `/command/patch/speed`).
+    pub fn under(mut self, prefix: &str) -> Self {
+        for problem in &mut self.errors {
+            problem.path.insert_str(0, prefix);
+        }
+        self
+    }
+
     /// The HTTP status of this refusal.
     pub fn status(&self) -> u16 {
         self.code.status()

@@ -6,7 +6,6 @@ use crate::audit::{Event, EventType, Metadata};
 use crate::commands::Applied;
 use crate::context::Context;
 use crate::error::{Code, RuleError};
-use crate::json::Json;
 use crate::membership::require;
 use crate::roles::{Action, Role};
 use crate::slug::slugify;
@@ -73,7 +72,7 @@ pub fn create_workspace(input: &NewWorkspace, ctx: &Context) -> Result<Applied, 
         }],
         invitations: Vec::new(),
         settings: Settings::default(),
-        voice_settings: Json::Object(Vec::new()),
+        voice_settings: crate::voice::fields::VoiceSettings::default(),
         test_caller_numbers: Vec::new(),
         minutes: Minutes {
             allocations: Vec::new(),

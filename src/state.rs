@@ -21,6 +21,7 @@ use crate::validate::{
     boolean, child, describe, field, integer_in, list, no_unknown_fields, nullable, object, one_of,
     string, timestamp, uuid, Problems,
 };
+use crate::voice::fields::VoiceSettings;
 use serde::Serialize;
 
 names! {
@@ -76,7 +77,8 @@ pub struct WorkspaceState {
     pub settings: Settings,
     /// Kept as a pass-through object here; the voice-settings issue (§3) replaces it with its typed
     /// `VoiceSettings`.
-    pub voice_settings: Json,
+    /// Validated as stored voice settings (§3): set fields only, canonical language tag.
+    pub voice_settings: VoiceSettings,
     /// Kept as a list of strings here; the test-numbers issue (§6) checks them as E.164.
     pub test_caller_numbers: Vec<String>,
     pub minutes: Minutes,
@@ -261,8 +263,7 @@ fn read_state(value: &Json, path: &str, p: &mut Problems) -> Option<WorkspaceSta
     let settings = read_settings(field(entries, "settings"), &at, p);
 
     let at = child(path, "voice_settings");
-    let voice_settings = object(field(entries, "voice_settings"), &at, p)
-        .map(|_| field(entries, "voice_settings").clone());
+    let voice_settings = VoiceSettings::read(field(entries, "voice_settings"), &at, p);
 
     let at = child(path, "test_caller_numbers");
     let numbers = read_list_max(
@@ -770,41 +771,13 @@ fn check_settings(s: &Settings, path: &str, p: &mut Problems) {
     }
 }
 
+/// `settings.language` follows the rules of the voice-settings `language` field (§2 refers to §3):
+/// well-formed BCP-47, at most 32 characters.
 fn check_language(tag: &str, path: &str, p: &mut Problems) {
-    if !looks_like_language_tag(tag) {
-        p.push(
-            Code::InvalidLanguageTag,
-            path,
-            format!(
-                "{} must be a BCP-47 language tag such as en or en-US, got \"{tag}\".",
-                describe(path)
-            ),
-        );
-    }
-}
-
-/// A simple well-formedness test: subtags of 1–8 ASCII letters or digits joined by `-`, the first 2–3
-/// or 5–8 letters, at most 32 characters. The voice-settings issue's full BCP-47 check replaces it.
-pub fn looks_like_language_tag(tag: &str) -> bool {
-    let mut subtags = tag.split('-');
-    let first_ok = subtags.next().is_some_and(|s| {
-        matches!(s.len(), 2 | 3 | 5..=8) && s.bytes().all(|b| b.is_ascii_alphabetic())
-    });
-    first_ok
-        && tag.len() <= 32
-        && subtags
-            .all(|s| (1..=8).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_alphanumeric()))
+    crate::voice::fields::language_tag(&Json::from(tag), path, p);
 }
 
 fn check_rest(state: &WorkspaceState, path: &str, p: &mut Problems) {
-    if state.voice_settings.as_object().is_none() {
-        let at = child(path, "voice_settings");
-        p.push(
-            Code::InvalidType,
-            &at,
-            format!("{} must be an object.", describe(&at)),
-        );
-    }
     let n = state.test_caller_numbers.len();
     if n > MAX_TEST_CALLER_NUMBERS {
         let at = child(path, "test_caller_numbers");

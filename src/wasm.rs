@@ -134,7 +134,7 @@ export interface WorkspaceState {
   members: Member[];
   invitations: Invitation[];
   settings: WorkspaceSettings;
-  voice_settings: { [key: string]: JsonValue };
+  voice_settings: VoiceSettings;
   test_caller_numbers: string[];
   minutes: { allocations: { [key: string]: JsonValue }[]; used_seconds: number };
 }
@@ -159,7 +159,8 @@ export type Command =
   | { type: "remove_member"; user_id: Uuid }
   | { type: "leave_workspace" }
   | { type: "change_role"; user_id: Uuid; role: Role }
-  | { type: "update_workspace"; name?: string; environment?: Environment; description?: string | null };
+  | { type: "update_workspace"; name?: string; environment?: Environment; description?: string | null }
+  | { type: "update_voice_settings"; patch: VoiceSettingsPatch };
 
 export type AuditEventType =
   | "workspace.member_added" | "workspace.member_removed" | "workspace.member_role_updated"

@@ -8,7 +8,7 @@ use workspace_rules::state::{
     Settings, Workspace, WorkspaceState, WorkspaceStatus,
 };
 use workspace_rules::timestamp::Timestamp;
-use workspace_rules::{Json, Role};
+use workspace_rules::Role;
 
 const WS: &str = "3f2a8c1e-5b7d-4e9a-8c6f-1a2b3c4d5e6f";
 const ACTOR: &str = "5d0e3c1a-7b2f-4c8d-9e1a-0b2c3d4e5f01";
@@ -150,7 +150,7 @@ fn state(members: Vec<Member>, invitation_role: Role) -> WorkspaceState {
             default_stt_provider: None,
             default_tts_provider: None,
         },
-        voice_settings: Json::Object(Vec::new()),
+        voice_settings: workspace_rules::voice::fields::VoiceSettings::default(),
         test_caller_numbers: Vec::new(),
         minutes: Minutes {
             allocations: Vec::new(),

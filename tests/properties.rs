@@ -46,7 +46,7 @@ struct Step {
 fn step() -> impl Strategy<Value = Step> {
     (
         0..USERS,
-        0u8..8,
+        0u8..9,
         0..USERS,
         prop_oneof![Just(Role::Owner), Just(Role::Admin), Just(Role::Member)],
         0u32..60,
@@ -94,6 +94,13 @@ fn command(state: &WorkspaceState, s: &Step) -> Command {
         6 => Command::ChangeRole {
             user_id: user(s.target),
             role: s.role,
+        },
+        7 => Command::UpdateVoiceSettings {
+            // Two patches alternate, so some updates change nothing (no event) and some do.
+            patch: Json::Object(vec![(
+                "speed".to_owned(),
+                Json::Number([1.0, 1.5][s.target % 2]),
+            )]),
         },
         _ => Command::UpdateWorkspace(WorkspacePatch {
             name: Some(["Support", "Sales"][s.target % 2].to_owned()),
@@ -265,6 +272,9 @@ fn command_value(command: &Command) -> serde_json::Value {
         }
         Command::UpdateWorkspace(p) => {
             json!({"type": "update_workspace", "name": p.name, "environment": p.environment})
+        }
+        Command::UpdateVoiceSettings { patch } => {
+            json!({"type": "update_voice_settings", "patch": patch})
         }
     }
 }

@@ -180,6 +180,39 @@ pub fn update_voice_settings_command(
     apply_patch(current, patch)
 }
 
+/// The `update_voice_settings {patch}` command (§8) on a workspace: the acting member must be allowed
+/// `voice_settings.update` (owners and admins; the engine's membership and archive checks come first),
+/// then the patch is applied to the stored settings. Problems of the patch are reported under
+/// `/command/patch`. Emits `workspace.voice_settings_updated` with `metadata.changed`, or nothing when
+/// nothing changed.
+pub fn update_voice_settings_in(
+    state: &mut crate::state::WorkspaceState,
+    patch: &Json,
+    ctx: &crate::context::Context,
+) -> Result<Vec<crate::audit::Event>, RuleError> {
+    use crate::audit::{Event, EventType, Metadata};
+    crate::membership::require(state, ctx, REQUIRED_ACTION)?;
+    let update =
+        apply_patch(&state.voice_settings, patch).map_err(|e| e.under("/command/patch"))?;
+    if update.changed.is_empty() {
+        return Ok(Vec::new());
+    }
+    let changed = update.changed.iter().map(|f| f.as_str()).collect();
+    state.voice_settings = update.settings;
+    let at = ctx.now_written()?;
+    let event = Event::new(
+        EventType::VoiceSettingsUpdated,
+        &state.workspace.id,
+        &ctx.actor_id,
+        &at,
+    )
+    .metadata(Metadata {
+        changed: Some(changed),
+        ..Metadata::default()
+    });
+    Ok(vec![event])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
