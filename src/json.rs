@@ -24,6 +24,8 @@ pub enum Unsupported {
     Function,
     /// Nesting deeper than [`MAX_DEPTH`].
     TooDeep,
+    /// A list or an object with more than [`MAX_ITEMS`] items, left unread.
+    TooManyItems,
 }
 
 impl Unsupported {
@@ -38,6 +40,7 @@ impl Unsupported {
             Unsupported::Symbol => "symbol",
             Unsupported::Function => "function",
             Unsupported::TooDeep => "too_deep",
+            Unsupported::TooManyItems => "too_many_items",
         }
     }
 
@@ -52,6 +55,7 @@ impl Unsupported {
             Unsupported::Symbol,
             Unsupported::Function,
             Unsupported::TooDeep,
+            Unsupported::TooManyItems,
         ]
         .into_iter()
         .find(|u| u.as_str() == name)
@@ -68,6 +72,12 @@ impl Unsupported {
         }
     }
 }
+
+/// No input list or object may hold more items than this: a longer one is left unread (it becomes
+/// [`Unsupported::TooManyItems`]), so the cost of any call is bounded before a rule looks at it. No
+/// rule needs more: the largest lists the rules accept (keyterms read for a merge or an update, the
+/// members and invitations of a state) stop at 10,000.
+pub const MAX_ITEMS: usize = 10_000;
 
 /// Inputs nested deeper than this are cut off (the innermost value becomes
 /// [`Unsupported::TooDeep`]), so no input can exhaust the stack.
@@ -104,6 +114,7 @@ impl Json {
                 Unsupported::Symbol => "a symbol",
                 Unsupported::Function => "a function",
                 Unsupported::TooDeep => "a value nested too deeply",
+                Unsupported::TooManyItems => "more than 10000 items",
             },
         }
     }
@@ -259,6 +270,10 @@ impl<'de> Visitor<'de> for JsonVisitor {
         while let Some(item) = seq.next_element_seed(Nested {
             depth: self.depth + 1,
         })? {
+            if items.len() == MAX_ITEMS {
+                while seq.next_element::<de::IgnoredAny>()?.is_some() {}
+                return Ok(Json::Unsupported(Unsupported::TooManyItems));
+            }
             items.push(item);
         }
         Ok(Json::Array(items))
@@ -276,6 +291,13 @@ impl<'de> Visitor<'de> for JsonVisitor {
             let value = map.next_value_seed(Nested {
                 depth: self.depth + 1,
             })?;
+            if entries.len() == MAX_ITEMS {
+                while map
+                    .next_entry::<de::IgnoredAny, de::IgnoredAny>()?
+                    .is_some()
+                {}
+                return Ok(Json::Unsupported(Unsupported::TooManyItems));
+            }
             entries.push((key, value));
         }
         Ok(Json::Object(entries))

@@ -182,13 +182,33 @@ pub fn merge<S: AsRef<str>>(lists: &[Vec<S>]) -> MergeResult {
 /// for an item that is not a string. Messages name them as the rest parameter `lists` reads them
 /// (`lists[1][3]`).
 pub fn merge_input(lists: &[Json]) -> Result<MergeResult, RuleError> {
+    // Like any input list, the terms of one merge are bounded: at most `MAX_ITEMS` in all.
+    let total: usize = lists
+        .iter()
+        .filter_map(Json::as_array)
+        .map(<[Json]>::len)
+        .sum();
+    if total > crate::json::MAX_ITEMS || lists.len() > crate::json::MAX_ITEMS {
+        return Err(RuleError::single(
+            Code::TooManyItems,
+            "",
+            format!(
+                "A merge reads at most {} terms in all, got {total}.",
+                crate::json::MAX_ITEMS
+            ),
+        ));
+    }
     let mut problems = Problems::new();
     let mut typed: Vec<Vec<&str>> = Vec::with_capacity(lists.len());
     for (i, list) in lists.iter().enumerate() {
         let path = child("", i.to_string());
         let Some(items) = list.as_array() else {
+            let code = match list {
+                Json::Unsupported(crate::json::Unsupported::TooManyItems) => Code::TooManyItems,
+                _ => Code::InvalidType,
+            };
             problems.push(
-                Code::InvalidType,
+                code,
                 &path,
                 format!("lists[{i}] must be a list of strings, got {}.", list.kind()),
             );

@@ -84,9 +84,15 @@ pub fn describe(path: &str) -> String {
     out
 }
 
+/// `invalid_type`, or `too_many_items` for a list or object too long to be read at all
+/// ([`crate::json::MAX_ITEMS`]).
 fn wrong_type(problems: &mut Problems, path: &str, expected: &str, got: &Json) {
+    let code = match got {
+        Json::Unsupported(crate::json::Unsupported::TooManyItems) => Code::TooManyItems,
+        _ => Code::InvalidType,
+    };
     problems.push(
-        Code::InvalidType,
+        code,
         path,
         format!("{} must be {expected}, got {}.", describe(path), got.kind()),
     );

@@ -5,10 +5,10 @@
 //! is decided here.
 
 use crate::error::RuleError;
-use crate::json::{Json, Unsupported, MAX_DEPTH};
+use crate::json::{Json, Unsupported, MAX_DEPTH, MAX_ITEMS};
 use crate::roles;
 use crate::{commands, invitations, keyterms, tone, voice};
-use js_sys::{Array, Object};
+use js_sys::{Array, Object, Reflect};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -440,16 +440,24 @@ fn read(value: &JsValue, depth: usize) -> Json {
         Unsupported::TooDeep
     } else if Array::is_array(value) {
         let items = value.unchecked_ref::<Array>();
-        return Json::Array(items.iter().map(|v| read(&v, depth + 1)).collect());
+        if items.length() as usize > MAX_ITEMS {
+            Unsupported::TooManyItems
+        } else {
+            return Json::Array(items.iter().map(|v| read(&v, depth + 1)).collect());
+        }
     } else {
-        let entries = Object::entries(value.unchecked_ref::<Object>());
+        // Keys first: a huge object is refused before its values are touched.
+        let object = value.unchecked_ref::<Object>();
+        let keys = Object::keys(object);
+        if keys.length() as usize > MAX_ITEMS {
+            return Json::Unsupported(Unsupported::TooManyItems);
+        }
         return Json::Object(
-            entries
-                .iter()
-                .filter_map(|entry| {
-                    let pair = entry.unchecked_into::<Array>();
-                    let v = pair.get(1);
-                    let key = pair.get(0).as_string()?;
+            keys.iter()
+                .filter_map(|key| {
+                    // A getter that throws reads as absent, like `undefined`.
+                    let v = Reflect::get(object, &key).unwrap_or(JsValue::UNDEFINED);
+                    let key = key.as_string()?;
                     (!v.is_undefined()).then(|| (key, read(&v, depth + 1)))
                 })
                 .collect(),
