@@ -11,7 +11,11 @@ node -e '
   const dir = "fuzz/corpus/seed"; fs.mkdirSync(dir, { recursive: true });
   for (const f of fs.readdirSync("tests/vectors").filter((f) => f.endsWith(".json"))) {
     const file = JSON.parse(fs.readFileSync(path.join("tests/vectors", f), "utf8"));
-    file.cases.forEach((c, i) => fs.writeFileSync(path.join(dir, `${f}-${i}`), JSON.stringify(c.args)));
+    file.cases.forEach((c, i) => {
+      fs.writeFileSync(path.join(dir, `${f}-${i}`), JSON.stringify(c.args));
+      // apply_sequence reads [[actor, command], ...]: seed it with the vectors' commands.
+      if (c.call === "apply") fs.writeFileSync(path.join(dir, `${f}-${i}-steps`), JSON.stringify([[i % 4, c.args[1]]]));
+    });
   }'
 for target in $(sed -n 's/^name = "\(.*\)"/\1/p' fuzz/Cargo.toml | grep -v workspace-rules-fuzz); do
   mkdir -p "fuzz/corpus/$target"
