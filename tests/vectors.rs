@@ -5,133 +5,13 @@
 //! Chromium hosts write the same file from the WebAssembly package; `tests/compare-hosts.mjs` then
 //! requires all of them to be byte-identical. The format is described in `tests/vectors/README.md`.
 
-use serde::Serialize;
 use serde_json::Value;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
-use workspace_rules::json::{Json, Unsupported};
-use workspace_rules::{
-    commands, invitations, keyterms, minutes, roles, slug, test_numbers, tone, voice, RuleError,
-};
 
-/// Calls the rule named like the JavaScript export, with the case's arguments; a missing argument is
-/// `undefined`, as it would be in JavaScript.
-fn call(name: &str, args: &[Json]) -> Result<Value, RuleError> {
-    let undefined = Json::Unsupported(Unsupported::Undefined);
-    let arg = |i: usize| args.get(i).unwrap_or(&undefined);
-    match name {
-        "roles" => Ok(to_value(roles::roles())),
-        "actions" => Ok(to_value(roles::actions())),
-        "permissionMatrix" => Ok(to_value(&roles::permission_matrix())),
-        "can" => roles::can_input(arg(0), arg(1)).map(|b| to_value(&b)),
-        "slugify" => slug::slugify_input(arg(0), arg(1)).map(|s| to_value(&s)),
-        "normalizeTestCallerNumbers" => test_numbers::normalize_input(arg(0)).map(|n| to_value(&n)),
-        "callCost" => minutes::call_cost_input(arg(0), arg(1)).map(|c| to_value(&c)),
-        "createWorkspace" => commands::create_workspace_input(arg(0), arg(1)).map(|a| to_value(&a)),
-        "apply" => commands::apply_input(arg(0), arg(1), arg(2)).map(|a| to_value(&a)),
-        "invitationStatus" => {
-            invitations::invitation_status_input(arg(0), arg(1)).map(|s| to_value(&s))
-        }
-        "previewInvitation" => {
-            invitations::preview_invitation_input(arg(0), arg(1), arg(2)).map(|p| to_value(&p))
-        }
-        "validateVoiceSettings" => Ok(to_value(&voice::validate_voice_settings(arg(0)))),
-        "updateVoiceSettings" => {
-            voice::update::update_voice_settings_input(arg(0), arg(1)).map(|u| to_value(&u))
-        }
-        "effectiveVoiceSettings" => {
-            voice::layers::effective_voice_settings_input(arg(0)).map(|e| to_value(&e))
-        }
-        "mergeKeyterms" => keyterms::merge_input(args).map(|r| to_value(&r)),
-        "resolveTone" => tone::resolve_tone_input(arg(0)).map(|r| to_value(&r)),
-        other => panic!("the native runner has no function {other:?}"),
-    }
-}
-
-fn to_value<T: Serialize + ?Sized>(value: &T) -> Value {
-    serde_json::to_value(value).expect("outputs serialize")
-}
-
-/// Vector files encode values JSON cannot carry as `{"$js": "NaN"}` (see the README).
-fn decode(value: Json) -> Json {
-    match value {
-        Json::Object(entries) => match entries.as_slice() {
-            [(key, Json::String(name))] if key == "$js" => Json::Unsupported(
-                Unsupported::from_name(name).unwrap_or_else(|| panic!("unknown $js value {name}")),
-            ),
-            // A property whose value is `undefined` is absent, as the JavaScript boundary reads it.
-            _ => Json::Object(
-                entries
-                    .into_iter()
-                    .map(|(k, v)| (k, decode(v)))
-                    .filter(|(_, v)| *v != Json::Unsupported(Unsupported::Undefined))
-                    .collect(),
-            ),
-        },
-        Json::Array(items) => Json::Array(items.into_iter().map(decode).collect()),
-        other => other,
-    }
-}
-
-/// JSON as `JSON.stringify` writes it: keys in emitted order, no spaces, numbers in JavaScript's format.
-fn canonical(value: &Value, out: &mut String) {
-    match value {
-        Value::Null | Value::Bool(_) | Value::String(_) => out.push_str(&value.to_string()),
-        Value::Number(n) => out.push_str(&js_number(n.as_f64().expect("finite"))),
-        Value::Array(items) => {
-            out.push('[');
-            for (i, item) in items.iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
-                }
-                canonical(item, out);
-            }
-            out.push(']');
-        }
-        Value::Object(map) => {
-            out.push('{');
-            for (i, (k, v)) in map.iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
-                }
-                out.push_str(&Value::String(k.clone()).to_string());
-                out.push(':');
-                canonical(v, out);
-            }
-            out.push('}');
-        }
-    }
-}
-
-/// `Number.prototype.toString` for finite numbers: integers without a fraction, exponent form below
-/// 1e-6 and from 1e21 on, shortest round-trip digits otherwise.
-fn js_number(x: f64) -> String {
-    let abs = x.abs();
-    if x == 0.0 {
-        "0".to_owned()
-    } else if abs < 1e21 && x.fract() == 0.0 {
-        format!("{}", x as i128)
-    } else if (1e-6..1e21).contains(&abs) {
-        format!("{x}")
-    } else {
-        let e = format!("{x:e}");
-        if e.contains("e-") {
-            e
-        } else {
-            e.replace('e', "e+")
-        }
-    }
-}
-
-/// The output of one case: `{"ok": value}` or `{"error": {code, status, message, errors}}`.
-fn output(result: Result<Value, RuleError>) -> Value {
-    let mut out = serde_json::Map::new();
-    match result {
-        Ok(value) => out.insert("ok".into(), value),
-        Err(err) => out.insert("error".into(), to_value(&err)),
-    };
-    Value::Object(out)
-}
+#[path = "support/runner.rs"]
+mod runner;
+use runner::{canonical, js_number, run_case};
 
 /// An expected error lists `code`, `status` and `errors` (each with `code` and `path`, and `message`
 /// only where the file pins the text); the actual error must match every key the file gives.
@@ -181,24 +61,11 @@ fn shared_vectors_on_the_native_host() {
         let text = std::fs::read_to_string(&path).unwrap();
         let file: Value = serde_json::from_str(&text).unwrap();
         for case in file["cases"].as_array().expect("cases") {
-            let id = format!("{file_name}: {}", case["name"].as_str().expect("name"));
-            let args: Vec<Json> = serde_json::from_value::<Vec<Json>>(case["args"].clone())
-                .expect("args")
-                .into_iter()
-                .map(decode)
-                .collect();
-            let actual = output(call(case["call"].as_str().expect("call"), &args));
-            let mut text = String::new();
-            canonical(&actual, &mut text);
+            let (line, actual) = run_case(&file_name, case);
             if !check(&case["expect"], &actual) {
-                failures.push(format!(
-                    "{id}\n  expected {}\n  actual   {text}",
-                    case["expect"]
-                ));
+                failures.push(format!("{line}\n  expected {}", case["expect"]));
             }
-            let mut line = String::new();
-            canonical(&Value::String(id), &mut line);
-            writeln!(lines, "{{\"case\":{line},\"output\":{text}}}").unwrap();
+            writeln!(lines, "{line}").unwrap();
             count += 1;
         }
     }
