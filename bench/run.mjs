@@ -9,6 +9,8 @@ import { cpus } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { casbinPeer, cedarPeer, jsLookup, specMatrix } from "./peers/permissions.mjs";
+import { updateVoiceSettingsZod } from "./peers/voice-zod.mjs";
+import { mergeKeytermsJs } from "./peers/keyterms-js.mjs";
 
 const root = join(fileURLToPath(import.meta.url), "../..");
 const arg = (name, fallback) => {
@@ -62,6 +64,57 @@ const groups = [
     },
   },
 ];
+
+// Voice settings: a typical form save (3 fields) and a patch of every field.
+const current = { tone: "calm", speed: 1.1, keyterms: ["Metformin"] };
+const small = { speed: 1.2, tone: "friendly", keyterms: ["Metformin", "Ozempic", "Dr. Ramirez"] };
+const full = {
+  voice_id: "voice-42", tone: "sympathetic", speed: 0.9, volume: 0.8, language: "en-us",
+  keyterms: ["Metformin", "Ozempic", "Dr. Ramirez", "co-pay", "prior authorization"],
+  correction_categories: ["drug names", "doctor names"], pronunciation_dict_id: "dict-7",
+  sensitive_topics: ["test results", "diagnosis"], post_call_analysis_enabled: false,
+  transcript_correction_enabled: true, stt_provider: "deepgram", tts_provider: "cartesia",
+};
+for (const patch of [small, full]) {
+  if (JSON.stringify(api.updateVoiceSettings(current, patch)) !== JSON.stringify(updateVoiceSettingsZod(current, patch))) throw new Error("the zod peer disagrees");
+}
+groups.push({
+  title: `voice settings: updateVoiceSettings(current, patch), a 3-field and a ${Object.keys(full).length}-field patch`,
+  cases: {
+    "workspace-rules, 3 fields": () => api.updateVoiceSettings(current, small),
+    "zod 4 peer, 3 fields": () => updateVoiceSettingsZod(current, small),
+    [`workspace-rules, ${Object.keys(full).length} fields`]: () => api.updateVoiceSettings(current, full),
+    [`zod 4 peer, ${Object.keys(full).length} fields`]: () => updateVoiceSettingsZod(current, full),
+  },
+});
+
+// Keyterms: two lists of 200 terms, half of the second duplicating the first in other casings.
+const words = ["Metformin", "Straße", "Ozempic", "İbuprofen", "Café", "naïve", "Σίσυφος", "東京", "Dr. Ramirez", "prior authorization"];
+const listA = Array.from({ length: 200 }, (_, i) => `${words[i % words.length]} ${i}`);
+const listB = Array.from({ length: 200 }, (_, i) => (i % 2 ? `${words[i % words.length]} ${i}`.toUpperCase() : `  new   term ${i} `));
+groups.push({
+  title: "keyterms: mergeKeyterms(2 × 200 terms), NFC and case folding",
+  cases: {
+    "workspace-rules mergeKeyterms": () => api.mergeKeyterms(listA, listB),
+    "JS: normalize('NFC') + toLowerCase()": () => mergeKeytermsJs(listA, listB),
+  },
+});
+
+// apply: invite_member on states of 10, 1,000 and 10,000 members (should grow no worse than linearly).
+const OWNER = "5d0e3c1a-7b2f-4c8d-9e1a-0b2c3d4e5f01";
+const ctx = { actor_id: OWNER, actor_email: "ana@example.com", now: "2026-11-22T10:00:00.000Z", account_role: "owner", ids: ["3f2a8c1e-5b7d-4e9a-8c6f-1a2b3c4d5e6f"] };
+const base = api.createWorkspace({ name: "Bench", environment: "production" }, ctx).state;
+const applyCases = {};
+for (const n of [10, 1000, 10000]) {
+  const state = structuredClone(base);
+  for (let k = 1; k < n; k++) {
+    state.members.push({ user_id: `00000000-0000-4000-8000-${String(k).padStart(12, "0")}`, email: `u${k}@example.com`, display_name: `U${k}`, role: "member", status: "active", joined_at: "2026-01-10T08:00:00.000Z" });
+  }
+  const command = { type: "invite_member", email: "new@example.com", role: "member" };
+  const c = { ...ctx, ids: ["9b1c2d3e-4f50-4a61-8b72-c3d4e5f60001"] };
+  applyCases[`apply invite_member, ${n} members`] = () => api.apply(state, command, c);
+}
+groups.push({ title: "apply: invite_member by member count", cases: applyCases });
 
 // ---- the harness -----------------------------------------------------------------------------------
 let sink = 0;
