@@ -13,7 +13,7 @@ node -e '
     const file = JSON.parse(fs.readFileSync(path.join("tests/vectors", f), "utf8"));
     file.cases.forEach((c, i) => {
       fs.writeFileSync(path.join(dir, `${f}-${i}`), JSON.stringify(c.args));
-      // apply_sequence reads [[actor, command], ...]: seed it with the vectors' commands.
+      // apply_sequence reads [[actor, command], ...]: seed it with the commands of the vectors.
       if (c.call === "apply") fs.writeFileSync(path.join(dir, `${f}-${i}-steps`), JSON.stringify([[i % 4, c.args[1]]]));
     });
   }'
