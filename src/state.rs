@@ -782,6 +782,18 @@ fn check_language(tag: &str, path: &str, p: &mut Problems) {
 }
 
 fn check_rest(state: &WorkspaceState, path: &str, p: &mut Problems) {
+    let at = child(&child(path, "minutes"), "allocations");
+    for (i, allocation) in state.minutes.allocations.iter().enumerate() {
+        allocation.check(&child(&at, i.to_string()), p);
+    }
+    if state.minutes.used_seconds > MAX_SAFE_INTEGER as u64 {
+        let at = child(&child(path, "minutes"), "used_seconds");
+        p.push(
+            Code::OutOfRange,
+            &at,
+            format!("{} must be at most {MAX_SAFE_INTEGER}.", describe(&at)),
+        );
+    }
     let n = state.test_caller_numbers.len();
     if n > MAX_TEST_CALLER_NUMBERS {
         let at = child(path, "test_caller_numbers");
