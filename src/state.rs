@@ -76,11 +76,10 @@ pub struct WorkspaceState {
     pub members: Vec<Member>,
     pub invitations: Vec<Invitation>,
     pub settings: Settings,
-    /// Kept as a pass-through object here; the voice-settings issue (§3) replaces it with its typed
-    /// `VoiceSettings`.
     /// Validated as stored voice settings (§3): set fields only, canonical language tag.
     pub voice_settings: VoiceSettings,
-    /// Kept as a list of strings here; the test-numbers issue (§6) checks them as E.164.
+    /// Stored as `set_test_caller_numbers` writes them: E.164 in normalized form, no duplicates, at
+    /// most 100 (§6).
     pub test_caller_numbers: Vec<String>,
     pub minutes: Minutes,
 }
@@ -130,8 +129,7 @@ pub struct Invitation {
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Settings {
-    /// Checked with a simple well-formedness test here; the voice-settings issue's BCP-47 helper (§3)
-    /// replaces it.
+    /// A well-formed BCP-47 tag (§3's rules), at most 32 characters.
     pub language: String,
     pub outbound_enabled: bool,
     pub integration_version: IntegrationVersion,
@@ -155,10 +153,11 @@ impl Default for Settings {
     }
 }
 
-/// Minutes of the workspace. Allocations are pass-through objects here; the minutes issue (§6) types them.
+/// Minutes of the workspace: the append-only history of allocations (§6) and the billed seconds
+/// used so far (`record_call`).
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Minutes {
-    pub allocations: Vec<Json>,
+    pub allocations: Vec<crate::minutes::StoredAllocation>,
     pub used_seconds: u64,
 }
 
@@ -277,6 +276,14 @@ fn read_state(value: &Json, path: &str, p: &mut Problems) -> Option<WorkspaceSta
 
     let minutes = read_minutes(field(entries, "minutes"), &child(path, "minutes"), p);
 
+    if let Some(numbers) = &numbers {
+        let read: Vec<(usize, &str)> = numbers
+            .iter()
+            .filter_map(|(i, n)| Some((*i, n.as_deref()?)))
+            .collect();
+        check_test_numbers(&read, &at, p);
+    }
+
     let state = WorkspaceState {
         workspace: workspace?,
         members: all(members?)?,
@@ -342,7 +349,7 @@ const WORKSPACE_KEYS: &[&str] = &[
     "archived_at",
 ];
 
-fn read_workspace(value: &Json, path: &str, p: &mut Problems) -> Option<Workspace> {
+pub(crate) fn read_workspace(value: &Json, path: &str, p: &mut Problems) -> Option<Workspace> {
     let e = object(value, path, p)?;
     no_unknown_fields(e, WORKSPACE_KEYS, path, p);
     let at = |k: &str| child(path, k);
@@ -466,7 +473,7 @@ pub(crate) fn read_invitation(value: &Json, path: &str, p: &mut Problems) -> Opt
     })
 }
 
-const SETTINGS_KEYS: &[&str] = &[
+pub const SETTINGS_KEYS: &[&str] = &[
     "language",
     "outbound_enabled",
     "integration_version",
@@ -511,9 +518,12 @@ fn read_minutes(value: &Json, path: &str, p: &mut Problems) -> Option<Minutes> {
     let e = object(value, path, p)?;
     no_unknown_fields(e, &["allocations", "used_seconds"], path, p);
     let at = child(path, "allocations");
-    let allocations = read_list(field(e, "allocations"), &at, p, |v, at, p| {
-        object(v, at, p).map(|_| v.clone())
-    });
+    let allocations = read_list(
+        field(e, "allocations"),
+        &at,
+        p,
+        crate::minutes::StoredAllocation::read,
+    );
     let used_seconds = integer_in(
         field(e, "used_seconds"),
         &child(path, "used_seconds"),
@@ -772,7 +782,53 @@ fn check_language(tag: &str, path: &str, p: &mut Problems) {
     crate::voice::fields::language_tag(&Json::from(tag), path, p);
 }
 
+/// Stored test caller numbers are what `set_test_caller_numbers` writes: each already normalized E.164
+/// (`+` and 8–15 digits, no separators), each once.
+fn check_test_numbers(numbers: &[(usize, &str)], path: &str, p: &mut Problems) {
+    for (k, (i, n)) in numbers.iter().enumerate() {
+        let at = child(path, i.to_string());
+        if crate::test_numbers::normalize(n).as_deref() != Some(*n) {
+            p.push(
+                Code::InvalidValue,
+                &at,
+                format!(
+                    "{} must be a normalized E.164 number such as +14155550100, got \"{n}\".",
+                    describe(&at)
+                ),
+            );
+        } else if numbers
+            .get(..k)
+            .is_some_and(|before| before.iter().any(|(_, b)| b == n))
+        {
+            p.push(
+                Code::InvalidValue,
+                &at,
+                format!("{} repeats an earlier number.", describe(&at)),
+            );
+        }
+    }
+}
+
 fn check_rest(state: &WorkspaceState, path: &str, p: &mut Problems) {
+    let numbers: Vec<(usize, &str)> = state
+        .test_caller_numbers
+        .iter()
+        .map(String::as_str)
+        .enumerate()
+        .collect();
+    check_test_numbers(&numbers, &child(path, "test_caller_numbers"), p);
+    let at = child(&child(path, "minutes"), "allocations");
+    for (i, allocation) in state.minutes.allocations.iter().enumerate() {
+        allocation.check(&child(&at, i.to_string()), p);
+    }
+    if state.minutes.used_seconds > MAX_SAFE_INTEGER as u64 {
+        let at = child(&child(path, "minutes"), "used_seconds");
+        p.push(
+            Code::OutOfRange,
+            &at,
+            format!("{} must be at most {MAX_SAFE_INTEGER}.", describe(&at)),
+        );
+    }
     let n = state.test_caller_numbers.len();
     if n > MAX_TEST_CALLER_NUMBERS {
         let at = child(path, "test_caller_numbers");

@@ -38,6 +38,19 @@ pub fn call(name: &str, args: &[Json]) -> Result<Value, RuleError> {
             voice::layers::effective_voice_settings_input(arg(0)).map(|e| to_value(&e))
         }
         "mergeKeyterms" => keyterms::merge_input(args).map(|r| to_value(&r)),
+        "checkRequest" => {
+            workspace_rules::requests::check_request_input(arg(0), arg(1)).map(|d| to_value(&d))
+        }
+        "authorize" => {
+            workspace_rules::requests::authorize_input(arg(0), arg(1), arg(2)).map(|d| to_value(&d))
+        }
+        "confirmDelete" => workspace_rules::lifecycle::confirm_delete_input(arg(0), arg(1), arg(2))
+            .map(|b| to_value(&b)),
+        "switchWorkspace" => workspace_rules::workspaces::switch_workspace_input(arg(0), arg(1))
+            .map(|w| to_value(&w)),
+        "listWorkspaces" => {
+            workspace_rules::workspaces::list_workspaces_input(arg(0)).map(|w| to_value(&w))
+        }
         "resolveTone" => tone::resolve_tone_input(arg(0)).map(|r| to_value(&r)),
         other => panic!("the native runner has no function {other:?}"),
     }
