@@ -77,3 +77,12 @@ test("input nested 100,000 levels deep is refused, not a stack overflow", HANG_G
   for (let i = 0; i < 100_000; i++) deep = { speed: deep };
   assert.throws(() => api.updateVoiceSettings({}, deep), api.WorkspaceRulesError);
 });
+
+test("a 100 KB path is answered at once: unknown_route", HANG_GUARD, (t) => {
+  const { state } = api.createWorkspace({ name: "Big", environment: "production" }, ctx);
+  const path = `/v1/workspaces/${state.workspace.id}/` + "a/".repeat(50_000);
+  const decision = timed(t, "100 KB path", () => api.checkRequest({ method: "GET", path }, { actor: { user_id: OWNER }, state, now: ctx.now }));
+  assert.equal(decision.allowed, false);
+  assert.equal(decision.status, 404);
+  assert.equal(decision.error.code, "unknown_route");
+});
