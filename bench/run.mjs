@@ -116,6 +116,18 @@ for (const n of [10, 1000, 10000]) {
 }
 groups.push({ title: "apply: invite_member by member count", cases: applyCases });
 
+// checkRequest: a typical PUT of voice settings by an admin, body validated.
+const admin = "5d0e3c1a-7b2f-4c8d-9e1a-0b2c3d4e5f02";
+const putState = structuredClone(base);
+putState.members.push({ user_id: admin, email: "bo@example.com", display_name: "Bo", role: "admin", status: "active", joined_at: "2026-01-10T08:00:00.000Z" });
+const put = { method: "PUT", path: `/v1/${putState.workspace.id}/settings/voice`, body: small };
+const putContext = { actor: { user_id: admin }, state: putState, now: ctx.now };
+if (!api.checkRequest(put, putContext).allowed) throw new Error("the PUT should be allowed");
+groups.push({
+  title: "checkRequest: a PUT /v1/{id}/settings/voice by an admin with a 3-field body",
+  cases: { "workspace-rules checkRequest": () => api.checkRequest(put, putContext) },
+});
+
 // ---- the harness -----------------------------------------------------------------------------------
 let sink = 0;
 function batch(fn, n) {
