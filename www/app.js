@@ -48,6 +48,7 @@ function select(id) {
     tab.setAttribute("aria-selected", String(on));
     tab.tabIndex = on ? 0 : -1;
     document.getElementById(`panel-${p.id}`).hidden = !on;
+    if (on) p.module.show?.();
   }
   store.save();
 }

@@ -76,7 +76,12 @@ test("voice settings: layers as form or JSON, a patch, effective values with the
   const { page, errors } = await open();
   assert.equal(await page.getByRole("tab", { name: "Voice settings" }).getAttribute("aria-selected"), "true");
   const row = (field) => page.locator(`#voice-effective tr[data-field="${field}"]`);
-  const cells = async (field) => (await row(field).locator("th, td").allTextContents()).slice(0, 3);
+  // field, effective value, the layer it comes from
+  const cells = async (field) => [
+    await row(field).locator("th").textContent(),
+    await row(field).locator("td").first().textContent(),
+    await row(field).locator("td.from .badge").first().textContent(),
+  ];
 
   // The example layers, with the example patch on the agent layer.
   assert.deepEqual(await cells("tone"), ["tone", '"calm"', "service"]);
@@ -85,6 +90,9 @@ test("voice settings: layers as form or JSON, a patch, effective values with the
   assert.deepEqual(await cells("volume"), ["volume", "1", "default"]);
   assert.deepEqual(await row("keyterms").locator(".chip").allTextContents(), ["Metformin · service", "Lisinopril · service", "Dr. Ramirez · workspace", "amlodipine · agent"]);
   assert.equal(await text(page, "#voice-changed"), "changed: speed, keyterms");
+  assert.equal(await row("speed").locator(".badge.changed").count(), 1);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.screenshot({ path: join(shots, "playground.png") }); // the README's picture (docs/playground.png)
 
   // The agent layer as a form: a bad speed is reported next to its field, live.
   const agent = page.getByRole("form", { name: "agent layer" });

@@ -47,7 +47,7 @@ export function mount(root, store) {
   const table = h("table.effective", { id: "voice-effective" });
 
   root.append(
-    h("div.grid2", {},
+    h("div.grid2.wide-right", {},
       h("div.stack", {},
         h("article.card", {},
           h("h3", { text: "Layers" }),
@@ -189,7 +189,7 @@ export function mount(root, store) {
           ? `changed: ${changed.join(", ")}`
           : "changed: nothing (the patch leaves the stored value as it is)";
 
-    const head = h("thead", {}, h("tr", {}, ["field", "effective value", "inherited from", ""].map((t) => h("th", { scope: "col", text: t }))));
+    const head = h("thead", {}, h("tr", {}, ["field", "effective value", "inherited from"].map((t) => h("th", { scope: "col", text: t }))));
     const body = h("tbody");
     for (const f of FIELDS) {
       const value = effective ? effective[f] : undefined;
@@ -202,8 +202,10 @@ export function mount(root, store) {
         h("tr", { "data-field": f, class: changed.includes(f) ? "changed" : undefined },
           h("th", { scope: "row" }, h("code", { text: f })),
           valueCell,
-          h("td", {}, f === "keyterms" ? (effective ? h("span.badge", { "data-source": "merged", text: "merged" }) : null) : source ? h("span.badge", { "data-source": source, text: source }) : null),
-          h("td", {}, changed.includes(f) ? h("span.badge.changed", { text: "changed" }) : null, problems.length ? h("span.error", { role: "alert", text: problems.join(" ") }) : null),
+          h("td.from", {}, h("div.from", {},
+            f === "keyterms" ? (effective ? h("span.badge", { "data-source": "merged", text: "merged" }) : null) : source ? h("span.badge", { "data-source": source, text: source }) : null,
+            changed.includes(f) ? h("span.badge.changed", { text: "changed" }) : null,
+            problems.length ? h("span.error", { role: "alert", text: problems.join(" ") }) : null)),
         ),
       );
     }
