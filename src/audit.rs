@@ -62,6 +62,12 @@ pub struct Metadata {
     /// `workspace.updated` (and `voice_settings_updated`): the fields that changed, in wire order.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub changed: Option<Vec<&'static str>>,
+    /// `minutes_allocated`: the source the minutes came from.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source_id: Option<String>,
+    /// `minutes_allocated`: how many minutes were allocated.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub minutes: Option<i64>,
 }
 
 impl Event {

@@ -42,6 +42,7 @@
 //!     environment: Environment::Production,
 //!     description: None,
 //!     backend_org_id: None,
+//!     is_default: false,
 //! };
 //! let state = create_workspace(&input, &owner)?.state;
 //!
@@ -64,8 +65,9 @@ use crate::context::{read_context, Context};
 use crate::error::{Code, RuleError};
 use crate::invitations::{self, is_valid_email, normalize_email};
 use crate::json::Json;
-use crate::lifecycle::{self, NewWorkspace, WorkspacePatch};
+use crate::lifecycle::{self, NewWorkspace, SettingsPatch, WorkspacePatch};
 use crate::membership;
+use crate::minutes::{Allocation, RecordedCall};
 use crate::names::names;
 use crate::roles::{read_role, Role};
 use crate::state::{
@@ -77,9 +79,7 @@ use crate::validate::{
 use serde::Serialize;
 
 names! {
-    /// The command types this version applies. The other types of §8 (`update_settings`,
-    /// `set_test_caller_numbers`, `provision`, `archive`, `allocate_minutes`, `record_call`) arrive
-    /// with the issues that own their rules; until then they are refused like any unknown type.
+    /// The command types of §8.
     pub enum CommandType {
         InviteMember = "invite_member",
         RevokeInvitation = "revoke_invitation",
@@ -89,7 +89,13 @@ names! {
         LeaveWorkspace = "leave_workspace",
         ChangeRole = "change_role",
         UpdateWorkspace = "update_workspace",
+        UpdateSettings = "update_settings",
         UpdateVoiceSettings = "update_voice_settings",
+        SetTestCallerNumbers = "set_test_caller_numbers",
+        Provision = "provision",
+        Archive = "archive",
+        AllocateMinutes = "allocate_minutes",
+        RecordCall = "record_call",
     }
 }
 
@@ -124,6 +130,25 @@ pub enum Command {
     UpdateVoiceSettings {
         patch: Json,
     },
+    UpdateSettings(SettingsPatch),
+    /// The list is validated and normalized when the command runs, after the permission check (§6
+    /// rules, problems at `/command/numbers/<index>`).
+    SetTestCallerNumbers {
+        numbers: Json,
+    },
+    Provision,
+    /// `slug` is the confirmation: it must equal the workspace's slug exactly.
+    Archive {
+        slug: String,
+    },
+    /// `available_minutes`: what the source has left (the source is outside the aggregate).
+    AllocateMinutes {
+        allocation: Allocation,
+        available_minutes: i64,
+    },
+    RecordCall {
+        duration_seconds: i64,
+    },
 }
 
 impl Command {
@@ -138,6 +163,12 @@ impl Command {
             Command::ChangeRole { .. } => CommandType::ChangeRole,
             Command::UpdateWorkspace(_) => CommandType::UpdateWorkspace,
             Command::UpdateVoiceSettings { .. } => CommandType::UpdateVoiceSettings,
+            Command::UpdateSettings(_) => CommandType::UpdateSettings,
+            Command::SetTestCallerNumbers { .. } => CommandType::SetTestCallerNumbers,
+            Command::Provision => CommandType::Provision,
+            Command::Archive { .. } => CommandType::Archive,
+            Command::AllocateMinutes { .. } => CommandType::AllocateMinutes,
+            Command::RecordCall { .. } => CommandType::RecordCall,
         }
     }
 
@@ -166,7 +197,51 @@ impl Command {
             Command::RemoveMember { user_id } | Command::ChangeRole { user_id, .. } => {
                 id(user_id, "user_id", p)
             }
-            Command::LeaveWorkspace | Command::UpdateVoiceSettings { .. } => {}
+            Command::LeaveWorkspace
+            | Command::UpdateVoiceSettings { .. }
+            | Command::SetTestCallerNumbers { .. }
+            | Command::Provision
+            | Command::Archive { .. } => {}
+            Command::UpdateSettings(patch) => patch.check(p),
+            Command::AllocateMinutes {
+                allocation,
+                available_minutes,
+            } => {
+                let mut fields = vec![
+                    (
+                        "source_id".to_owned(),
+                        Json::from(allocation.source_id.as_str()),
+                    ),
+                    (
+                        "minutes".to_owned(),
+                        Json::Number(allocation.minutes as f64),
+                    ),
+                    (
+                        "cost_per_minute".to_owned(),
+                        Json::Number(allocation.cost_per_minute as f64),
+                    ),
+                    (
+                        "pulse_seconds".to_owned(),
+                        Json::Number(allocation.pulse_seconds as f64),
+                    ),
+                    (
+                        "currency".to_owned(),
+                        Json::from(allocation.currency.as_str()),
+                    ),
+                ];
+                fields.push((
+                    "available_minutes".to_owned(),
+                    Json::Number(*available_minutes as f64),
+                ));
+                read_allocation(&Json::Object(fields), "/command", &[], p);
+            }
+            Command::RecordCall { duration_seconds } => {
+                read_duration(
+                    &Json::Number(*duration_seconds as f64),
+                    &at("duration_seconds"),
+                    p,
+                );
+            }
             Command::UpdateWorkspace(patch) => {
                 if let Some(name) = &patch.name {
                     check_name(name, &at("name"), p);
@@ -192,11 +267,40 @@ fn check_email(email: &str, path: &str, p: &mut Problems) {
     }
 }
 
-/// The answer of a command: the new state and the events, in the order things happened.
+/// The answer of a command: the new state and the events, in the order things happened; for
+/// `record_call` only, `call` reports the bill and the balance (left out for every other command).
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Applied {
     pub state: WorkspaceState,
     pub events: Vec<Event>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub call: Option<RecordedCall>,
+}
+
+/// An allocation's terms plus `available_minutes` (an integer ≥ 0) from an object at `path`.
+fn read_allocation(
+    value: &Json,
+    path: &str,
+    extra: &[&str],
+    p: &mut Problems,
+) -> Option<(Allocation, i64)> {
+    let mut known = vec!["available_minutes"];
+    known.extend_from_slice(extra);
+    let allocation = Allocation::read_with(value, path, &known, p);
+    let undefined = Json::Unsupported(crate::json::Unsupported::Undefined);
+    let available = crate::validate::integer_in(
+        value.get("available_minutes").unwrap_or(&undefined),
+        &child(path, "available_minutes"),
+        0,
+        crate::minutes::MAX_SAFE,
+        p,
+    );
+    Some((allocation?, available?))
+}
+
+/// A call's duration: whole seconds, ≥ 0.
+fn read_duration(value: &Json, path: &str, p: &mut Problems) -> Option<i64> {
+    crate::validate::integer_in(value, path, 0, crate::minutes::MAX_SAFE, p)
 }
 
 /// Applies a typed command. The state's invariants and the command's value rules are checked first.
@@ -211,6 +315,7 @@ pub fn apply(
     p.finish(Code::ValidationFailed, ())?;
     ctx.rewind();
     let mut next = state.clone();
+    let mut call = None;
     let events = match command {
         Command::InviteMember { email, role } => {
             invitations::invite_member(&mut next, email, *role, ctx)?
@@ -241,10 +346,29 @@ pub fn apply(
         Command::UpdateVoiceSettings { patch } => {
             crate::voice::update::update_voice_settings_in(&mut next, patch, ctx)?
         }
+        Command::UpdateSettings(patch) => lifecycle::update_settings(&mut next, patch, ctx)?,
+        Command::SetTestCallerNumbers { numbers } => {
+            crate::test_numbers::set_test_caller_numbers(&mut next, numbers, ctx)?
+        }
+        Command::Provision => lifecycle::provision(&mut next, ctx)?,
+        Command::Archive { slug } => lifecycle::archive(&mut next, slug, ctx)?,
+        Command::AllocateMinutes {
+            allocation,
+            available_minutes,
+        } => crate::minutes::allocate_minutes(&mut next, allocation, *available_minutes, ctx)?,
+        Command::RecordCall { duration_seconds } => {
+            call = Some(crate::minutes::record_call(
+                &mut next,
+                *duration_seconds,
+                ctx,
+            )?);
+            Vec::new()
+        }
     };
     Ok(Applied {
         state: next,
         events,
+        call,
     })
 }
 
@@ -271,6 +395,19 @@ fn keys(kind: CommandType) -> &'static [&'static str] {
         CommandType::ChangeRole => &["user_id", "role"],
         CommandType::UpdateWorkspace => &["name", "environment", "description"],
         CommandType::UpdateVoiceSettings => &["patch"],
+        CommandType::UpdateSettings => crate::state::SETTINGS_KEYS,
+        CommandType::SetTestCallerNumbers => &["numbers"],
+        CommandType::Provision => &[],
+        CommandType::Archive => &["slug"],
+        CommandType::AllocateMinutes => &[
+            "source_id",
+            "minutes",
+            "cost_per_minute",
+            "pulse_seconds",
+            "currency",
+            "available_minutes",
+        ],
+        CommandType::RecordCall => &["duration_seconds"],
     }
 }
 
@@ -278,9 +415,26 @@ fn keys(kind: CommandType) -> &'static [&'static str] {
 pub fn read_command(value: &Json, path: &str, p: &mut Problems) -> Option<Command> {
     let e = object(value, path, p)?;
     let kind: CommandType = one_of(field(e, "type"), &child(path, "type"), p)?;
-    let mut known = vec!["type"];
+    read_fields(kind, value, &["type"], path, p)
+}
+
+/// Reads the fields of a command of `kind` from the object `value` at `path` (a command, or a request
+/// body that carries one: §9 validates bodies with these same readers). `extra` keys are allowed
+/// besides the command's own (`type` in a command).
+pub fn read_fields(
+    kind: CommandType,
+    value: &Json,
+    extra: &[&str],
+    path: &str,
+    p: &mut Problems,
+) -> Option<Command> {
+    let e = object(value, path, p)?;
+    let mut known = extra.to_vec();
     known.extend_from_slice(keys(kind));
-    no_unknown_fields(e, &known, path, p);
+    // An allocation's reader reports its own unknown keys.
+    if kind != CommandType::AllocateMinutes {
+        no_unknown_fields(e, &known, path, p);
+    }
     let at = |k: &str| child(path, k);
     let id = |k: &str, p: &mut Problems| uuid(field(e, k), &at(k), p).map(str::to_owned);
     let command = match kind {
@@ -317,6 +471,30 @@ pub fn read_command(value: &Json, path: &str, p: &mut Problems) -> Option<Comman
         CommandType::LeaveWorkspace => Command::LeaveWorkspace,
         CommandType::UpdateVoiceSettings => Command::UpdateVoiceSettings {
             patch: field(e, "patch").clone(),
+        },
+        CommandType::UpdateSettings => {
+            Command::UpdateSettings(lifecycle::read_settings_patch(e, path, p)?)
+        }
+        CommandType::SetTestCallerNumbers => Command::SetTestCallerNumbers {
+            numbers: field(e, "numbers").clone(),
+        },
+        CommandType::Provision => Command::Provision,
+        CommandType::Archive => Command::Archive {
+            slug: string(field(e, "slug"), &at("slug"), p)?.to_owned(),
+        },
+        CommandType::AllocateMinutes => {
+            let (allocation, available_minutes) = read_allocation(value, path, extra, p)?;
+            Command::AllocateMinutes {
+                allocation,
+                available_minutes,
+            }
+        }
+        CommandType::RecordCall => Command::RecordCall {
+            duration_seconds: read_duration(
+                field(e, "duration_seconds"),
+                &at("duration_seconds"),
+                p,
+            )?,
         },
         CommandType::ChangeRole => {
             let user_id = id("user_id", p);
@@ -403,10 +581,15 @@ fn read_new_workspace(value: &Json, path: &str, p: &mut Problems) -> Option<NewW
             "environment",
             "description",
             "backend_org_id",
+            "is_default",
         ],
         path,
         p,
     );
+    let is_default = match field(e, "is_default") {
+        Json::Unsupported(crate::json::Unsupported::Undefined) | Json::Null => Some(false),
+        v => crate::validate::boolean(v, &child(path, "is_default"), p),
+    };
     let at = |k: &str| child(path, k);
     let name = string(field(e, "name"), &at("name"), p).map(|n| {
         let n = n.trim();
@@ -434,6 +617,7 @@ fn read_new_workspace(value: &Json, path: &str, p: &mut Problems) -> Option<NewW
         environment: environment?,
         description: description?,
         backend_org_id: backend_org_id?,
+        is_default: is_default?,
     })
 }
 

@@ -126,7 +126,7 @@ pub fn preview_invitation_input(
     }
 }
 
-fn find(state: &WorkspaceState, id: &str, path: &str) -> Result<usize, RuleError> {
+pub(crate) fn find(state: &WorkspaceState, id: &str, path: &str) -> Result<usize, RuleError> {
     state
         .invitations
         .iter()

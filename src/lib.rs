@@ -27,6 +27,7 @@ pub mod lifecycle;
 pub mod membership;
 pub mod minutes;
 pub mod names;
+pub mod requests;
 pub mod roles;
 pub mod slug;
 pub mod state;
@@ -36,6 +37,7 @@ pub mod timestamp;
 pub mod tone;
 pub mod validate;
 pub mod voice;
+pub mod workspaces;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;

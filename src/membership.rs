@@ -14,10 +14,15 @@ use crate::state::{MemberStatus, WorkspaceState};
 /// learns nothing, not even that the workspace is archived); then an archived workspace is
 /// `workspace_archived` (410) for everyone (rule 6).
 pub fn acting_role(state: &WorkspaceState, ctx: &Context) -> Result<Role, RuleError> {
-    let member = state.active_member(&ctx.actor_id).ok_or_else(|| {
+    role_of(state, &ctx.actor_id, "/ctx/actor_id")
+}
+
+/// [`acting_role`] for a user id given at `path` (a request's actor, `authorize`'s user).
+pub fn role_of(state: &WorkspaceState, user_id: &str, path: &str) -> Result<Role, RuleError> {
+    let member = state.active_member(user_id).ok_or_else(|| {
         RuleError::single(
             Code::NotAMember,
-            "/ctx/actor_id",
+            path,
             "You are not a member of this workspace.",
         )
     })?;
@@ -27,7 +32,12 @@ pub fn acting_role(state: &WorkspaceState, ctx: &Context) -> Result<Role, RuleEr
 
 /// Rule 6: an archived workspace allows nothing.
 pub fn not_archived(state: &WorkspaceState) -> Result<(), RuleError> {
-    if state.is_archived() {
+    not_archived_status(state.workspace.status)
+}
+
+/// Rule 6 for a workspace record on its own (a membership's).
+pub fn not_archived_status(status: crate::state::WorkspaceStatus) -> Result<(), RuleError> {
+    if status == crate::state::WorkspaceStatus::Archived {
         return Err(RuleError::single(
             Code::WorkspaceArchived,
             "",
@@ -40,14 +50,57 @@ pub fn not_archived(state: &WorkspaceState) -> Result<(), RuleError> {
 /// The acting member's role, if the matrix allows it `action`; `forbidden` (403) otherwise.
 pub fn require(state: &WorkspaceState, ctx: &Context, action: Action) -> Result<Role, RuleError> {
     let role = acting_role(state, ctx)?;
-    if !can(role, action) {
-        return Err(RuleError::single(
+    permit(role, action)?;
+    Ok(role)
+}
+
+/// The permission matrix alone: `forbidden` (403) unless `role` may `action`.
+pub fn permit(role: Role, action: Action) -> Result<(), RuleError> {
+    if can(role, action) {
+        Ok(())
+    } else {
+        Err(RuleError::single(
             Code::Forbidden,
             "",
             format!("Your role ({role}) does not allow {action}."),
-        ));
+        ))
     }
-    Ok(role)
+}
+
+/// The matrix plus the §6 rules that refuse an action the matrix allows, for a member of `role`
+/// in `state` (active, not archived: checked by the caller):
+/// - `workspace.archive`: the matrix, with §6's sentence "Only owners can archive a workspace.";
+/// - `knowledge_bases.create` outside the default workspace: `default_workspace_only` (403);
+/// - `calls.outbound` while `settings.outbound_enabled` is false: `outbound_disabled` (403).
+pub fn permit_in(state: &WorkspaceState, role: Role, action: Action) -> Result<(), RuleError> {
+    match action {
+        Action::WorkspaceArchive => crate::lifecycle::require_owner_to_archive(role),
+        Action::KnowledgeBasesCreate => {
+            permit(role, action)?;
+            if state.workspace.is_default {
+                Ok(())
+            } else {
+                Err(RuleError::single(
+                    Code::DefaultWorkspaceOnly,
+                    "",
+                    "Knowledge bases can only be created in the account's default workspace.",
+                ))
+            }
+        }
+        Action::CallsOutbound => {
+            permit(role, action)?;
+            if state.settings.outbound_enabled {
+                Ok(())
+            } else {
+                Err(RuleError::single(
+                    Code::OutboundDisabled,
+                    "",
+                    "Outbound calling is disabled for this workspace.",
+                ))
+            }
+        }
+        _ => permit(role, action),
+    }
 }
 
 /// Rule 1: granting (inviting to, changing to) `role` needs a rank at least as high.

@@ -4,8 +4,14 @@
 //! call of `d` seconds is billed `ceil(d / pulse) × pulse` seconds and costs
 //! `billed × cost_per_minute / 60`, rounded half up to a whole minor unit.
 
+use crate::audit::{Event, EventType, Metadata};
+use crate::context::Context;
 use crate::error::{Code, RuleError};
 use crate::json::Json;
+use crate::membership::require;
+use crate::roles::Action;
+use crate::state::{Minutes, WorkspaceState};
+use crate::timestamp::Timestamp;
 use crate::validate::{self, Problems};
 use serde::Serialize;
 
@@ -38,8 +44,21 @@ pub const ALLOCATION_FIELDS: &[&str] = &[
 impl Allocation {
     /// Reads an allocation at `path`, recording every problem.
     pub fn read(value: &Json, path: &str, problems: &mut Problems) -> Option<Allocation> {
+        Self::read_with(value, path, &[], problems)
+    }
+
+    /// Reads the allocation's fields of an object that may also hold the `extra` keys (a stored
+    /// allocation's `allocated_at`, a command's `type` and `available_minutes`), read by the caller.
+    pub fn read_with(
+        value: &Json,
+        path: &str,
+        extra: &[&str],
+        problems: &mut Problems,
+    ) -> Option<Allocation> {
         let entries = validate::object(value, path, problems)?;
-        validate::no_unknown_fields(entries, ALLOCATION_FIELDS, path, problems);
+        let mut known = ALLOCATION_FIELDS.to_vec();
+        known.extend_from_slice(extra);
+        validate::no_unknown_fields(entries, &known, path, problems);
         let before = problems.len();
         let undefined = Json::Unsupported(crate::json::Unsupported::Undefined);
         let get = |key: &str| value.get(key).unwrap_or(&undefined);
@@ -85,6 +104,174 @@ impl Allocation {
             currency: currency?,
         })
     }
+}
+
+/// An allocation as the state keeps it: the terms, then when it was made. The history is append-only:
+/// `allocate_minutes` adds one at the end and nothing ever changes or removes one.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct StoredAllocation {
+    pub source_id: String,
+    pub minutes: i64,
+    pub cost_per_minute: i64,
+    pub pulse_seconds: i64,
+    pub currency: String,
+    pub allocated_at: Timestamp,
+}
+
+impl StoredAllocation {
+    pub fn new(terms: Allocation, allocated_at: Timestamp) -> Self {
+        StoredAllocation {
+            source_id: terms.source_id,
+            minutes: terms.minutes,
+            cost_per_minute: terms.cost_per_minute,
+            pulse_seconds: terms.pulse_seconds,
+            currency: terms.currency,
+            allocated_at,
+        }
+    }
+
+    /// The terms a call is billed under.
+    pub fn terms(&self) -> Allocation {
+        Allocation {
+            source_id: self.source_id.clone(),
+            minutes: self.minutes,
+            cost_per_minute: self.cost_per_minute,
+            pulse_seconds: self.pulse_seconds,
+            currency: self.currency.clone(),
+        }
+    }
+
+    /// Reads a stored allocation (`state.minutes.allocations[i]`), every problem recorded.
+    pub fn read(value: &Json, path: &str, problems: &mut Problems) -> Option<StoredAllocation> {
+        let terms = Allocation::read_with(value, path, &["allocated_at"], problems);
+        let undefined = Json::Unsupported(crate::json::Unsupported::Undefined);
+        let at = value.get("allocated_at").unwrap_or(&undefined);
+        let allocated_at =
+            validate::timestamp(at, &validate::child(path, "allocated_at"), problems);
+        Some(StoredAllocation::new(terms?, allocated_at?))
+    }
+}
+
+/// The minutes a workspace has been allocated in all, in seconds (saturating: never wraps).
+pub fn allocated_seconds(minutes: &Minutes) -> i64 {
+    minutes.allocations.iter().fold(0i64, |sum, a| {
+        sum.saturating_add(a.minutes.saturating_mul(60))
+    })
+}
+
+/// Seconds left: allocated − used, never below zero.
+pub fn remaining_seconds(minutes: &Minutes) -> i64 {
+    allocated_seconds(minutes)
+        .saturating_sub(i64::try_from(minutes.used_seconds).unwrap_or(i64::MAX))
+        .max(0)
+}
+
+/// Seconds used beyond what was allocated (the overage), zero when within the allocation.
+pub fn overage_seconds(minutes: &Minutes) -> i64 {
+    i64::try_from(minutes.used_seconds)
+        .unwrap_or(i64::MAX)
+        .saturating_sub(allocated_seconds(minutes))
+        .max(0)
+}
+
+/// `allocate_minutes {source_id, minutes, cost_per_minute, pulse_seconds, currency,
+/// available_minutes}`: owners only (`minutes.allocate`). The source (the account's pool) is outside
+/// the workspace aggregate, so the caller states what it has left in `available_minutes`; asking for
+/// more is `insufficient_minutes` (409). Appends to the history and emits
+/// `workspace.minutes_allocated` (metadata: `source_id`, `minutes`).
+pub fn allocate_minutes(
+    state: &mut WorkspaceState,
+    terms: &Allocation,
+    available_minutes: i64,
+    ctx: &Context,
+) -> Result<Vec<Event>, RuleError> {
+    require(state, ctx, Action::MinutesAllocate)?;
+    if terms.minutes > available_minutes {
+        return Err(RuleError::single(
+            Code::InsufficientMinutes,
+            "/command/minutes",
+            format!(
+                "The source has {available_minutes} minutes available; {} cannot be allocated.",
+                terms.minutes
+            ),
+        ));
+    }
+    let at = ctx.now_written()?;
+    state
+        .minutes
+        .allocations
+        .push(StoredAllocation::new(terms.clone(), at.clone()));
+    let event = Event::new(
+        EventType::MinutesAllocated,
+        &state.workspace.id,
+        &ctx.actor_id,
+        &at,
+    )
+    .metadata(Metadata {
+        source_id: Some(terms.source_id.clone()),
+        minutes: Some(terms.minutes),
+        ..Metadata::default()
+    });
+    Ok(vec![event])
+}
+
+/// What `record_call` reports (the `call` key of its answer): the call's bill under the latest
+/// allocation, then the workspace's balance after it. `remaining_seconds` never goes below zero;
+/// what the workspace used beyond its allocations is `overage_seconds`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct RecordedCall {
+    pub duration_seconds: i64,
+    pub billed_seconds: i64,
+    pub cost: i64,
+    pub currency: String,
+    pub used_seconds: i64,
+    pub remaining_seconds: i64,
+    pub overage_seconds: i64,
+}
+
+/// `record_call {duration_seconds}`: any active member (a call, inbound or outbound, uses minutes
+/// whoever placed it; the outbound gate is a request check, §9). Billed under the latest allocation
+/// (the current tariff); without any allocation there is nothing to bill against:
+/// `insufficient_minutes` (409). Adds the billed seconds to `used_seconds`. No audit event (§8 lists
+/// none for calls): the answer's `call` reports the bill and the overage.
+pub fn record_call(
+    state: &mut WorkspaceState,
+    duration_seconds: i64,
+    ctx: &Context,
+) -> Result<RecordedCall, RuleError> {
+    crate::membership::acting_role(state, ctx)?;
+    let Some(latest) = state.minutes.allocations.last() else {
+        return Err(RuleError::single(
+            Code::InsufficientMinutes,
+            "/command/duration_seconds",
+            "No minutes have been allocated to this workspace.",
+        ));
+    };
+    let terms = latest.terms();
+    let too_large = || {
+        RuleError::single(
+            Code::OutOfRange,
+            "/command/duration_seconds",
+            "The usage of this call is too large to be represented exactly.",
+        )
+    };
+    let bill = call_cost(&terms, duration_seconds).ok_or_else(too_large)?;
+    let used = state
+        .minutes
+        .used_seconds
+        .checked_add(u64::try_from(bill.billed_seconds).map_err(|_| too_large())?)
+        .filter(|u| *u <= MAX_SAFE as u64)
+        .ok_or_else(too_large)?;
+    state.minutes.used_seconds = used;
+    Ok(RecordedCall {
+        duration_seconds,
+        billed_seconds: bill.billed_seconds,
+        cost: bill.cost,
+        currency: terms.currency,
+        used_seconds: i64::try_from(used).unwrap_or(MAX_SAFE),
+        remaining_seconds: remaining_seconds(&state.minutes),
+        overage_seconds: overage_seconds(&state.minutes),
+    })
 }
 
 /// Three uppercase ASCII letters (the shape of an ISO 4217 alphabetic code).

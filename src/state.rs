@@ -154,10 +154,11 @@ impl Default for Settings {
     }
 }
 
-/// Minutes of the workspace. Allocations are pass-through objects here; the minutes issue (§6) types them.
+/// Minutes of the workspace: the append-only history of allocations (§6) and the billed seconds
+/// used so far (`record_call`).
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Minutes {
-    pub allocations: Vec<Json>,
+    pub allocations: Vec<crate::minutes::StoredAllocation>,
     pub used_seconds: u64,
 }
 
@@ -341,7 +342,7 @@ const WORKSPACE_KEYS: &[&str] = &[
     "archived_at",
 ];
 
-fn read_workspace(value: &Json, path: &str, p: &mut Problems) -> Option<Workspace> {
+pub(crate) fn read_workspace(value: &Json, path: &str, p: &mut Problems) -> Option<Workspace> {
     let e = object(value, path, p)?;
     no_unknown_fields(e, WORKSPACE_KEYS, path, p);
     let at = |k: &str| child(path, k);
@@ -465,7 +466,7 @@ pub(crate) fn read_invitation(value: &Json, path: &str, p: &mut Problems) -> Opt
     })
 }
 
-const SETTINGS_KEYS: &[&str] = &[
+pub const SETTINGS_KEYS: &[&str] = &[
     "language",
     "outbound_enabled",
     "integration_version",
@@ -510,9 +511,12 @@ fn read_minutes(value: &Json, path: &str, p: &mut Problems) -> Option<Minutes> {
     let e = object(value, path, p)?;
     no_unknown_fields(e, &["allocations", "used_seconds"], path, p);
     let at = child(path, "allocations");
-    let allocations = read_list(field(e, "allocations"), &at, p, |v, at, p| {
-        object(v, at, p).map(|_| v.clone())
-    });
+    let allocations = read_list(
+        field(e, "allocations"),
+        &at,
+        p,
+        crate::minutes::StoredAllocation::read,
+    );
     let used_seconds = integer_in(
         field(e, "used_seconds"),
         &child(path, "used_seconds"),

@@ -64,6 +64,28 @@ pub fn normalize_input(numbers: &Json) -> Result<Normalized, RuleError> {
     problems.finish(Code::ValidationFailed, Normalized { numbers })
 }
 
+/// `set_test_caller_numbers {numbers}` with `test_numbers.manage`: the list replaces the stored one,
+/// validated and normalized after the permission check (problems at `/command/numbers/<index>`).
+/// No event of its own is listed in §8: a change emits `workspace.updated` with `metadata.changed:
+/// ["test_caller_numbers"]`; the same list again changes nothing and emits nothing.
+pub fn set_test_caller_numbers(
+    state: &mut crate::state::WorkspaceState,
+    numbers: &Json,
+    ctx: &crate::context::Context,
+) -> Result<Vec<crate::audit::Event>, RuleError> {
+    crate::membership::require(state, ctx, crate::roles::Action::TestNumbersManage)?;
+    let mut problems = Problems::new();
+    let numbers = normalize_list(numbers, "/command/numbers", &mut problems);
+    let numbers = problems
+        .finish(Code::ValidationFailed, numbers)?
+        .unwrap_or_default();
+    if numbers == state.test_caller_numbers {
+        return Ok(Vec::new());
+    }
+    state.test_caller_numbers = numbers;
+    crate::lifecycle::updated(state, vec!["test_caller_numbers"], ctx)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

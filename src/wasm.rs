@@ -136,7 +136,22 @@ export interface WorkspaceState {
   settings: WorkspaceSettings;
   voice_settings: VoiceSettings;
   test_caller_numbers: string[];
-  minutes: { allocations: { [key: string]: JsonValue }[]; used_seconds: number };
+  minutes: { allocations: StoredMinutesAllocation[]; used_seconds: number };
+}
+
+/** An allocation as the state keeps it (append-only history): the terms, then when it was made. */
+export interface StoredMinutesAllocation extends MinutesAllocation {
+  allocated_at: Timestamp;
+}
+
+/** `update_settings`: absent keys stay; the nullable names are cleared by null. */
+export interface WorkspaceSettingsPatch {
+  language?: string;
+  outbound_enabled?: boolean;
+  integration_version?: "v1" | "v2";
+  default_llm?: string | null;
+  default_stt_provider?: string | null;
+  default_tts_provider?: string | null;
 }
 
 /** Who acts, when, and the ids to use for what a call creates (else v4 UUIDs). */
@@ -160,7 +175,16 @@ export type Command =
   | { type: "leave_workspace" }
   | { type: "change_role"; user_id: Uuid; role: Role }
   | { type: "update_workspace"; name?: string; environment?: Environment; description?: string | null }
-  | { type: "update_voice_settings"; patch: VoiceSettingsPatch };
+  | ({ type: "update_settings" } & WorkspaceSettingsPatch)
+  | { type: "update_voice_settings"; patch: VoiceSettingsPatch }
+  /** Replaces the list (E.164, at most 100, de-duplicated keeping the first). */
+  | { type: "set_test_caller_numbers"; numbers: string[] }
+  | { type: "provision" }
+  /** `slug` must equal the workspace's slug exactly (the confirmation). */
+  | { type: "archive"; slug: string }
+  /** `available_minutes`: what the source has left; asking for more is insufficient_minutes (409). */
+  | ({ type: "allocate_minutes"; available_minutes: number } & MinutesAllocation)
+  | { type: "record_call"; duration_seconds: number };
 
 export type AuditEventType =
   | "workspace.member_added" | "workspace.member_removed" | "workspace.member_role_updated"
@@ -183,13 +207,80 @@ export interface AuditEvent {
     resent?: boolean;
     invitation_id?: Uuid;
     changed?: string[];
+    /** workspace.minutes_allocated */
+    source_id?: string;
+    /** workspace.minutes_allocated */
+    minutes?: number;
   };
 }
 
-/** The answer of `createWorkspace` and `apply`. */
+/** What `record_call` reports: the call's bill under the latest allocation, then the balance.
+ *  `remaining_seconds` never goes below zero; use beyond the allocations is `overage_seconds`. */
+export interface RecordedCall {
+  duration_seconds: number;
+  billed_seconds: number;
+  cost: number;
+  currency: string;
+  used_seconds: number;
+  remaining_seconds: number;
+  overage_seconds: number;
+}
+
+/** The answer of `createWorkspace` and `apply`; `call` only for `record_call`. */
 export interface ApplyResult {
   state: WorkspaceState;
   events: AuditEvent[];
+  call?: RecordedCall;
+}
+
+/** A request as the edge sees it (SPEC §9). The query string and fragment of `path` are ignored. */
+export interface RuleRequest {
+  method: string;
+  path: string;
+  body?: unknown;
+}
+
+/** Who sends a request: null without credentials. Any user_id string; a non-member is refused 404. */
+export interface RequestActor {
+  user_id: string;
+  email?: string | null;
+}
+
+/** The context of `checkRequest`. */
+export interface RequestContext {
+  actor: RequestActor | null;
+  state: WorkspaceState;
+  now: Timestamp;
+}
+
+/** The refusal inside a decision: the fields of a WorkspaceRulesError, as data. */
+export interface RuleErrorData {
+  code: string;
+  status: number;
+  message: string;
+  errors: WorkspaceRulesProblem[];
+}
+
+/** The answer of `checkRequest` and `authorize`, keys in this order; `error` only when refused.
+ *  `action` is "public" for the invitation preview and null for an unknown route. */
+export interface Decision {
+  allowed: boolean;
+  action: Action | "public" | null;
+  status: number;
+  error?: RuleErrorData;
+}
+
+/** One membership of a user, as a platform lists them: the §2 workspace record, the role there. */
+export interface WorkspaceMembership {
+  workspace: Workspace;
+  role: Role;
+  status: "active" | "deactivated";
+}
+
+/** A workspace the user may switch to, with the role there. */
+export interface WorkspaceAccess {
+  workspace: Workspace;
+  role: Role;
 }
 
 /** `createWorkspace`'s input. */
@@ -199,6 +290,8 @@ export interface NewWorkspaceInput {
   environment: Environment;
   description?: string | null;
   backend_org_id?: string | null;
+  /** The account's default workspace: only without ctx.account_role (the account's first). */
+  is_default?: boolean | null;
 }
 
 /** What an invitation shows without sign-in: never the email, the inviter or any id. */
@@ -606,6 +699,74 @@ pub fn js_preview_invitation(
     )
     .map(|p| to_js(&p))
     .map_err(to_js_error)
+}
+
+/// Decides a platform request at the edge (SPEC §9) without any network call. Never throws for a
+/// refused request: the refusal is the decision's `error`.
+/// @throws {WorkspaceRulesError} only for a malformed request or context (`validation_failed`,
+/// `invalid_state`).
+#[wasm_bindgen(js_name = checkRequest, unchecked_return_type = "Decision")]
+pub fn js_check_request(
+    #[wasm_bindgen(unchecked_param_type = "RuleRequest")] request: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "RequestContext")] context: JsValue,
+) -> Result<JsValue, JsValue> {
+    crate::requests::check_request_input(&to_json(&request), &to_json(&context))
+        .map(|d| to_js(&d))
+        .map_err(to_js_error)
+}
+
+/// May this user do `action` in this workspace? The matrix plus §1 and §6 (knowledge bases in the
+/// default workspace only, the outbound gate), as a decision.
+/// @throws {WorkspaceRulesError} only for a malformed state, user id or action.
+#[wasm_bindgen(js_name = authorize, unchecked_return_type = "Decision")]
+pub fn js_authorize(
+    #[wasm_bindgen(unchecked_param_type = "WorkspaceState")] state: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string")] user_id: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Action")] action: JsValue,
+) -> Result<JsValue, JsValue> {
+    crate::requests::authorize_input(&to_json(&state), &to_json(&user_id), &to_json(&action))
+        .map(|d| to_js(&d))
+        .map_err(to_js_error)
+}
+
+/// The delete confirmation: `true` when an owner typed the workspace's name (trimmed).
+/// @throws {WorkspaceRulesError} `not_a_member` (404), `workspace_archived` (410), `forbidden` (403),
+/// `default_workspace_protected` (409), `name_mismatch` (422).
+#[wasm_bindgen(js_name = confirmDelete)]
+pub fn js_confirm_delete(
+    #[wasm_bindgen(unchecked_param_type = "WorkspaceState")] state: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string")] confirmation: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Context")] ctx: JsValue,
+) -> Result<bool, JsValue> {
+    crate::lifecycle::confirm_delete_input(
+        &to_json(&state),
+        &to_json(&confirmation),
+        &to_json(&ctx),
+    )
+    .map_err(to_js_error)
+}
+
+/// Switches to a workspace: `{ workspace, role }` for an active member of an active workspace.
+/// @throws {WorkspaceRulesError} `not_a_member` (404), `workspace_archived` (410), `validation_failed`.
+#[wasm_bindgen(js_name = switchWorkspace, unchecked_return_type = "WorkspaceAccess")]
+pub fn js_switch_workspace(
+    #[wasm_bindgen(unchecked_param_type = "WorkspaceMembership[]")] memberships: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Uuid")] workspace_id: JsValue,
+) -> Result<JsValue, JsValue> {
+    crate::workspaces::switch_workspace_input(&to_json(&memberships), &to_json(&workspace_id))
+        .map(|w| to_js(&w))
+        .map_err(to_js_error)
+}
+
+/// The user's workspaces: active memberships of active workspaces, in the given order.
+/// @throws {WorkspaceRulesError} `validation_failed` listing every problem.
+#[wasm_bindgen(js_name = listWorkspaces, unchecked_return_type = "WorkspaceAccess[]")]
+pub fn js_list_workspaces(
+    #[wasm_bindgen(unchecked_param_type = "WorkspaceMembership[]")] memberships: JsValue,
+) -> Result<JsValue, JsValue> {
+    crate::workspaces::list_workspaces_input(&to_json(&memberships))
+        .map(|w| to_js(&w))
+        .map_err(to_js_error)
 }
 
 /// Checks a voice-settings patch for a form. Never throws on bad data: `{ ok, errors }`, where

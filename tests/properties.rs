@@ -139,6 +139,7 @@ proptest! {
             environment: Environment::Production,
             description: None,
             backend_org_id: None,
+            is_default: false,
         };
         let mut state = create_workspace(&input, &start).unwrap().state;
         // Who granted each member's current role, as a rank: the creator was made owner by the account.
@@ -218,6 +219,7 @@ proptest! {
             environment: Environment::Production,
             description: None,
             backend_org_id: None,
+            is_default: false,
         };
         let mut state = create_workspace(&input, &start).unwrap().state;
         for (n, s) in steps.iter().enumerate() {
@@ -275,6 +277,23 @@ fn command_value(command: &Command) -> serde_json::Value {
         }
         Command::UpdateVoiceSettings { patch } => {
             json!({"type": "update_voice_settings", "patch": patch})
+        }
+        Command::UpdateSettings(p) => {
+            json!({"type": "update_settings", "language": p.language, "outbound_enabled": p.outbound_enabled})
+        }
+        Command::SetTestCallerNumbers { numbers } => {
+            json!({"type": "set_test_caller_numbers", "numbers": numbers})
+        }
+        Command::Provision => json!({"type": "provision"}),
+        Command::Archive { slug } => json!({"type": "archive", "slug": slug}),
+        Command::AllocateMinutes {
+            allocation: a,
+            available_minutes,
+        } => json!({"type": "allocate_minutes", "source_id": a.source_id, "minutes": a.minutes,
+            "cost_per_minute": a.cost_per_minute, "pulse_seconds": a.pulse_seconds,
+            "currency": a.currency, "available_minutes": available_minutes}),
+        Command::RecordCall { duration_seconds } => {
+            json!({"type": "record_call", "duration_seconds": duration_seconds})
         }
     }
 }
@@ -354,6 +373,7 @@ proptest! {
             environment: Environment::Production,
             description: None,
             backend_org_id: None,
+            is_default: false,
         };
         let mut state = create_workspace(&input, &start).unwrap().state;
         let invite = Command::InviteMember { email: email(1), role: Role::Admin };

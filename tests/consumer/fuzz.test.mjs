@@ -13,6 +13,10 @@ const { WorkspaceRulesError } = api;
 const isStringList = (v) => Array.isArray(v) && v.every((x) => typeof x === "string");
 const isInt = (v) => Number.isSafeInteger(v) && v >= 0;
 const isApplied = (v) => v && typeof v.state === "object" && typeof v.state.workspace === "object" && Array.isArray(v.state.members) && Array.isArray(v.events);
+/** A decision: keys in order; allowed ⇔ status 200 ⇔ no error. */
+const isDecision = (v) =>
+  v && typeof v.allowed === "boolean" && Object.keys(v).join() === (v.allowed ? "allowed,action,status" : "allowed,action,status,error") &&
+  (v.allowed ? v.status === 200 : Number.isInteger(v.status) && v.error.status === v.status && Array.isArray(v.error.errors));
 /** The documented shape of each export's answer. A new export fails here until its shape is added. */
 export const shapes = {
   roles: isStringList,
@@ -30,6 +34,11 @@ export const shapes = {
   updateVoiceSettings: (v) => v && typeof v.settings === "object" && isStringList(v.changed),
   effectiveVoiceSettings: (v) => v && typeof v.sources === "object" && typeof v.speed === "number" && isStringList(v.keyterms),
   mergeKeyterms: (v) => v && isStringList(v.keyterms) && v.keyterms.length <= 200 && Array.isArray(v.dropped),
+  checkRequest: isDecision,
+  authorize: isDecision,
+  confirmDelete: (v) => v === true,
+  switchWorkspace: (v) => v && typeof v.workspace === "object" && ["owner", "admin", "member"].includes(v.role),
+  listWorkspaces: (v) => Array.isArray(v) && v.every((w) => w && w.workspace.status === "active" && typeof w.role === "string"),
   resolveTone: (v) => v && typeof v.tone === "string" && [0, 1, 2, 3].includes(v.tier) && typeof v.source === "string",
 };
 

@@ -4,6 +4,7 @@ import init, {
   createWorkspace, apply, invitationStatus, previewInvitation,
   callCost, normalizeTestCallerNumbers, slugify,
   validateVoiceSettings, updateVoiceSettings, effectiveVoiceSettings, mergeKeyterms, resolveTone,
+  checkRequest, authorize, confirmDelete, switchWorkspace, listWorkspaces,
 } from "workspace-rules";
 import type {
   Action, PermissionMatrix, Role, WorkspaceRulesProblem,
@@ -12,6 +13,7 @@ import type {
   VoiceSettings, VoiceSettingsPatch, VoiceSettingsField, VoiceSettingsValidation, VoiceSettingsUpdate,
   EffectiveVoiceSettings, VoiceSettingsLayer, KeytermMergeResult, DroppedKeyterm, ToneInput, ToneResult,
   Tone, EmpathyTier, ToneSource,
+  Decision, RuleRequest, RequestContext, WorkspaceMembership, WorkspaceAccess, RecordedCall, StoredMinutesAllocation,
 } from "workspace-rules";
 
 const role: Role = roles()[0];
@@ -98,8 +100,32 @@ const matched: string | undefined = toned.matched_topic;
 // @ts-expect-error: tiers are 0–3
 resolveTone({ baseline: "calm", empathy_tier: 4 });
 
+// §6 and §9: lifecycle commands, minutes, request checks at the edge.
+const provisioned: ApplyResult = apply(state, { type: "provision" }, ctx);
+apply(state, { type: "archive", slug: state.workspace.slug }, ctx);
+apply(state, { type: "set_test_caller_numbers", numbers: ["+1 555 010 9999"] }, ctx);
+apply(state, { type: "update_settings", outbound_enabled: false, default_llm: null }, ctx);
+const allocated = apply(state, { type: "allocate_minutes", ...allocation, available_minutes: 500 }, ctx);
+const history: StoredMinutesAllocation[] = allocated.state.minutes.allocations;
+const call: RecordedCall | undefined = apply(allocated.state, { type: "record_call", duration_seconds: 61 }, ctx).call;
+// @ts-expect-error: archive needs the slug
+apply(state, { type: "archive" }, ctx);
+const request: RuleRequest = { method: "PUT", path: `/v1/${state.workspace.id}/settings/voice`, body: { speed: 1.2 } };
+const context: RequestContext = { actor: { user_id: owner.user_id }, state, now: ctx.now };
+const decision: Decision = checkRequest(request, context);
+const refusedCode: string | undefined = decision.error?.code;
+const anonymous: Decision = checkRequest({ method: "GET", path: "/v1/invitations/x/preview" }, { actor: null, state, now: ctx.now });
+const mayCreateKb: boolean = authorize(state, owner.user_id, "knowledge_bases.create").allowed;
+// @ts-expect-error: not an action
+authorize(state, owner.user_id, "knowledge_bases.fly");
+const deletable: boolean = confirmDelete(state, " Client A Support ", ctx);
+const memberships: WorkspaceMembership[] = [{ workspace: state.workspace, role: "owner", status: "active" }];
+const switched: WorkspaceAccess = switchWorkspace(memberships, state.workspace.id);
+const listed: WorkspaceAccess[] = listWorkspaces(memberships);
+
 // The web build's init is typed too (a no-op once the module is ready).
 const ready: Promise<unknown> = init();
 
 export { allowed, everything, adminActions, describe, ready, sent, status, previewRole, slug, numbers, cost };
+export { provisioned, history, call, refusedCode, anonymous, mayCreateKb, deletable, switched, listed };
 export { errorsByPath, updated, changedFields, speed, voiceId, speedFrom, keytermFrom, dropped, none, tone, tier, source, matched };

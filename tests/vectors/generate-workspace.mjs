@@ -250,7 +250,7 @@ const commands = [];
   commands.push(apply("update_workspace: an empty name after trimming, a control character", s,
     { type: "update_workspace", name: "   " }, ctx(ANA), err("validation_failed", 422, [["empty_value", "/command/name"]])));
   commands.push(apply("an unknown command type", s, { type: "promote_everyone" }, ctx(ANA), err("validation_failed", 422, [["invalid_value", "/command/type"]])));
-  commands.push(apply("a command type of another issue is not applied yet", s, { type: "archive", slug: "client-a-support" }, ctx(ANA), err("validation_failed", 422, [["invalid_value", "/command/type"]])));
+  commands.push(apply("an unknown command type is refused", s, { type: "delete_workspace", name: "Client A Support" }, ctx(ANA), err("validation_failed", 422, [["invalid_value", "/command/type"]])));
   commands.push(apply("a command that is not an object", s, "leave_workspace", ctx(ANA), err("validation_failed", 422, [["invalid_type", "/command"]])));
   commands.push(apply("context and command problems are listed together", s, { type: "remove_member", user_id: "not-a-uuid" }, { actor_id: ANA, now: "2026-11-22", ids: ["x"], extra: true },
     err("validation_failed", 422, [["unknown_field", "/ctx/extra"], ["invalid_value", "/ctx/now"], ["invalid_value", "/ctx/ids/0"], ["invalid_value", "/command/user_id"]])));
