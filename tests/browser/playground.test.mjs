@@ -324,3 +324,68 @@ test("state survives a reload and travels in the share link", async () => {
   assert.deepEqual([...errors, ...sharedErrors], []);
   await page.close();
 });
+
+test("request checker and archiving: decisions and statuses from checkRequest, then everything refused", async () => {
+  const { page, errors } = await open();
+  await page.getByRole("tab", { name: "Request checker" }).click();
+  const panel = page.locator("#panel-requests");
+  const decision = async () => [await text(page, "#request-verdict"), await text(page, "#request-status"), await text(page, "#request-action")];
+  const sentBy = (label) => panel.getByLabel("Sent by").selectOption({ label });
+  const example = (label) => panel.getByLabel("Example").selectOption({ label });
+
+  // The example: Cy, a member, renames the workspace.
+  assert.deepEqual(await decision(), ["Refused", "403", "workspace.update"]);
+  assert.equal(await text(page, "#request-error"), "forbidden");
+  await sentBy("Bo · bo@example.com");
+  assert.deepEqual(await decision(), ["Allowed", "200", "workspace.update"]);
+  await example("Update voice settings");
+  assert.deepEqual(await decision(), ["Refused", "422", "voice_settings.update"]);
+  assert.match(await panel.getByLabel("Body problems").textContent(), /\/body\/speed.*between 0.5 and 2/);
+  await panel.getByLabel("Body (JSON)").fill('{ "speed": 1.1 }');
+  assert.deepEqual(await decision(), ["Allowed", "200", "voice_settings.update"]);
+  await example("Invite an owner");
+  assert.deepEqual(await decision(), ["Refused", "403", "members.invite"]);
+  assert.equal(await text(page, "#request-error"), "cannot_grant_higher_role");
+  await sentBy("nobody (no credentials)");
+  assert.deepEqual(await decision(), ["Refused", "401", "members.invite"]);
+  await example("Invitation preview (public)");
+  assert.deepEqual(await decision(), ["Allowed", "200", "public"]);
+  await sentBy("Eve (not invited) · eve@example.org");
+  await example("View the workspace");
+  assert.deepEqual(await decision(), ["Refused", "404", "workspace.view"]);
+  assert.equal(await text(page, "#request-error"), "not_a_member");
+  await panel.getByLabel("Method").selectOption("DELETE");
+  assert.equal(await text(page, "#request-error"), "unknown_route");
+  await screenshots(page, "requests");
+
+  // Archiving: owners only, with the slug typed exactly.
+  await page.getByRole("tab", { name: "Team & invitations" }).click();
+  await page.getByLabel("Act as").selectOption({ label: "Bo · bo@example.com" });
+  assert.equal(await page.getByRole("button", { name: "Archive workspace" }).isDisabled(), true);
+  await page.getByLabel("Act as").selectOption({ label: "Ana · ana@example.com" });
+  await page.getByLabel("Type the slug to archive").fill("Client-A-Support");
+  await page.getByRole("button", { name: "Archive workspace" }).click();
+  assert.match(await text(page, "#team-result"), /refused — slug_mismatch \(422\)/);
+  await page.getByLabel("Type the slug to archive").fill("client-a-support");
+  await page.getByRole("button", { name: "Archive workspace" }).click();
+  assert.match(await text(page, "#team-result"), /Archive: done, workspace.archived/);
+  assert.equal(await text(page, "#team-status"), "archived");
+  assert.match(await text(page, "#team-actor-note"), /Ana has no permissions here/);
+  assert.equal(await page.getByRole("button", { name: "Send invitation" }).isDisabled(), true);
+  assert.equal(await page.getByRole("button", { name: "Remove Bo" }).isDisabled(), true);
+  assert.equal(await page.getByRole("button", { name: "Archive workspace" }).isDisabled(), true);
+  assert.equal(await page.getByRole("button", { name: "Ana leaves" }).isDisabled(), true);
+  await page.getByLabel("Act as").selectOption({ label: "Dee · dee@example.com" });
+  await page.getByRole("button", { name: "Accept dee@example.com as Dee" }).click();
+  assert.match(await text(page, "#team-result"), /refused — workspace_archived \(410\)/);
+
+  // Every request is refused now, for everyone.
+  await page.getByRole("tab", { name: "Request checker" }).click();
+  await sentBy("Ana · ana@example.com");
+  await example("View the workspace");
+  assert.deepEqual(await decision(), ["Refused", "410", "workspace.view"]);
+  assert.equal(await text(page, "#request-error"), "workspace_archived");
+  assert.match(await text(page, "#request-context"), /\(archived\)/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});

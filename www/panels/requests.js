@@ -51,6 +51,8 @@ export function mount(root, store) {
     h("article.card", {}, h("h3", { text: "Request" }), context, form),
     h("article.card", {}, h("h3", { text: "Decision" }), out),
   ));
+  for (const control of [method, path, body]) control.addEventListener("input", () => (example.value = ""));
+  method.addEventListener("change", () => (example.value = ""));
   example.addEventListener("change", () => {
     const e = EXAMPLES[Number(example.value)];
     if (!e) return;
@@ -87,7 +89,7 @@ export function mount(root, store) {
           h("dt", { text: "action" }), h("dd", {}, h("code", { id: "request-action", text: answer.action ?? "—" })),
           answer.error ? [h("dt", { text: "error" }), h("dd", {}, h("code", { id: "request-error", text: answer.error.code }), " ", answer.error.message)] : null,
         ),
-        problems.length > 1 || (problems.length === 1 && problems[0].path)
+        problems.some((e) => e.path?.startsWith("/body"))
           ? h("ul.errors", { "aria-label": "Body problems" }, problems.map((e) => h("li", {}, e.path ? h("code", { text: e.path }) : null, " ", e.message)))
           : null,
         h("details", {}, h("summary", { text: "checkRequest answer" }), h("pre", { text: JSON.stringify(answer, null, 2) })),
