@@ -6,6 +6,7 @@ import * as voice from "./panels/voice.js";
 import * as keyterms from "./panels/keyterms.js";
 import * as tone from "./panels/tone.js";
 import * as team from "./panels/team.js";
+import * as requests from "./panels/requests.js";
 import * as matrix from "./panels/matrix.js";
 
 const PANELS = [
@@ -13,10 +14,9 @@ const PANELS = [
   { id: "keyterms", title: "Keyterms", intro: "Paste lists; mergeKeyterms keeps the first spelling of each term and says why the others were dropped (SPEC §4).", module: keyterms },
   { id: "tone", title: "Tone", intro: "A baseline tone and the caller's signals; resolveTone answers the tone, its empathy tier and the reason (SPEC §5).", module: tone },
   { id: "team", title: "Team & invitations", intro: "A workspace run by apply(): act as anyone, invite, accept, change roles, move the clock (SPEC §1, §7, §8).", module: team },
+  { id: "requests", title: "Request checker", intro: "A platform request and who sends it; checkRequest answers the decision and the HTTP status (SPEC §9).", module: requests },
   { id: "matrix", title: "Permissions", intro: "The default permission matrix (SPEC §1).", module: matrix },
 ];
-const extra = await import("./panels/requests.js").catch(() => null);
-if (extra?.available?.()) PANELS.splice(4, 0, { id: "requests", title: "Request checker", intro: "A platform request and who sends it; checkRequest answers the decision and the HTTP status (SPEC §9).", module: extra });
 
 const nav = document.getElementById("tabs");
 const main = document.getElementById("panels");

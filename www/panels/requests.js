@@ -1,10 +1,9 @@
 // Request checker (SPEC §9): a platform request (method, path, body) and who sends it, checked against
 // the workspace and the clock of the Team tab. checkRequest answers the decision, the action and the
 // HTTP status; this file only gathers the input and draws the answer.
-import * as rules from "workspace-rules";
+import { checkRequest } from "workspace-rules";
 import { h, fill, refusal, uid } from "../dom.js";
 
-export const available = () => typeof rules.checkRequest === "function";
 let refresh = () => {};
 /** Called when the tab is shown: the Team tab may have changed the workspace, the people or the clock. */
 export const show = () => refresh();
@@ -79,7 +78,7 @@ export function mount(root, store) {
     const who = team.people.find((p) => p.user_id === s.actor);
     const sender = who ? { user_id: who.user_id, email: who.email } : null;
     try {
-      const answer = rules.checkRequest(request, { actor: sender, state: team.state, now: team.now });
+      const answer = checkRequest(request, { actor: sender, state: team.state, now: team.now });
       const problems = answer.error?.errors ?? [];
       fill(out,
         h("div.verdict", { class: `verdict ${answer.allowed ? "ok" : "refused"}` },

@@ -230,19 +230,8 @@ export function mount(root, store) {
   render();
 }
 
-/** Whether the package knows the archive command (SPEC §6): an unknown command type is refused at /command/type. */
-function knowsArchive(state) {
-  try {
-    apply(state, { type: "archive", slug: "" }, { actor_id: state.members[0].user_id, now: state.workspace.created_at });
-    return true;
-  } catch (e) {
-    return !(e.errors ?? []).some((p) => p.path === "/command/type");
-  }
-}
-
 /** Archiving: the slug typed as confirmation; the button follows can(role, "workspace.archive"). */
 function archivePanel(box, { allowed, run, state }) {
-  if (!knowsArchive(state)) return fill(box);
   const confirm = h("input", { id: uid("f"), placeholder: state.workspace.slug, spellcheck: "false", disabled: !allowed("workspace.archive") });
   const button = h("button.danger", { type: "submit", text: "Archive workspace", disabled: !allowed("workspace.archive") });
   fill(box, h("form.archive", { autocomplete: "off", on: { submit: (e) => { e.preventDefault(); run("Archive", { type: "archive", slug: confirm.value }); } } },
