@@ -29,7 +29,15 @@ for (const p of PANELS) {
   const section = h("section", { role: "tabpanel", id: `panel-${p.id}`, "aria-labelledby": `tab-${p.id}` },
     h("div.panel-head", {}, h("h2", { text: p.title }), h("p.hint", { text: p.intro })));
   main.append(section);
-  p.module.mount(section, store);
+  try {
+    p.module.mount(section, store);
+  } catch (e) {
+    // A stored or linked state this panel cannot use (say, edited by hand): say so, offer a fresh start.
+    section.append(h("article.card", {},
+      h("p.error", { role: "alert", text: `This panel could not start from the saved state: ${e.code ? `${e.code} (${e.status}): ` : ""}${e.message}` }),
+      h("button", { type: "button", text: "Reset this panel", on: { click: () => store.forget(p.id) } })));
+    p.module = {};
+  }
 }
 nav.addEventListener("keydown", (e) => {
   const i = PANELS.findIndex((p) => p.id === ui.tab);
@@ -71,4 +79,5 @@ document.getElementById("share").addEventListener("click", async () => {
 });
 document.getElementById("reset").addEventListener("click", () => store.reset());
 if (store.origin === "link") shareOut.textContent = "Opened from a shared link.";
+if (store.badLink) shareOut.textContent = "This link's state could not be read: showing your own playground.";
 document.body.dataset.ready = "true";

@@ -34,8 +34,9 @@ function fromStorage() {
   }
 }
 
-/** Where the state came from: "link", "storage" or "new". */
+/** Where the state came from: "link", "storage" or "new"; `badLink` when the fragment could not be read. */
 export let origin = "new";
+export const badLink = location.hash.startsWith("#s=") && !fromFragment();
 export let state = { v: VERSION };
 {
   const linked = fromFragment();
@@ -63,6 +64,13 @@ export function save() {
 
 /** The share link of the current state. */
 export const shareLink = () => `${location.origin}${location.pathname}#s=${encode(state)}`;
+
+/** Forgets one panel's slice (it starts from its defaults after the reload). */
+export function forget(name) {
+  delete state[name];
+  save();
+  location.reload();
+}
 
 /** Forgets everything and starts again. */
 export function reset() {

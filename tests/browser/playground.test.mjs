@@ -37,6 +37,7 @@ async function open(path = "/", { clear = true, ctx = context } = {}) {
     await page.goto(`${url}/`);
     await page.waitForSelector("body[data-ready=true]", { timeout: 30_000 });
     await page.evaluate(() => localStorage.clear());
+    await page.goto("about:blank"); // so that a path with only a fragment loads the page anew
   }
   const response = await page.goto(`${url}${path}`);
   assert.equal(response.status(), 200);
@@ -323,6 +324,26 @@ test("state survives a reload and travels in the share link", async () => {
   assert.equal(await page.locator('#team-invitations tr[data-email="gus@example.com"]').count(), 0);
   assert.deepEqual([...errors, ...sharedErrors], []);
   await page.close();
+});
+
+test("a link that cannot be read, or a team state the package refuses, is reported, not a broken page", async () => {
+  const { page, errors } = await open("/#s=bm90IGpzb24");
+  assert.equal(await text(page, "#share-status"), "This link's state could not be read: showing your own playground.");
+  assert.equal(await page.getByRole("tab", { name: "Voice settings" }).getAttribute("aria-selected"), "true");
+
+  // A hand-edited link whose team has an invalid state.
+  const link = await page.evaluate(() => {
+    const json = JSON.stringify({ v: 1, ui: { tab: "team" }, team: { state: { workspace: {} }, now: "soon", people: [], actor: "", events: [] } });
+    return "#s=" + btoa(json).replaceAll("+", "-").replaceAll("/", "_").replace(/=+$/, "");
+  });
+  const broken = await open(`/${link}`, { clear: false });
+  assert.match(await text(broken.page, "#panel-team .error"), /This panel could not start from the saved state/);
+  await broken.page.getByRole("button", { name: "Reset this panel" }).first().click();
+  await broken.page.waitForSelector("body[data-ready=true]");
+  assert.equal(await broken.page.getByRole("table", { name: "Members" }).locator("tbody tr").count(), 3);
+  assert.deepEqual([...errors, ...broken.errors], []);
+  await page.close();
+  await broken.page.close();
 });
 
 test("request checker and archiving: decisions and statuses from checkRequest, then everything refused", async () => {
