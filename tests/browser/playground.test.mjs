@@ -379,9 +379,15 @@ test("request checker and archiving: decisions and statuses from checkRequest, t
   assert.equal(await text(page, "#request-error"), "unknown_route");
   await screenshots(page, "requests");
 
-  // Archiving: owners only, with the slug typed exactly.
+  // Provisioning is idempotent; archiving is for owners only, with the slug typed exactly.
   await page.getByRole("tab", { name: "Team & invitations" }).click();
+  await page.getByLabel("Act as").selectOption({ label: "Cy · cy@example.com" });
+  assert.equal(await page.getByRole("button", { name: "Provision" }).isDisabled(), true);
   await page.getByLabel("Act as").selectOption({ label: "Bo · bo@example.com" });
+  await page.getByRole("button", { name: "Provision" }).click();
+  assert.match(await text(page, "#team-result"), /Provision: done, workspace.provisioned/);
+  await page.getByRole("button", { name: "Provision" }).click();
+  assert.match(await text(page, "#team-result"), /Provision: done, nothing changed, no event/);
   assert.equal(await page.getByRole("button", { name: "Archive workspace" }).isDisabled(), true);
   await page.getByLabel("Act as").selectOption({ label: "Ana · ana@example.com" });
   await page.getByLabel("Type the slug to archive").fill("Client-A-Support");

@@ -154,6 +154,9 @@ export function mount(root, store) {
       h("dt", { text: "slug" }), h("dd", {}, h("code", { text: w.slug })),
       h("dt", { text: "environment" }), h("dd", { text: w.environment }),
       h("dt", { text: "status" }), h("dd", { id: "team-status" }, h("span.badge", { "data-status": w.status, text: w.status })),
+      h("dt", { text: "provisioned" }), h("dd", { id: "team-provisioned" },
+        w.provisioned_at ? fmt(w.provisioned_at) : "not yet", " ",
+        h("button", { type: "button", text: "Provision", disabled: !allowed("workspace.provision"), on: { click: () => run("Provision", { type: "provision" }) } })),
     ));
     archivePanel(archiveBox, { allowed, run, state: st });
 
