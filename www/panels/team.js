@@ -99,10 +99,10 @@ export function mount(root, store) {
       s.state = r.state;
       s.events.push(...r.events);
       s.last = { ok: true, text: `${label}: done, ${r.events.length ? r.events.map((e) => e.type).join(", ") : "nothing changed, no event"}.` };
-      return true;
+      return r;
     } catch (e) {
       s.last = { ok: false, text: `${label}: refused — ${refusal(e)}${e.errors?.length > 1 ? " " + e.errors.slice(1).map((x) => x.message).join(" ") : ""}` };
-      return false;
+      return null;
     } finally {
       render();
     }
@@ -110,9 +110,12 @@ export function mount(root, store) {
 
   function invite() {
     const email = inviteEmail.value;
-    if (run(`Invite ${email.trim()}`, { type: "invite_member", email, role: inviteRole.value })) {
-      // A new address gets a person in the directory, so you can act as them to accept.
-      const sent = s.state.invitations.find((i) => i.email === email.trim().toLowerCase());
+    const done = run(`Invite ${email.trim()}`, { type: "invite_member", email, role: inviteRole.value });
+    if (done) {
+      // A new address gets a person in the directory, so you can act as them to accept. The
+      // invitation (and its normalized email) is the one the event names.
+      const id = done.events.find((e) => e.metadata?.invitation_id)?.metadata.invitation_id;
+      const sent = s.state.invitations.find((i) => i.id === id);
       if (sent && !s.people.some((p) => p.email === sent.email)) {
         s.people.push({ user_id: crypto.randomUUID(), email: sent.email, name: sent.email.split("@")[0] });
       }
