@@ -40,8 +40,9 @@ export const badLink = location.hash.startsWith("#s=") && !fromFragment();
 export let state = { v: VERSION };
 {
   const linked = fromFragment();
-  const stored = linked ? null : fromStorage();
-  if (linked) [state, origin] = [linked, "link"];
+  const stored = fromStorage();
+  // A reload of your own page has its fragment too: that is not "opened from a link".
+  if (linked) [state, origin] = [linked, JSON.stringify(linked) === JSON.stringify(stored) ? "storage" : "link"];
   else if (stored) [state, origin] = [stored, "storage"];
 }
 

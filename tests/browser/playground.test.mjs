@@ -300,6 +300,7 @@ test("state survives a reload and travels in the share link", async () => {
   await page.reload();
   await page.waitForSelector("body[data-ready=true]");
   assert.equal(await page.getByRole("tab", { name: "Team & invitations" }).getAttribute("aria-selected"), "true");
+  assert.equal(await text(page, "#share-status"), "", "a reload is not a shared link");
   assert.equal(await text(page, "#team-clock"), clock);
   assert.equal(await page.locator('#team-invitations tr[data-email="gus@example.com"]').count(), 1);
 
