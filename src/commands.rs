@@ -1,8 +1,9 @@
 //! §8 Commands: `apply(state, command, ctx)` → `{ state, events }`, and `createWorkspace`.
 //!
 //! One [`Command`] enum, read from JSON by its `type` tag; one handler per variant in the domain
-//! modules (`membership`, `invitations`, `lifecycle`); this module only parses, checks, dispatches and
-//! collects. Adding a command (say `provision {}`) touches only this file and its domain module: the
+//! modules (`membership`, `invitations`, `lifecycle`, `test_numbers`, `minutes`, `voice::update`);
+//! this module only parses, checks, dispatches and collects. Request bodies (§9) are read by the same
+//! per-type readers ([`read_fields`]). Adding a command (say `provision {}`) touches only this file and its domain module: the
 //! wire name in [`CommandType`], the variant in [`Command`] (with its arm in `kind` and `check`), its
 //! keys in `keys` and its fields in [`read_command`], and the one arm in [`apply`] that calls the
 //! handler. The compiler points at every match that misses the new variant.

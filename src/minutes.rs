@@ -141,6 +141,25 @@ impl StoredAllocation {
         }
     }
 
+    /// The value rules of a typed allocation built in Rust (a read one was checked when read): the
+    /// same reader runs on its wire form, so both agree by construction.
+    pub fn check(&self, path: &str, problems: &mut Problems) {
+        let wire = Json::Object(vec![
+            ("source_id".into(), Json::from(self.source_id.as_str())),
+            ("minutes".into(), Json::Number(self.minutes as f64)),
+            (
+                "cost_per_minute".into(),
+                Json::Number(self.cost_per_minute as f64),
+            ),
+            (
+                "pulse_seconds".into(),
+                Json::Number(self.pulse_seconds as f64),
+            ),
+            ("currency".into(), Json::from(self.currency.as_str())),
+        ]);
+        Allocation::read(&wire, path, problems);
+    }
+
     /// Reads a stored allocation (`state.minutes.allocations[i]`), every problem recorded.
     pub fn read(value: &Json, path: &str, problems: &mut Problems) -> Option<StoredAllocation> {
         let terms = Allocation::read_with(value, path, &["allocated_at"], problems);
@@ -383,6 +402,33 @@ mod tests {
                 cost: 14
             })
         );
+    }
+
+    #[test]
+    fn remaining_never_below_zero_and_overage_is_the_excess() {
+        let at = Timestamp::parse("2026-11-22T10:00:00Z").unwrap();
+        let mut m = Minutes {
+            allocations: vec![StoredAllocation::new(allocation(10, 6), at)],
+            used_seconds: 5_990,
+        };
+        assert_eq!((remaining_seconds(&m), overage_seconds(&m)), (10, 0));
+        m.used_seconds = 6_000;
+        assert_eq!((remaining_seconds(&m), overage_seconds(&m)), (0, 0));
+        m.used_seconds = 6_066;
+        assert_eq!((remaining_seconds(&m), overage_seconds(&m)), (0, 66));
+        m.allocations.clear();
+        assert_eq!((remaining_seconds(&m), overage_seconds(&m)), (0, 6_066));
+    }
+
+    #[test]
+    fn a_typed_allocation_is_checked_like_a_read_one() {
+        let at = Timestamp::parse("2026-11-22T10:00:00Z").unwrap();
+        let mut bad = StoredAllocation::new(allocation(10, 7), at);
+        bad.currency = "usd".into();
+        let mut p = Problems::new();
+        bad.check("/a", &mut p);
+        let paths: Vec<String> = p.into_vec().into_iter().map(|x| x.path).collect();
+        assert_eq!(paths, ["/a/pulse_seconds", "/a/currency"]);
     }
 
     #[test]

@@ -182,7 +182,8 @@ fn percent_decode(segment: &str) -> Option<String> {
 
 /// Matches a method and path against §9's route table.
 pub fn match_route(method: &str, path: &str) -> Option<Matched> {
-    if path.len() > MAX_PATH_BYTES {
+    // No method of the table is longer than 6 bytes: a longer one is not read further.
+    if path.len() > MAX_PATH_BYTES || method.len() > 16 {
         return None;
     }
     let end = path.find(['?', '#']).unwrap_or(path.len());

@@ -75,11 +75,10 @@ pub struct WorkspaceState {
     pub members: Vec<Member>,
     pub invitations: Vec<Invitation>,
     pub settings: Settings,
-    /// Kept as a pass-through object here; the voice-settings issue (§3) replaces it with its typed
-    /// `VoiceSettings`.
     /// Validated as stored voice settings (§3): set fields only, canonical language tag.
     pub voice_settings: VoiceSettings,
-    /// Kept as a list of strings here; the test-numbers issue (§6) checks them as E.164.
+    /// Stored as `set_test_caller_numbers` writes them: E.164 in normalized form, no duplicates, at
+    /// most 100 (§6).
     pub test_caller_numbers: Vec<String>,
     pub minutes: Minutes,
 }
@@ -129,8 +128,7 @@ pub struct Invitation {
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Settings {
-    /// Checked with a simple well-formedness test here; the voice-settings issue's BCP-47 helper (§3)
-    /// replaces it.
+    /// A well-formed BCP-47 tag (§3's rules), at most 32 characters.
     pub language: String,
     pub outbound_enabled: bool,
     pub integration_version: IntegrationVersion,
@@ -276,6 +274,14 @@ fn read_state(value: &Json, path: &str, p: &mut Problems) -> Option<WorkspaceSta
     );
 
     let minutes = read_minutes(field(entries, "minutes"), &child(path, "minutes"), p);
+
+    if let Some(numbers) = &numbers {
+        let read: Vec<(usize, &str)> = numbers
+            .iter()
+            .filter_map(|(i, n)| Some((*i, n.as_deref()?)))
+            .collect();
+        check_test_numbers(&read, &at, p);
+    }
 
     let state = WorkspaceState {
         workspace: workspace?,
@@ -781,7 +787,53 @@ fn check_language(tag: &str, path: &str, p: &mut Problems) {
     crate::voice::fields::language_tag(&Json::from(tag), path, p);
 }
 
+/// Stored test caller numbers are what `set_test_caller_numbers` writes: each already normalized E.164
+/// (`+` and 8–15 digits, no separators), each once.
+fn check_test_numbers(numbers: &[(usize, &str)], path: &str, p: &mut Problems) {
+    for (k, (i, n)) in numbers.iter().enumerate() {
+        let at = child(path, i.to_string());
+        if crate::test_numbers::normalize(n).as_deref() != Some(*n) {
+            p.push(
+                Code::InvalidValue,
+                &at,
+                format!(
+                    "{} must be a normalized E.164 number such as +14155550100, got \"{n}\".",
+                    describe(&at)
+                ),
+            );
+        } else if numbers
+            .get(..k)
+            .is_some_and(|before| before.iter().any(|(_, b)| b == n))
+        {
+            p.push(
+                Code::InvalidValue,
+                &at,
+                format!("{} repeats an earlier number.", describe(&at)),
+            );
+        }
+    }
+}
+
 fn check_rest(state: &WorkspaceState, path: &str, p: &mut Problems) {
+    let numbers: Vec<(usize, &str)> = state
+        .test_caller_numbers
+        .iter()
+        .map(String::as_str)
+        .enumerate()
+        .collect();
+    check_test_numbers(&numbers, &child(path, "test_caller_numbers"), p);
+    let at = child(&child(path, "minutes"), "allocations");
+    for (i, allocation) in state.minutes.allocations.iter().enumerate() {
+        allocation.check(&child(&at, i.to_string()), p);
+    }
+    if state.minutes.used_seconds > MAX_SAFE_INTEGER as u64 {
+        let at = child(&child(path, "minutes"), "used_seconds");
+        p.push(
+            Code::OutOfRange,
+            &at,
+            format!("{} must be at most {MAX_SAFE_INTEGER}.", describe(&at)),
+        );
+    }
     let n = state.test_caller_numbers.len();
     if n > MAX_TEST_CALLER_NUMBERS {
         let at = child(path, "test_caller_numbers");

@@ -977,6 +977,33 @@ mod tests {
         );
     }
 
+    /// A refused request is an answer, not a throw: a plain object, keys in order; a malformed
+    /// request is the one thing that throws.
+    #[wasm_bindgen_test]
+    fn check_request_answers_decisions_and_throws_only_for_malformed_input() {
+        let input = js(r#"({ name: "Client A Support", environment: "production" })"#);
+        let ctx = js(
+            r#"({ actor_id: "5d0e3c1a-7b2f-4c8d-9e1a-0b2c3d4e5f01", actor_email: "ana@example.com",
+                  now: "2026-11-22T10:00:00Z", account_role: "owner",
+                  ids: ["3f2a8c1e-5b7d-4e9a-8c6f-1a2b3c4d5e6f"] })"#,
+        );
+        let state = field(&js_create_workspace(input, ctx).unwrap(), "state");
+        let context = Object::new();
+        Reflect::set(&context, &"actor".into(), &JsValue::NULL).unwrap();
+        Reflect::set(&context, &"state".into(), &state).unwrap();
+        Reflect::set(&context, &"now".into(), &"2026-11-22T10:00:00Z".into()).unwrap();
+        let request = js(
+            r#"({ method: "GET", path: "/v1/workspaces/3f2a8c1e-5b7d-4e9a-8c6f-1a2b3c4d5e6f" })"#,
+        );
+        let decision = js_check_request(request, context.clone().into()).unwrap();
+        assert_eq!(
+            JSON::stringify(&decision).unwrap(),
+            r#"{"allowed":false,"action":"workspace.view","status":401,"error":{"code":"unauthenticated","status":401,"message":"The request carries no credentials.","errors":[{"code":"unauthenticated","message":"The request carries no credentials.","path":"/context/actor"}]}}"#
+        );
+        let err = js_check_request(js("'GET /'"), context.into()).unwrap_err();
+        assert_eq!(field(&err, "code"), "validation_failed");
+    }
+
     #[wasm_bindgen_test]
     fn deep_nesting_is_cut_off_not_a_stack_overflow() {
         let deep = js("let v = 1; for (let i = 0; i < 100000; i++) v = [v]; v");

@@ -12,7 +12,8 @@ use std::collections::HashMap;
 use workspace_rules::audit::EventType;
 use workspace_rules::commands::{apply, apply_input, Command};
 use workspace_rules::context::Context;
-use workspace_rules::lifecycle::{create_workspace, NewWorkspace, WorkspacePatch};
+use workspace_rules::lifecycle::{create_workspace, NewWorkspace, SettingsPatch, WorkspacePatch};
+use workspace_rules::minutes::Allocation;
 use workspace_rules::state::{Environment, WorkspaceState};
 use workspace_rules::timestamp::Timestamp;
 use workspace_rules::{Json, Role};
@@ -46,7 +47,7 @@ struct Step {
 fn step() -> impl Strategy<Value = Step> {
     (
         0..USERS,
-        0u8..9,
+        0u8..15,
         0..USERS,
         prop_oneof![Just(Role::Owner), Just(Role::Admin), Just(Role::Member)],
         0u32..60,
@@ -101,6 +102,44 @@ fn command(state: &WorkspaceState, s: &Step) -> Command {
                 "speed".to_owned(),
                 Json::Number([1.0, 1.5][s.target % 2]),
             )]),
+        },
+        9 => Command::Provision,
+        10 => Command::SetTestCallerNumbers {
+            numbers: Json::Array(
+                [
+                    &["+14155550100"][..],
+                    &["+1 415 555 0101", "+14155550100"][..],
+                ][s.target % 2]
+                    .iter()
+                    .map(|n| Json::from(*n))
+                    .collect(),
+            ),
+        },
+        11 => Command::UpdateSettings(SettingsPatch {
+            outbound_enabled: Some(s.target % 2 == 0),
+            ..SettingsPatch::default()
+        }),
+        12 => Command::AllocateMinutes {
+            allocation: Allocation {
+                source_id: "pool".into(),
+                minutes: 10,
+                cost_per_minute: 7,
+                pulse_seconds: [1, 6, 60][s.target % 3],
+                currency: "USD".into(),
+            },
+            available_minutes: [5, 10, 500][s.target % 3],
+        },
+        13 => Command::Archive {
+            // Mostly a wrong confirmation, so sequences go on after most archive attempts.
+            slug: if s.target == 0 {
+                "client-a-support"
+            } else {
+                "Client-A-Support"
+            }
+            .into(),
+        },
+        14 => Command::RecordCall {
+            duration_seconds: s.hours as i64 * 7,
         },
         _ => Command::UpdateWorkspace(WorkspacePatch {
             name: Some(["Support", "Sales"][s.target % 2].to_owned()),
@@ -160,12 +199,22 @@ proptest! {
                 }
                 Ok(applied) => {
                     let after = json(&applied.state);
-                    prop_assert_eq!(
-                        applied.events.is_empty(),
-                        after == before,
-                        "events iff the state changed: {:?}",
-                        command
+                    if let Command::RecordCall { .. } = command {
+                        // §8 lists no event for a call: the answer's `call` reports it instead.
+                        prop_assert!(applied.events.is_empty() && applied.call.is_some());
+                    } else {
+                        prop_assert_eq!(
+                            applied.events.is_empty(),
+                            after == before,
+                            "events iff the state changed: {:?}",
+                            command
+                        );
+                    }
+                    prop_assert!(
+                        applied.state.minutes.allocations.starts_with(&state.minutes.allocations),
+                        "the minutes history is append-only"
                     );
+                    prop_assert!(applied.state.minutes.used_seconds >= state.minutes.used_seconds);
                     prop_assert!(applied.state.active_owners() >= 1, "never zero active owners");
                     prop_assert!(applied.state.check("/state").is_ok());
                     for event in &applied.events {
@@ -279,7 +328,14 @@ fn command_value(command: &Command) -> serde_json::Value {
             json!({"type": "update_voice_settings", "patch": patch})
         }
         Command::UpdateSettings(p) => {
-            json!({"type": "update_settings", "language": p.language, "outbound_enabled": p.outbound_enabled})
+            let mut v = json!({"type": "update_settings"});
+            if let Some(l) = &p.language {
+                v["language"] = json!(l);
+            }
+            if let Some(o) = p.outbound_enabled {
+                v["outbound_enabled"] = json!(o);
+            }
+            v
         }
         Command::SetTestCallerNumbers { numbers } => {
             json!({"type": "set_test_caller_numbers", "numbers": numbers})

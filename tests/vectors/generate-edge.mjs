@@ -112,6 +112,9 @@ apply("set_test_caller_numbers: at most 100 (public API)", baseState(), { type: 
   apply("set_test_caller_numbers: exactly 100", baseState(), { type: "set_test_caller_numbers", numbers: hundred }, ctx(BO),
     applied(edit((s) => { s.test_caller_numbers = hundred; }), [event("workspace.updated", BO, { changed: ["test_caller_numbers"] })]));
 }
+apply("stored test caller numbers are normalized E.164, each once", edit((s) => { s.test_caller_numbers = ["+14155550100", "+1 415 555 0101", "+14155550100", 7]; }),
+  { type: "provision" }, ctx(BO),
+  err("invalid_state", 422, [["invalid_type", "/state/test_caller_numbers/3"], ["invalid_value", "/state/test_caller_numbers/1"], ["invalid_value", "/state/test_caller_numbers/2"]]));
 apply("set_test_caller_numbers needs test_numbers.manage (checked before the list)", baseState(), { type: "set_test_caller_numbers", numbers: ["x"] }, ctx(CY), one("forbidden", 403, ""));
 
 apply("update_settings: outbound off and the language in canonical case", baseState(), { type: "update_settings", outbound_enabled: false, language: "en-us" }, ctx(BO),
