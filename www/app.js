@@ -1,30 +1,83 @@
-// The playground: a view over the package. Every decision comes from workspace-rules; this file only
-// draws the answers.
-import { actions, can, permissionMatrix, roles } from "workspace-rules";
+// The playground: tabs over the panels, one shared state (local storage + URL fragment). Every
+// decision comes from workspace-rules; these files only gather input and draw the answers.
+import * as store from "./state.js";
+import { h } from "./dom.js";
+import * as voice from "./panels/voice.js";
+import * as keyterms from "./panels/keyterms.js";
+import * as tone from "./panels/tone.js";
+import * as team from "./panels/team.js";
+import * as requests from "./panels/requests.js";
+import * as matrix from "./panels/matrix.js";
 
-const matrix = permissionMatrix();
-const head = document.querySelector("#matrix thead");
-const body = document.querySelector("#matrix tbody");
-const answer = document.getElementById("answer");
+const PANELS = [
+  { id: "voice", title: "Voice settings", intro: "Three layers and a patch, merged by effectiveVoiceSettings and updateVoiceSettings (SPEC §3).", module: voice },
+  { id: "keyterms", title: "Keyterms", intro: "Paste lists; mergeKeyterms keeps the first spelling of each term and says why the others were dropped (SPEC §4).", module: keyterms },
+  { id: "tone", title: "Tone", intro: "A baseline tone and the caller's signals; resolveTone answers the tone, its empathy tier and the reason (SPEC §5).", module: tone },
+  { id: "team", title: "Team & invitations", intro: "A workspace run by apply(): act as anyone, invite, accept, change roles, move the clock (SPEC §1, §7, §8).", module: team },
+  { id: "requests", title: "Request checker", intro: "A platform request and who sends it; checkRequest answers the decision and the HTTP status (SPEC §9).", module: requests },
+  { id: "matrix", title: "Permissions", intro: "The default permission matrix (SPEC §1).", module: matrix },
+];
 
-head.innerHTML = `<tr><th scope="col">action</th>${roles().map((r) => `<th scope="col">${r}</th>`).join("")}</tr>`;
-for (const action of actions()) {
-  const row = document.createElement("tr");
-  row.innerHTML = `<th scope="row"><code>${action}</code></th>`;
-  for (const role of roles()) {
-    const allowed = matrix[role].includes(action);
-    const cell = document.createElement("td");
-    const button = document.createElement("button");
-    button.className = allowed ? "yes" : "no";
-    button.textContent = allowed ? "✓" : "—";
-    button.setAttribute("aria-label", `${role} ${allowed ? "may" : "may not"} ${action}`);
-    button.addEventListener("click", () => {
-      answer.textContent = `can("${role}", "${action}") → ${can(role, action)}`;
-    });
-    cell.append(button);
-    row.append(cell);
+const nav = document.getElementById("tabs");
+const main = document.getElementById("panels");
+const ui = store.slice("ui", () => ({ tab: "voice" }));
+if (!PANELS.some((p) => p.id === ui.tab)) ui.tab = "voice";
+
+const tabs = PANELS.map((p) => h("button", { role: "tab", id: `tab-${p.id}`, "aria-controls": `panel-${p.id}`, type: "button", text: p.title, on: { click: () => select(p.id) } }));
+nav.append(...tabs);
+for (const p of PANELS) {
+  const section = h("section", { role: "tabpanel", id: `panel-${p.id}`, "aria-labelledby": `tab-${p.id}` },
+    h("div.panel-head", {}, h("h2", { text: p.title }), h("p.hint", { text: p.intro })));
+  main.append(section);
+  try {
+    p.module.mount(section, store);
+  } catch (e) {
+    // A stored or linked state this panel cannot use (say, edited by hand): say so, offer a fresh start.
+    section.append(h("article.card", {},
+      h("p.error", { role: "alert", text: `This panel could not start from the saved state: ${e.code ? `${e.code} (${e.status}): ` : ""}${e.message}` }),
+      h("button", { type: "button", text: "Reset this panel", on: { click: () => store.forget(p.id) } })));
+    p.module = {};
   }
-  body.append(row);
 }
-document.getElementById("status").textContent = `${roles().length} roles × ${actions().length} actions, answered by workspace-rules (WebAssembly).`;
+nav.addEventListener("keydown", (e) => {
+  const i = PANELS.findIndex((p) => p.id === ui.tab);
+  const next = e.key === "ArrowRight" ? i + 1 : e.key === "ArrowLeft" ? i - 1 : null;
+  if (next === null) return;
+  const p = PANELS[(next + PANELS.length) % PANELS.length];
+  select(p.id);
+  document.getElementById(`tab-${p.id}`).focus();
+});
+
+function select(id) {
+  ui.tab = id;
+  for (const p of PANELS) {
+    const on = p.id === id;
+    const tab = document.getElementById(`tab-${p.id}`);
+    tab.setAttribute("aria-selected", String(on));
+    tab.tabIndex = on ? 0 : -1;
+    document.getElementById(`panel-${p.id}`).hidden = !on;
+    if (on) p.module.show?.();
+  }
+  store.save();
+}
+select(ui.tab);
+
+// Sharing and starting over.
+const shareOut = document.getElementById("share-status");
+document.getElementById("share").addEventListener("click", async () => {
+  const link = store.shareLink();
+  const box = document.getElementById("share-link");
+  box.value = link;
+  box.hidden = false;
+  box.select();
+  try {
+    await navigator.clipboard.writeText(link);
+    shareOut.textContent = "Link copied: it carries the whole playground state.";
+  } catch {
+    shareOut.textContent = "Copy the link above: it carries the whole playground state.";
+  }
+});
+document.getElementById("reset").addEventListener("click", () => store.reset());
+if (store.origin === "link") shareOut.textContent = "Opened from a shared link.";
+if (store.badLink) shareOut.textContent = "This link's state could not be read: showing your own playground.";
 document.body.dataset.ready = "true";

@@ -1,4 +1,6 @@
-// The playground as a visitor sees it: served like `npm start` serves it, driven in Chromium.
+// The playground as a visitor sees it: served like `npm start` serves it, each panel driven in
+// Chromium by clicks and typing, answers read from the DOM, screenshots of every panel at 1280 px and
+// 390 px into test-results/screenshots/ (artifacts, not committed).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync } from "node:fs";
@@ -24,22 +26,394 @@ after(async () => {
   server?.kill();
 });
 
-test("the first page shows the permission matrix from the package", async () => {
-  const page = await context.newPage();
+/** A page on a fresh playground (no stored state), with console errors collected. */
+async function open(path = "/", { clear = true, ctx = context } = {}) {
+  const page = await ctx.newPage();
+  await page.setViewportSize({ width: 1280, height: 900 });
   const errors = [];
   page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
   page.on("pageerror", (e) => errors.push(e.message));
-  const response = await page.goto(`${url}/`);
+  if (clear) {
+    await page.goto(`${url}/`);
+    await page.waitForSelector("body[data-ready=true]", { timeout: 30_000 });
+    await page.evaluate(() => localStorage.clear());
+    await page.goto("about:blank"); // so that a path with only a fragment loads the page anew
+  }
+  const response = await page.goto(`${url}${path}`);
   assert.equal(response.status(), 200);
   await page.waitForSelector("body[data-ready=true]", { timeout: 30_000 });
+  return { page, errors };
+}
+
+/** Screenshots of the page at 1280 px and at a 390 px phone width (full page). */
+async function screenshots(page, name) {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.screenshot({ path: join(shots, `${name}-1280.png`), fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: join(shots, `${name}-390.png`), fullPage: true });
+  // Nothing wider than the phone's screen but the tables' own scroll areas.
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(overflow <= 390, `the page is ${overflow} px wide at 390 px`);
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
+
+const text = (page, selector) => page.locator(selector).first().textContent();
+
+test("the permission matrix answers can(role, action)", async () => {
+  const { page, errors } = await open();
+  await page.getByRole("tab", { name: "Permissions" }).click();
   assert.equal(await page.locator("#matrix tbody tr").count(), 37);
   assert.deepEqual(await page.locator("#matrix thead th").allTextContents(), ["action", "owner", "admin", "member"]);
   await page.getByRole("button", { name: "admin may not workspace.archive" }).click();
-  assert.equal(await page.locator("#answer").textContent(), 'can("admin", "workspace.archive") → false');
+  assert.equal(await text(page, "#answer"), 'can("admin", "workspace.archive") → false');
   await page.getByRole("button", { name: "member may calls.outbound" }).click();
-  assert.equal(await page.locator("#answer").textContent(), 'can("member", "calls.outbound") → true');
-  await page.screenshot({ path: join(shots, "matrix-1280.png"), fullPage: false });
-  await page.setViewportSize({ width: 390, height: 844 });
-  await page.screenshot({ path: join(shots, "matrix-390.png") });
+  assert.equal(await text(page, "#answer"), 'can("member", "calls.outbound") → true');
+  await screenshots(page, "matrix");
   assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("voice settings: layers as form or JSON, a patch, effective values with their layer, errors by field", async () => {
+  const { page, errors } = await open();
+  assert.equal(await page.getByRole("tab", { name: "Voice settings" }).getAttribute("aria-selected"), "true");
+  const row = (field) => page.locator(`#voice-effective tr[data-field="${field}"]`);
+  // field, effective value, the layer it comes from
+  const cells = async (field) => [
+    await row(field).locator("th").textContent(),
+    await row(field).locator("td").first().textContent(),
+    await row(field).locator("td.from .badge").first().textContent(),
+  ];
+
+  // The example layers, with the example patch on the agent layer.
+  assert.deepEqual(await cells("tone"), ["tone", '"calm"', "service"]);
+  assert.deepEqual(await cells("language"), ["language", '"en-US"', "workspace"]);
+  assert.deepEqual(await cells("speed"), ["speed", "1.2", "agent"]);
+  assert.deepEqual(await cells("volume"), ["volume", "1", "default"]);
+  assert.deepEqual(await row("keyterms").locator(".chip").allTextContents(), ["Metformin · service", "Lisinopril · service", "Dr. Ramirez · workspace", "amlodipine · agent"]);
+  assert.equal(await text(page, "#voice-changed"), "changed: speed, keyterms");
+  assert.equal(await row("speed").locator(".badge.changed").count(), 1);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.screenshot({ path: join(shots, "playground.png") }); // the README's picture (docs/playground.png)
+
+  // The agent layer as a form: a bad speed is reported next to its field, live.
+  const agent = page.getByRole("form", { name: "agent layer" });
+  await agent.getByLabel("tone").fill("warm");
+  assert.match(await text(page, "#agent-tone-error"), /tone must be one of calm, sympathetic/);
+  assert.equal(await agent.getByLabel("tone").getAttribute("aria-invalid"), "true");
+  await agent.getByLabel("tone").fill("serious");
+  assert.equal(await text(page, "#agent-tone-error"), "");
+  assert.deepEqual(await cells("tone"), ["tone", '"serious"', "agent"]);
+  await agent.getByLabel("volume", { exact: true }).pressSequentially("0.4");
+  assert.deepEqual(await cells("volume"), ["volume", "0.4", "agent"]);
+
+  // The workspace layer as JSON.
+  await page.getByRole("group", { name: "Layer to edit" }).getByRole("button", { name: "workspace" }).click();
+  await page.getByRole("group", { name: "Edit as" }).getByRole("button", { name: "JSON" }).click();
+  const json = page.getByLabel("workspace layer (JSON)");
+  await json.fill('{ "language": "es_mx" }');
+  assert.match(await page.getByLabel("workspace layer problems").textContent(), /\/language.*well-formed BCP-47/);
+  await json.fill('{ "language": "es-mx", "sensitive_topics": [] }');
+  assert.deepEqual(await cells("language"), ["language", '"es-MX"', "workspace"]);
+  assert.deepEqual(await cells("sensitive_topics"), ["sensitive_topics", "[]", "workspace"]);
+
+  // The patch: errors next to their field in the effective table, then `changed`.
+  const patch = page.getByLabel("Patch (JSON)");
+  await patch.fill('{ "speed": 3, "keyterms": ["ok", " "], "pitch": 2 }');
+  assert.match(await row("speed").locator(".error").textContent(), /speed must be between 0.5 and 2, got 3/);
+  assert.match(await row("keyterms").locator(".error").textContent(), /keyterms\[1\] must not be empty/);
+  assert.match(await page.getByLabel("Patch problems").textContent(), /\/pitch/);
+  assert.match(await text(page, "#voice-changed"), /^3 problems: the patch changes nothing/);
+  assert.equal(await page.getByRole("button", { name: "Apply the patch to the layer" }).isDisabled(), true);
+  await patch.fill('{ "speed": 1.5, "tone": null, "post_call_analysis_enabled": false }');
+  assert.equal(await text(page, "#voice-changed"), "changed: tone, speed, post_call_analysis_enabled");
+  assert.deepEqual(await cells("tone"), ["tone", '"calm"', "service"], "null resets the agent's tone: inherited again");
+  assert.deepEqual(await cells("post_call_analysis_enabled"), ["post_call_analysis_enabled", "false", "agent"]);
+  await screenshots(page, "voice");
+
+  // Applying the patch writes the agent layer; the form shows it.
+  await page.getByRole("button", { name: "Apply the patch to the layer" }).click();
+  assert.equal(await page.getByLabel("Patch (JSON)").inputValue(), "{}");
+  await page.getByRole("group", { name: "Layer to edit" }).getByRole("button", { name: "agent" }).click();
+  assert.equal(await agent.getByLabel("speed").inputValue(), "1.5");
+  assert.equal(await agent.getByLabel("tone").inputValue(), "");
+  assert.equal(await text(page, "#voice-changed"), "changed: nothing (the patch leaves the stored value as it is)");
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("keyterms: pasted lists merged, with every dropped term and why", async () => {
+  const { page, errors } = await open();
+  await page.getByRole("tab", { name: "Keyterms" }).click();
+  const merged = () => page.getByRole("list", { name: "Merged keyterms" }).locator("li").allTextContents();
+  const dropped = async () => (await page.getByRole("table", { name: "Dropped keyterms" }).locator("tbody tr").allTextContents());
+  assert.deepEqual(await merged(), ["Metformin", "Straße", "Dr. Ramirez", "lisinopril 10mg", "Amlodipine"]);
+  assert.deepEqual(await dropped(), ['"METFORMIN"duplicateMetformin', '"strasse"duplicateStraße', '" "empty']);
+
+  await page.getByRole("textbox", { name: "List 1", exact: true }).fill("");
+  await page.getByRole("textbox", { name: "List 1", exact: true }).pressSequentially("Zoloft\nzoloft\n");
+  await page.getByRole("button", { name: "Add a list" }).click();
+  await page.getByRole("textbox", { name: "List 3", exact: true }).fill(`ZOLOFT\n${"x".repeat(129)}`);
+  assert.deepEqual(await merged(), ["Zoloft", "METFORMIN", "strasse", "lisinopril 10mg", "Amlodipine"]);
+  assert.deepEqual((await dropped()).map((r) => r.replace(/"x+"/, '"x…"')), [
+    '"zoloft"duplicateZoloft',
+    '" "empty',
+    '"ZOLOFT"duplicateZoloft',
+    '"x…"too_long',
+  ]);
+  assert.equal(await text(page, "#keyterms-result .summary"), "5 kept, 4 dropped");
+  await screenshots(page, "keyterms");
+  await page.getByRole("button", { name: "Remove list 3" }).click();
+  assert.equal(await text(page, "#keyterms-result .summary"), "5 kept, 2 dropped");
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("tone: signals raise the tone, with the tier and the reason", async () => {
+  const { page, errors } = await open();
+  await page.getByRole("tab", { name: "Tone" }).click();
+  const panel = page.locator("#panel-tone");
+  const answer = async () => [await text(page, "#tone-value"), await text(page, "#tone-tier"), await text(page, "#tone-source")];
+  assert.deepEqual(await answer(), ["sympathetic", "hold_space", "sensitive_topic"]);
+  assert.equal(await text(page, "#tone-matched"), "test results");
+
+  await panel.getByLabel("Topic", { exact: true }).fill("booking a follow-up");
+  assert.deepEqual(await answer(), ["friendly", "light_touch", "baseline"]);
+  await panel.getByLabel("Emotion label", { exact: true }).fill("frustrated");
+  assert.deepEqual(await answer(), ["friendly", "light_touch", "baseline"], "intensity 0.5 is not strong");
+  await panel.getByLabel("Intensity", { exact: true }).fill("0.8");
+  assert.equal(await text(page, "output"), "0.80");
+  assert.deepEqual(await answer(), ["calm", "full_empathy", "emotion"]);
+  assert.match(await text(page, "#tone-reason"), /strong emotion/);
+  await panel.getByLabel("Empathy tier (classifier)", { exact: true }).selectOption("3");
+  assert.deepEqual(await answer(), ["sympathetic", "hold_space", "empathy_tier"]);
+  await panel.getByLabel("Baseline tone", { exact: true }).selectOption("serious");
+  await panel.getByLabel("Empathy tier (classifier)", { exact: true }).selectOption("");
+  await panel.getByLabel("Emotion label", { exact: true }).fill("happy");
+  assert.deepEqual(await answer(), ["serious", "light_touch", "baseline"]);
+
+  // Own sensitive topics: whole words only.
+  await panel.getByLabel("Sensitive topics", { exact: true }).selectOption("list");
+  await panel.getByLabel("Sensitive topics, one per line", { exact: true }).fill("refund");
+  await panel.getByLabel("Topic", { exact: true }).fill("processing your REFUND.");
+  assert.deepEqual(await answer(), ["sympathetic", "hold_space", "sensitive_topic"]);
+  await panel.getByLabel("Topic", { exact: true }).fill("refunds");
+  assert.deepEqual(await answer(), ["serious", "light_touch", "baseline"]);
+  await panel.getByLabel("Topic", { exact: true }).fill("processing your refund");
+  await screenshots(page, "tone");
+
+  await panel.getByLabel("Strong threshold", { exact: true }).fill("1.5");
+  assert.match(await text(page, "#tone-error"), /^out_of_range \(422\): strong_threshold must be between 0 and 1/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("team: act as anyone, buttons follow can(), invitations expire as the clock moves", async () => {
+  const { page, errors } = await open();
+  await page.getByRole("tab", { name: "Team & invitations" }).click();
+  const actAs = (name) => page.getByLabel("Act as").selectOption({ label: name });
+  const result = () => text(page, "#team-result");
+  const status = (email) => page.locator(`#team-invitations tr[data-email="${email}"] .badge`).textContent();
+  const latestEvent = () => text(page, "#team-events li .etype");
+  const members = () => page.getByRole("table", { name: "Members" }).locator("tbody tr");
+
+  assert.equal(await members().count(), 3);
+  assert.equal(await status("dee@example.com"), "pending");
+  assert.match(await text(page, "#team-actor-note"), /Ana acts as owner/);
+
+  // Ana (owner) invites Fay as an admin; the email is normalized by the package.
+  await page.getByLabel("Email to invite").fill("  Fay@Example.com ");
+  await page.getByLabel("Role", { exact: true }).selectOption("admin");
+  await page.getByRole("button", { name: "Send invitation" }).click();
+  assert.match(await result(), /Invite Fay@Example.com: done, workspace.invitation_sent/);
+  assert.equal(await status("fay@example.com"), "pending");
+  assert.equal(await latestEvent(), "workspace.invitation_sent");
+
+  // Cy is a member: no invite, no remove, no role changes.
+  await actAs("Cy · cy@example.com");
+  assert.match(await text(page, "#team-actor-note"), /Cy acts as member/);
+  assert.equal(await page.getByRole("button", { name: "Send invitation" }).isDisabled(), true);
+  assert.equal(await page.getByRole("button", { name: "Remove Bo" }).isDisabled(), true);
+  assert.equal(await page.getByRole("button", { name: "Change role of Bo" }).isDisabled(), true);
+  assert.equal(await page.getByRole("button", { name: "Revoke dee@example.com" }).isDisabled(), true);
+  assert.equal(await page.getByRole("button", { name: "Cy leaves" }).isEnabled(), true);
+
+  // Bo is an admin: may change roles, but the package refuses touching the owner.
+  await actAs("Bo · bo@example.com");
+  assert.equal(await page.getByRole("button", { name: "Send invitation" }).isEnabled(), true);
+  await page.getByLabel("New role for Ana").selectOption("member");
+  await page.getByRole("button", { name: "Change role of Ana" }).click();
+  assert.match(await result(), /refused — cannot_modify_higher_role \(403\)/);
+  await page.getByLabel("New role for Cy").selectOption("admin");
+  await page.getByRole("button", { name: "Change role of Cy" }).click();
+  assert.match(await result(), /done, workspace.member_role_updated/);
+
+  // Dee is not a member: every member action is off; she accepts her own invitation.
+  await actAs("Dee · dee@example.com");
+  assert.match(await text(page, "#team-actor-note"), /Dee has no permissions here: You are not a member/);
+  assert.equal(await page.getByRole("button", { name: "Send invitation" }).isDisabled(), true);
+  await page.getByRole("button", { name: "Accept fay@example.com as Dee" }).click();
+  assert.match(await result(), /refused — email_mismatch \(403\)/);
+  await page.getByRole("button", { name: "Accept dee@example.com as Dee" }).click();
+  assert.match(await result(), /done, workspace.invitation_accepted, workspace.member_added/);
+  assert.equal(await members().count(), 4);
+  assert.equal(await status("dee@example.com"), "accepted");
+
+  // The invitee's preview, then the clock: seven days later Fay's invitation has expired.
+  await page.getByLabel("Invitation", { exact: true }).selectOption({ label: "fay@example.com" });
+  assert.match(await text(page, "#team-preview .invite-card"), /Client A Support.*as admin · pending/);
+  assert.doesNotMatch(await text(page, "#team-preview"), /fay@example/);
+  await page.getByRole("button", { name: "Move the clock 7 days forward" }).click();
+  assert.equal(await status("fay@example.com"), "expired");
+  assert.match(await text(page, "#team-preview .invite-card"), /as admin · expired/);
+  await actAs("fay · fay@example.com");
+  await page.getByRole("button", { name: "Accept fay@example.com as fay" }).click();
+  assert.match(await result(), /refused — invitation_expired \(410\)/);
+
+  // Ana resends (a new week), then revokes; then removes Cy, who then has no permissions.
+  await actAs("Ana · ana@example.com");
+  await page.getByRole("button", { name: "Resend to fay@example.com" }).click();
+  assert.equal(await status("fay@example.com"), "pending");
+  await page.getByRole("button", { name: "Revoke fay@example.com" }).click();
+  assert.equal(await status("fay@example.com"), "revoked");
+  assert.equal(await latestEvent(), "workspace.invitation_revoked");
+  await page.getByRole("button", { name: "Remove Cy" }).click();
+  assert.equal(await page.locator(`#team-members tr:has-text("Cy") .badge`).textContent(), "deactivated");
+  await page.getByRole("button", { name: "Ana leaves" }).click();
+  assert.match(await result(), /refused — last_owner \(409\)/);
+  await screenshots(page, "team");
+  await actAs("Cy · cy@example.com");
+  assert.match(await text(page, "#team-actor-note"), /Cy has no permissions here/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test("state survives a reload and travels in the share link", async () => {
+  const { page, errors } = await open();
+  await page.getByRole("tab", { name: "Keyterms" }).click();
+  await page.getByRole("textbox", { name: "List 1", exact: true }).fill("Ozempic\nOZEMPIC");
+  await page.getByRole("tab", { name: "Team & invitations" }).click();
+  await page.getByLabel("Email to invite").fill("gus@example.com");
+  await page.getByRole("button", { name: "Send invitation" }).click();
+  await page.getByRole("button", { name: "Move the clock 1 day forward" }).click();
+  const clock = await text(page, "#team-clock");
+
+  await page.reload();
+  await page.waitForSelector("body[data-ready=true]");
+  assert.equal(await page.getByRole("tab", { name: "Team & invitations" }).getAttribute("aria-selected"), "true");
+  assert.equal(await text(page, "#share-status"), "", "a reload is not a shared link");
+  assert.equal(await text(page, "#team-clock"), clock);
+  assert.equal(await page.locator('#team-invitations tr[data-email="gus@example.com"]').count(), 1);
+
+  await page.getByRole("button", { name: "Share link" }).click();
+  const link = await page.getByLabel("Share link").inputValue();
+  assert.match(link, /#s=[A-Za-z0-9_-]+$/);
+
+  // A fresh browser profile (no local storage) opening the link sees the same playground.
+  const other = await launch();
+  const { page: shared, errors: sharedErrors } = await open(link.slice(url.length), { clear: false, ctx: other });
+  assert.equal(await text(shared, "#share-status"), "Opened from a shared link.");
+  assert.equal(await text(shared, "#team-clock"), clock);
+  assert.equal(await shared.locator('#team-invitations tr[data-email="gus@example.com"]').count(), 1);
+  await shared.getByRole("tab", { name: "Keyterms" }).click();
+  assert.deepEqual(await shared.getByRole("list", { name: "Merged keyterms" }).locator("li").allTextContents(), ["Ozempic", "METFORMIN", "strasse", "lisinopril 10mg", "Amlodipine"]);
+  await other.close();
+
+  // Start over forgets it.
+  await page.getByRole("button", { name: "Start over" }).click();
+  await page.waitForSelector("body[data-ready=true]");
+  await page.getByRole("tab", { name: "Team & invitations" }).click();
+  assert.equal(await page.locator('#team-invitations tr[data-email="gus@example.com"]').count(), 0);
+  assert.deepEqual([...errors, ...sharedErrors], []);
+  await page.close();
+});
+
+test("a link that cannot be read, or a team state the package refuses, is reported, not a broken page", async () => {
+  const { page, errors } = await open("/#s=bm90IGpzb24");
+  assert.equal(await text(page, "#share-status"), "This link's state could not be read: showing your own playground.");
+  assert.equal(await page.getByRole("tab", { name: "Voice settings" }).getAttribute("aria-selected"), "true");
+
+  // A hand-edited link whose team has an invalid state.
+  const link = await page.evaluate(() => {
+    const json = JSON.stringify({ v: 1, ui: { tab: "team" }, team: { state: { workspace: {} }, now: "soon", people: [], actor: "", events: [] } });
+    return "#s=" + btoa(json).replaceAll("+", "-").replaceAll("/", "_").replace(/=+$/, "");
+  });
+  const broken = await open(`/${link}`, { clear: false });
+  assert.match(await text(broken.page, "#panel-team .error"), /This panel could not start from the saved state/);
+  await broken.page.getByRole("button", { name: "Reset this panel" }).first().click();
+  await broken.page.waitForSelector("body[data-ready=true]");
+  assert.equal(await broken.page.getByRole("table", { name: "Members" }).locator("tbody tr").count(), 3);
+  assert.deepEqual([...errors, ...broken.errors], []);
+  await page.close();
+  await broken.page.close();
+});
+
+test("request checker and archiving: decisions and statuses from checkRequest, then everything refused", async () => {
+  const { page, errors } = await open();
+  await page.getByRole("tab", { name: "Request checker" }).click();
+  const panel = page.locator("#panel-requests");
+  const decision = async () => [await text(page, "#request-verdict"), await text(page, "#request-status"), await text(page, "#request-action")];
+  const sentBy = (label) => panel.getByLabel("Sent by").selectOption({ label });
+  const example = (label) => panel.getByLabel("Example").selectOption({ label });
+
+  // The example: Cy, a member, renames the workspace.
+  assert.deepEqual(await decision(), ["Refused", "403", "workspace.update"]);
+  assert.equal(await text(page, "#request-error"), "forbidden");
+  await sentBy("Bo · bo@example.com");
+  assert.deepEqual(await decision(), ["Allowed", "200", "workspace.update"]);
+  await example("Update voice settings");
+  assert.deepEqual(await decision(), ["Refused", "422", "voice_settings.update"]);
+  assert.match(await panel.getByLabel("Body problems").textContent(), /\/body\/speed.*between 0.5 and 2/);
+  await panel.getByLabel("Body (JSON)").fill('{ "speed": 1.1 }');
+  assert.deepEqual(await decision(), ["Allowed", "200", "voice_settings.update"]);
+  await example("Invite an owner");
+  assert.deepEqual(await decision(), ["Refused", "403", "members.invite"]);
+  assert.equal(await text(page, "#request-error"), "cannot_grant_higher_role");
+  await sentBy("nobody (no credentials)");
+  assert.deepEqual(await decision(), ["Refused", "401", "members.invite"]);
+  await example("Invitation preview (public)");
+  assert.deepEqual(await decision(), ["Allowed", "200", "public"]);
+  await sentBy("Eve (not invited) · eve@example.org");
+  await example("View the workspace");
+  assert.deepEqual(await decision(), ["Refused", "404", "workspace.view"]);
+  assert.equal(await text(page, "#request-error"), "not_a_member");
+  await panel.getByLabel("Method").selectOption("DELETE");
+  assert.equal(await text(page, "#request-error"), "unknown_route");
+  await screenshots(page, "requests");
+
+  // Provisioning is idempotent; archiving is for owners only, with the slug typed exactly.
+  await page.getByRole("tab", { name: "Team & invitations" }).click();
+  await page.getByLabel("Act as").selectOption({ label: "Cy · cy@example.com" });
+  assert.equal(await page.getByRole("button", { name: "Provision" }).isDisabled(), true);
+  await page.getByLabel("Act as").selectOption({ label: "Bo · bo@example.com" });
+  await page.getByRole("button", { name: "Provision" }).click();
+  assert.match(await text(page, "#team-result"), /Provision: done, workspace.provisioned/);
+  await page.getByRole("button", { name: "Provision" }).click();
+  assert.match(await text(page, "#team-result"), /Provision: done, nothing changed, no event/);
+  assert.equal(await page.getByRole("button", { name: "Archive workspace" }).isDisabled(), true);
+  await page.getByLabel("Act as").selectOption({ label: "Ana · ana@example.com" });
+  await page.getByLabel("Type the slug to archive").fill("Client-A-Support");
+  await page.getByRole("button", { name: "Archive workspace" }).click();
+  assert.match(await text(page, "#team-result"), /refused — slug_mismatch \(422\)/);
+  await page.getByLabel("Type the slug to archive").fill("client-a-support");
+  await page.getByRole("button", { name: "Archive workspace" }).click();
+  assert.match(await text(page, "#team-result"), /Archive: done, workspace.archived/);
+  assert.equal(await text(page, "#team-status"), "archived");
+  assert.match(await text(page, "#team-actor-note"), /Ana has no permissions here/);
+  assert.equal(await page.getByRole("button", { name: "Send invitation" }).isDisabled(), true);
+  assert.equal(await page.getByRole("button", { name: "Remove Bo" }).isDisabled(), true);
+  assert.equal(await page.getByRole("button", { name: "Archive workspace" }).isDisabled(), true);
+  assert.equal(await page.getByRole("button", { name: "Ana leaves" }).isDisabled(), true);
+  await page.getByLabel("Act as").selectOption({ label: "Dee · dee@example.com" });
+  await page.getByRole("button", { name: "Accept dee@example.com as Dee" }).click();
+  assert.match(await text(page, "#team-result"), /refused — workspace_archived \(410\)/);
+
+  // Every request is refused now, for everyone.
+  await page.getByRole("tab", { name: "Request checker" }).click();
+  await sentBy("Ana · ana@example.com");
+  await example("View the workspace");
+  assert.deepEqual(await decision(), ["Refused", "410", "workspace.view"]);
+  assert.equal(await text(page, "#request-error"), "workspace_archived");
+  assert.match(await text(page, "#request-context"), /\(archived\)/);
+  assert.deepEqual(errors, []);
+  await page.close();
 });
