@@ -29,8 +29,13 @@ pub fn nfkd(s: &str) -> String {
         .into_owned()
 }
 
-/// Unicode Normalization Form C, by ICU4X's normalizer with its compiled-in data.
+/// Unicode Normalization Form C, by ICU4X's normalizer with its compiled-in data. ASCII text is
+/// already in NFC (no ASCII character decomposes or composes), so it skips the normalizer: most
+/// keyterms are ASCII, and this is the hot path of merges.
 pub fn nfc(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_owned();
+    }
     icu_normalizer::ComposingNormalizerBorrowed::new_nfc()
         .normalize(s)
         .into_owned()
@@ -57,6 +62,10 @@ pub fn normalize(s: &str) -> String {
 /// The comparison key of an already normalized text: full case folding, then NFC (§4 step 3).
 /// Two normalized terms are duplicates exactly when their keys are equal.
 pub fn fold(normalized: &str) -> String {
+    // Full case folding maps ASCII exactly as ASCII lowercasing does, and the result is ASCII (NFC).
+    if normalized.is_ascii() {
+        return normalized.to_ascii_lowercase();
+    }
     nfc(&caseless::default_case_fold_str(normalized))
 }
 
@@ -93,6 +102,28 @@ pub fn words(s: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_ascii_fast_paths_agree_with_the_unicode_ones() {
+        let all: String = (0u8..128).map(char::from).collect();
+        for s in [
+            all.as_str(),
+            "Metformin",
+            "STRASSE",
+            "Dr. Ramirez",
+            "  a\tB  ",
+            "",
+        ] {
+            let slow_nfc = icu_normalizer::ComposingNormalizerBorrowed::new_nfc()
+                .normalize(s)
+                .into_owned();
+            assert_eq!(nfc(s), slow_nfc);
+            let slow_fold = icu_normalizer::ComposingNormalizerBorrowed::new_nfc()
+                .normalize(&caseless::default_case_fold_str(s))
+                .into_owned();
+            assert_eq!(fold(s), slow_fold, "{s:?}");
+        }
+    }
 
     #[test]
     fn normalize_trims_and_collapses_unicode_white_space() {
