@@ -212,10 +212,7 @@ pub fn read_settings_patch(
     };
     let name = |k: &str, p: &mut Problems| match validate::field(e, k) {
         v if absent(v) => Some(None),
-        v => validate::nullable(v, &at(k), p, |v, at, p| {
-            validate::string_len(v, at, 1, 128, p).map(str::to_owned)
-        })
-        .map(Some),
+        v => crate::state::read_default_name(v, &at(k), p).map(Some),
     };
     let default_llm = name("default_llm", p);
     let default_stt_provider = name("default_stt_provider", p);

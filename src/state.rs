@@ -482,6 +482,15 @@ pub const SETTINGS_KEYS: &[&str] = &[
     "default_tts_provider",
 ];
 
+/// One of the settings' `default_*` names (`default_llm`, `default_stt_provider`,
+/// `default_tts_provider`): `null`, or a string of 1–128 characters. Shared by the stored settings and
+/// the `update_settings` patch.
+pub fn read_default_name(value: &Json, path: &str, p: &mut Problems) -> Option<Option<String>> {
+    nullable(value, path, p, |v, at, p| {
+        crate::validate::string_len(v, at, 1, 128, p).map(str::to_owned)
+    })
+}
+
 fn read_settings(value: &Json, path: &str, p: &mut Problems) -> Option<Settings> {
     let e = object(value, path, p)?;
     no_unknown_fields(e, SETTINGS_KEYS, path, p);
@@ -496,11 +505,7 @@ fn read_settings(value: &Json, path: &str, p: &mut Problems) -> Option<Settings>
         &at("integration_version"),
         p,
     );
-    let name = |k: &str, p: &mut Problems| {
-        nullable(field(e, k), &at(k), p, |v, at, p| {
-            crate::validate::string_len(v, at, 1, 128, p).map(str::to_owned)
-        })
-    };
+    let name = |k: &str, p: &mut Problems| read_default_name(field(e, k), &at(k), p);
     let default_llm = name("default_llm", p);
     let default_stt_provider = name("default_stt_provider", p);
     let default_tts_provider = name("default_tts_provider", p);
