@@ -16,6 +16,7 @@
 //! # Ok::<(), workspace_rules::RuleError>(())
 //! ```
 
+pub mod api;
 pub mod audit;
 pub mod commands;
 pub mod context;

@@ -249,6 +249,11 @@ fn read_name<T>(
         .ok()
 }
 
+/// [`can`] by position in [`roles`] and [`actions`]; `None` for a position out of range.
+pub fn can_index(role: usize, action: usize) -> Option<bool> {
+    Some(can(*Role::ALL.get(role)?, *Action::ALL.get(action)?))
+}
+
 /// `can` for two strings, the common case: no allocation when both names are known; otherwise the same
 /// refusal as [`can_input`].
 pub fn can_names(role: &str, action: &str) -> Result<bool, RuleError> {
@@ -261,6 +266,17 @@ pub fn can_names(role: &str, action: &str) -> Result<bool, RuleError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn can_by_position_answers_like_can() {
+        for (i, &role) in Role::ALL.iter().enumerate() {
+            for (j, &action) in Action::ALL.iter().enumerate() {
+                assert_eq!(can_index(i, j), Some(can(role, action)));
+            }
+            assert_eq!(can_index(i, Action::ALL.len()), None);
+        }
+        assert_eq!(can_index(Role::ALL.len(), 0), None);
+    }
 
     #[test]
     fn ranks_are_owner_admin_member() {

@@ -4,12 +4,11 @@
 //! and converts the answer back, or throws the core's [`RuleError`] as a `WorkspaceRulesError`. No rule
 //! is decided here.
 
+use crate::api;
 use crate::error::RuleError;
 use crate::json::{Json, Unsupported, MAX_DEPTH, MAX_ITEMS};
 use crate::roles;
-use crate::{commands, invitations, keyterms, tone, voice};
 use js_sys::{Array, Object, Reflect};
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -482,12 +481,25 @@ fn install_panic_hook() {
     }));
 }
 
-/// Serializes a core answer to a plain JS value (objects, not `Map`s; key order as the core emits it).
-fn to_js<T: Serialize + ?Sized>(value: &T) -> JsValue {
-    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-    // Serializing the core's plain data types cannot fail; should it ever, the caller gets `null`
-    // rather than a trap.
-    value.serialize(&serializer).unwrap_or(JsValue::NULL)
+/// Calls the export `name` with JS arguments read by [`to_json`], and hands the answer over as one
+/// `JSON.parse` of the core's JSON text: one boundary crossing for the whole answer rather than one
+/// per property (BENCHMARKS.md measures both), and the same text the JSON path of `rules.js` parses.
+fn answer(name: &str, args: &[JsValue]) -> Result<JsValue, JsValue> {
+    let args: Vec<Json> = args.iter().map(to_json).collect();
+    match api::call(name, &args) {
+        Some(Ok(text)) => Ok(parse(&text)),
+        Some(Err(err)) => Err(to_js_error(err)),
+        None => Err(to_js_error(RuleError::single(
+            crate::error::Code::InternalError,
+            "",
+            format!("workspace-rules exports no function {name}."),
+        ))),
+    }
+}
+
+/// A JS value from JSON text the core wrote (always valid JSON; `null` should it ever not be).
+fn parse(text: &str) -> JsValue {
+    js_sys::JSON::parse(text).unwrap_or(JsValue::NULL)
 }
 
 /// Turns a core refusal into a thrown `WorkspaceRulesError`.
@@ -496,7 +508,7 @@ fn to_js_error(err: RuleError) -> JsValue {
         err.code.as_str(),
         err.status(),
         &err.message,
-        to_js(&err.errors),
+        parse(&api::text(&err.errors)),
     )
     .into()
 }
@@ -561,31 +573,31 @@ fn read(value: &JsValue, depth: usize) -> Json {
 
 /// All roles, highest rank first.
 #[wasm_bindgen(js_name = roles, unchecked_return_type = "Role[]")]
-pub fn js_roles() -> JsValue {
-    to_js(roles::roles())
+pub fn js_roles() -> Result<JsValue, JsValue> {
+    answer("roles", &[])
 }
 
 /// All actions, in the specification's order.
 #[wasm_bindgen(js_name = actions, unchecked_return_type = "Action[]")]
-pub fn js_actions() -> JsValue {
-    to_js(roles::actions())
+pub fn js_actions() -> Result<JsValue, JsValue> {
+    answer("actions", &[])
 }
 
 /// The default permission matrix: `{ owner: [...], admin: [...], member: [...] }`.
 #[wasm_bindgen(js_name = permissionMatrix, unchecked_return_type = "PermissionMatrix")]
-pub fn js_permission_matrix() -> JsValue {
-    to_js(&roles::permission_matrix())
+pub fn js_permission_matrix() -> Result<JsValue, JsValue> {
+    answer("permissionMatrix", &[])
 }
 
 /// Whether the default matrix allows `role` to perform `action`.
 /// @throws {WorkspaceRulesError} `unknown_role`, `unknown_action` (400), or `invalid_type` (400) for a
 /// non-string argument.
-#[wasm_bindgen(js_name = can)]
+#[wasm_bindgen(js_name = can, unchecked_return_type = "boolean")]
 pub fn js_can(
     #[wasm_bindgen(unchecked_param_type = "Role")] role: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Action")] action: JsValue,
-) -> Result<bool, JsValue> {
-    roles::can_input(&to_json(&role), &to_json(&action)).map_err(to_js_error)
+) -> Result<JsValue, JsValue> {
+    answer("can", &[role, action])
 }
 
 /// Panics on purpose (`"panic"`), or exhausts the stack (`"recursion"`), so the tests can show that a
@@ -605,22 +617,47 @@ pub fn test_panic(kind: &str) -> u32 {
     }
 }
 
-/// `can` for two strings: `rules.js` calls this when both arguments are strings, which then cross
-/// the boundary as UTF-8 without the generic value reader (the hot path of permission checks).
-#[wasm_bindgen(js_name = __canStr, skip_typescript)]
-pub fn js_can_str(role: &str, action: &str) -> Result<bool, JsValue> {
-    roles::can_names(role, action).map_err(to_js_error)
+/// `can` by position in `roles()` and `actions()`: `rules.js` maps the two names to their positions
+/// once (a `Map` built from those two lists) and asks with two integers, so the hot path of permission
+/// checks moves no strings at all. 1 = allowed, 0 = not, 2 = a position out of range (never sent;
+/// `rules.js` then calls `can` on the JSON path, which words the refusal).
+#[wasm_bindgen(js_name = __canIndex, skip_typescript)]
+pub fn js_can_index(role: u32, action: u32) -> u32 {
+    match roles::can_index(role as usize, action as usize) {
+        Some(allowed) => allowed.into(),
+        None => 2,
+    }
+}
+
+/// Any export with its arguments as the JSON text of an array, the answer as JSON text behind a tag:
+/// `"o" + answer`, `"e" + {code, status, message, errors}`, or `""` when the text is not for this path
+/// (then `rules.js` calls the export itself). `rules.js` takes this path when every argument is plain
+/// JSON data (see `scripts/build.mjs`): one string each way instead of a boundary crossing per property,
+/// which is what made objects slow (BENCHMARKS.md).
+#[wasm_bindgen(js_name = __callJson, skip_typescript)]
+pub fn js_call_json(name: &str, args: &str) -> String {
+    match api::call_text(name, args) {
+        Some(Ok(answer)) => tagged('o', &answer),
+        Some(Err(err)) => tagged('e', &api::text(&err)),
+        None => String::new(),
+    }
+}
+
+fn tagged(tag: char, text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 1);
+    out.push(tag);
+    out.push_str(text);
+    out
 }
 
 /// A slug for `name` (SPEC §2), avoiding the `taken` ones with `-2`, `-3`, …
 /// @throws {WorkspaceRulesError} `invalid_type` for a non-string name or taken entry.
-#[wasm_bindgen(js_name = slugify)]
+#[wasm_bindgen(js_name = slugify, unchecked_return_type = "string")]
 pub fn js_slugify(
     #[wasm_bindgen(unchecked_param_type = "string")] name: JsValue,
     #[wasm_bindgen(unchecked_param_type = "string[] | null")] taken: Option<JsValue>,
-) -> Result<String, JsValue> {
-    let taken = taken.map_or(Json::Null, |t| to_json(&t));
-    crate::slug::slugify_input(&to_json(&name), &taken).map_err(to_js_error)
+) -> Result<JsValue, JsValue> {
+    answer("slugify", &[name, taken.unwrap_or(JsValue::UNDEFINED)])
 }
 
 /// Test caller numbers (SPEC §6) normalized to E.164 and de-duplicated, keeping the first.
@@ -629,9 +666,7 @@ pub fn js_slugify(
 pub fn js_normalize_test_caller_numbers(
     #[wasm_bindgen(unchecked_param_type = "string[]")] numbers: JsValue,
 ) -> Result<JsValue, JsValue> {
-    crate::test_numbers::normalize_input(&to_json(&numbers))
-        .map(|n| to_js(&n))
-        .map_err(to_js_error)
+    answer("normalizeTestCallerNumbers", &[numbers])
 }
 
 /// What a call of `duration_seconds` costs under `allocation` (SPEC §6), in integers.
@@ -641,9 +676,7 @@ pub fn js_call_cost(
     #[wasm_bindgen(unchecked_param_type = "MinutesAllocation")] allocation: JsValue,
     #[wasm_bindgen(unchecked_param_type = "number")] duration_seconds: JsValue,
 ) -> Result<JsValue, JsValue> {
-    crate::minutes::call_cost_input(&to_json(&allocation), &to_json(&duration_seconds))
-        .map(|c| to_js(&c))
-        .map_err(to_js_error)
+    answer("callCost", &[allocation, duration_seconds])
 }
 
 /// Takes two strings and does nothing: the cost of crossing the boundary with the arguments of `can`,
@@ -662,9 +695,7 @@ pub fn js_create_workspace(
     #[wasm_bindgen(unchecked_param_type = "NewWorkspaceInput")] input: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Context")] ctx: JsValue,
 ) -> Result<JsValue, JsValue> {
-    commands::create_workspace_input(&to_json(&input), &to_json(&ctx))
-        .map(|a| to_js(&a))
-        .map_err(to_js_error)
+    answer("createWorkspace", &[input, ctx])
 }
 
 /// Applies one command: the new state and the audit events, or a refusal (the state is untouched).
@@ -675,9 +706,7 @@ pub fn js_apply(
     #[wasm_bindgen(unchecked_param_type = "Command")] command: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Context")] ctx: JsValue,
 ) -> Result<JsValue, JsValue> {
-    commands::apply_input(&to_json(&state), &to_json(&command), &to_json(&ctx))
-        .map(|a| to_js(&a))
-        .map_err(to_js_error)
+    answer("apply", &[state, command, ctx])
 }
 
 /// The status of an invitation at `now` ("expired" for a pending one at or past `expires_at`).
@@ -687,9 +716,7 @@ pub fn js_invitation_status(
     #[wasm_bindgen(unchecked_param_type = "Invitation")] invitation: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Timestamp")] now: JsValue,
 ) -> Result<JsValue, JsValue> {
-    invitations::invitation_status_input(&to_json(&invitation), &to_json(&now))
-        .map(|s| to_js(&s))
-        .map_err(to_js_error)
+    answer("invitationStatus", &[invitation, now])
 }
 
 /// What an invitation shows without sign-in: `{ workspace_name, role, expires_at, status }`.
@@ -700,13 +727,7 @@ pub fn js_preview_invitation(
     #[wasm_bindgen(unchecked_param_type = "Uuid")] invitation_id: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Timestamp")] now: JsValue,
 ) -> Result<JsValue, JsValue> {
-    invitations::preview_invitation_input(
-        &to_json(&state),
-        &to_json(&invitation_id),
-        &to_json(&now),
-    )
-    .map(|p| to_js(&p))
-    .map_err(to_js_error)
+    answer("previewInvitation", &[state, invitation_id, now])
 }
 
 /// Decides a platform request at the edge (SPEC §9) without any network call. Never throws for a
@@ -718,9 +739,7 @@ pub fn js_check_request(
     #[wasm_bindgen(unchecked_param_type = "RuleRequest")] request: JsValue,
     #[wasm_bindgen(unchecked_param_type = "RequestContext")] context: JsValue,
 ) -> Result<JsValue, JsValue> {
-    crate::requests::check_request_input(&to_json(&request), &to_json(&context))
-        .map(|d| to_js(&d))
-        .map_err(to_js_error)
+    answer("checkRequest", &[request, context])
 }
 
 /// May this user do `action` in this workspace? The matrix plus §1 and §6 (knowledge bases in the
@@ -732,26 +751,19 @@ pub fn js_authorize(
     #[wasm_bindgen(unchecked_param_type = "string")] user_id: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Action")] action: JsValue,
 ) -> Result<JsValue, JsValue> {
-    crate::requests::authorize_input(&to_json(&state), &to_json(&user_id), &to_json(&action))
-        .map(|d| to_js(&d))
-        .map_err(to_js_error)
+    answer("authorize", &[state, user_id, action])
 }
 
 /// The delete confirmation: `true` when an owner typed the workspace's name (trimmed).
 /// @throws {WorkspaceRulesError} `not_a_member` (404), `workspace_archived` (410), `forbidden` (403),
 /// `default_workspace_protected` (409), `name_mismatch` (422).
-#[wasm_bindgen(js_name = confirmDelete)]
+#[wasm_bindgen(js_name = confirmDelete, unchecked_return_type = "boolean")]
 pub fn js_confirm_delete(
     #[wasm_bindgen(unchecked_param_type = "WorkspaceState")] state: JsValue,
     #[wasm_bindgen(unchecked_param_type = "string")] confirmation: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Context")] ctx: JsValue,
-) -> Result<bool, JsValue> {
-    crate::lifecycle::confirm_delete_input(
-        &to_json(&state),
-        &to_json(&confirmation),
-        &to_json(&ctx),
-    )
-    .map_err(to_js_error)
+) -> Result<JsValue, JsValue> {
+    answer("confirmDelete", &[state, confirmation, ctx])
 }
 
 /// Switches to a workspace: `{ workspace, role }` for an active member of an active workspace.
@@ -761,9 +773,7 @@ pub fn js_switch_workspace(
     #[wasm_bindgen(unchecked_param_type = "WorkspaceMembership[]")] memberships: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Uuid")] workspace_id: JsValue,
 ) -> Result<JsValue, JsValue> {
-    crate::workspaces::switch_workspace_input(&to_json(&memberships), &to_json(&workspace_id))
-        .map(|w| to_js(&w))
-        .map_err(to_js_error)
+    answer("switchWorkspace", &[memberships, workspace_id])
 }
 
 /// The user's workspaces: active memberships of active workspaces, in the given order.
@@ -772,9 +782,7 @@ pub fn js_switch_workspace(
 pub fn js_list_workspaces(
     #[wasm_bindgen(unchecked_param_type = "WorkspaceMembership[]")] memberships: JsValue,
 ) -> Result<JsValue, JsValue> {
-    crate::workspaces::list_workspaces_input(&to_json(&memberships))
-        .map(|w| to_js(&w))
-        .map_err(to_js_error)
+    answer("listWorkspaces", &[memberships])
 }
 
 /// Checks a voice-settings patch for a form. Never throws on bad data: `{ ok, errors }`, where
@@ -782,8 +790,8 @@ pub fn js_list_workspaces(
 #[wasm_bindgen(js_name = validateVoiceSettings, unchecked_return_type = "VoiceSettingsValidation")]
 pub fn js_validate_voice_settings(
     #[wasm_bindgen(unchecked_param_type = "VoiceSettingsPatch | unknown")] patch: JsValue,
-) -> JsValue {
-    to_js(&voice::validate_voice_settings(&to_json(&patch)))
+) -> Result<JsValue, JsValue> {
+    answer("validateVoiceSettings", &[patch])
 }
 
 /// Applies a patch to stored voice settings: `{ settings, changed }`.
@@ -793,9 +801,7 @@ pub fn js_update_voice_settings(
     #[wasm_bindgen(unchecked_param_type = "VoiceSettings | null | undefined")] current: JsValue,
     #[wasm_bindgen(unchecked_param_type = "VoiceSettingsPatch")] patch: JsValue,
 ) -> Result<JsValue, JsValue> {
-    voice::update::update_voice_settings_input(&to_json(&current), &to_json(&patch))
-        .map(|u| to_js(&u))
-        .map_err(to_js_error)
+    answer("updateVoiceSettings", &[current, patch])
 }
 
 /// Resolves every voice-settings field across the layers, with `sources`.
@@ -804,9 +810,7 @@ pub fn js_update_voice_settings(
 pub fn js_effective_voice_settings(
     #[wasm_bindgen(unchecked_param_type = "VoiceSettingsLayers")] layers: JsValue,
 ) -> Result<JsValue, JsValue> {
-    voice::layers::effective_voice_settings_input(&to_json(&layers))
-        .map(|e| to_js(&e))
-        .map_err(to_js_error)
+    answer("effectiveVoiceSettings", &[layers])
 }
 
 /// Merges keyterm lists (§4): normalized, de-duplicated, first occurrence wins, capped at 200.
@@ -815,10 +819,7 @@ pub fn js_effective_voice_settings(
 pub fn js_merge_keyterms(
     #[wasm_bindgen(unchecked_param_type = "string[][]")] lists: Array,
 ) -> Result<JsValue, JsValue> {
-    let lists: Vec<Json> = lists.iter().map(|l| to_json(&l)).collect();
-    keyterms::merge_input(&lists)
-        .map(|r| to_js(&r))
-        .map_err(to_js_error)
+    answer("mergeKeyterms", &lists.to_vec())
 }
 
 /// The tone for this moment of a call (§5): `{ tone, tier, source, matched_topic? }`.
@@ -827,9 +828,7 @@ pub fn js_merge_keyterms(
 pub fn js_resolve_tone(
     #[wasm_bindgen(unchecked_param_type = "ToneInput")] input: JsValue,
 ) -> Result<JsValue, JsValue> {
-    tone::resolve_tone_input(&to_json(&input))
-        .map(|r| to_js(&r))
-        .map_err(to_js_error)
+    answer("resolveTone", &[input])
 }
 
 #[cfg(test)]
@@ -849,8 +848,9 @@ mod tests {
 
     #[wasm_bindgen_test]
     fn can_answers_booleans() {
-        assert_eq!(js_can("admin".into(), "members.invite".into()), Ok(true));
-        assert_eq!(js_can("member".into(), "members.invite".into()), Ok(false));
+        let can = |role: &str, action: &str| js_can(role.into(), action.into()).unwrap().as_bool();
+        assert_eq!(can("admin", "members.invite"), Some(true));
+        assert_eq!(can("member", "members.invite"), Some(false));
     }
 
     #[wasm_bindgen_test]
@@ -872,7 +872,8 @@ mod tests {
 
     #[wasm_bindgen_test]
     fn voice_exports_answer_plain_objects_in_wire_order() {
-        let answer = js_validate_voice_settings(js("({ speed: Symbol('s'), tone: 'calm' })"));
+        let answer =
+            js_validate_voice_settings(js("({ speed: Symbol('s'), tone: 'calm' })")).unwrap();
         assert_eq!(
             JSON::stringify(&answer).unwrap(),
             r#"{"ok":false,"errors":[{"code":"invalid_type","message":"speed must be a finite number, got a symbol.","path":"/speed"}]}"#

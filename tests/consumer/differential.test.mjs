@@ -8,6 +8,9 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import * as api from "workspace-rules";
+// The generated glue: every export reading its arguments value by value, the path `rules.js` takes
+// when the arguments are not plain JSON data (the package itself takes the JSON-text path here).
+import * as valuePath from "../../pkg/workspace_rules.js";
 import { runVectors } from "../js/vectors.mjs";
 import { readVectors, root } from "../js/files.mjs";
 
@@ -76,7 +79,7 @@ for (const [call, argLists] of Object.entries(byExport)) {
   }
 }
 
-test(`the native crate and the package in Node agree on ${cases.length} random cases`, { timeout: 300_000 }, (t) => {
+test(`the native crate and the package in Node (both ways across the boundary) agree on ${cases.length} random cases`, { timeout: 300_000 }, (t) => {
   assert.ok(existsSync(native), "examples/run_cases is built by `cargo test`");
   const dir = join(root, "test-results/differential");
   mkdirSync(dir, { recursive: true });
@@ -84,6 +87,8 @@ test(`the native crate and the package in Node agree on ${cases.length} random c
   writeFileSync(file, JSON.stringify({ description: "random differential cases", cases }));
   const parsed = JSON.parse(readFileSync(file, "utf8")); // both sides read the same text
   const js = runVectors(api, { "random.json": parsed }).map((r) => r.line);
+  const byValue = runVectors({ ...valuePath, WorkspaceRulesError: api.WorkspaceRulesError }, { "random.json": parsed }).map((r) => r.line);
+  assert.deepEqual(byValue.map((l, i) => [l, js[i]]).filter(([a, b]) => a !== b).slice(0, 3), [], "the value path and the JSON path agree");
   const rust = execFileSync(native, [file], { encoding: "utf8", maxBuffer: 1 << 30 }).split("\n").filter(Boolean);
   assert.equal(rust.length, js.length);
   const differing = js.map((line, i) => [line, rust[i]]).filter(([a, b]) => a !== b);

@@ -5,55 +5,15 @@
 use serde::Serialize;
 use serde_json::Value;
 use workspace_rules::json::{Json, Unsupported};
-use workspace_rules::{
-    commands, invitations, keyterms, minutes, roles, slug, test_numbers, tone, voice, RuleError,
-};
+use workspace_rules::{api, RuleError};
 
-/// Calls the rule named like the JavaScript export, with the case's arguments; a missing argument is
-/// `undefined`, as it would be in JavaScript.
+/// Calls the rule named like the JavaScript export, with the case's arguments (through the crate's
+/// own dispatch, `workspace_rules::api`); a missing argument is `undefined`, as it would be in
+/// JavaScript.
 pub fn call(name: &str, args: &[Json]) -> Result<Value, RuleError> {
-    let undefined = Json::Unsupported(Unsupported::Undefined);
-    let arg = |i: usize| args.get(i).unwrap_or(&undefined);
-    match name {
-        "roles" => Ok(to_value(roles::roles())),
-        "actions" => Ok(to_value(roles::actions())),
-        "permissionMatrix" => Ok(to_value(&roles::permission_matrix())),
-        "can" => roles::can_input(arg(0), arg(1)).map(|b| to_value(&b)),
-        "slugify" => slug::slugify_input(arg(0), arg(1)).map(|s| to_value(&s)),
-        "normalizeTestCallerNumbers" => test_numbers::normalize_input(arg(0)).map(|n| to_value(&n)),
-        "callCost" => minutes::call_cost_input(arg(0), arg(1)).map(|c| to_value(&c)),
-        "createWorkspace" => commands::create_workspace_input(arg(0), arg(1)).map(|a| to_value(&a)),
-        "apply" => commands::apply_input(arg(0), arg(1), arg(2)).map(|a| to_value(&a)),
-        "invitationStatus" => {
-            invitations::invitation_status_input(arg(0), arg(1)).map(|s| to_value(&s))
-        }
-        "previewInvitation" => {
-            invitations::preview_invitation_input(arg(0), arg(1), arg(2)).map(|p| to_value(&p))
-        }
-        "validateVoiceSettings" => Ok(to_value(&voice::validate_voice_settings(arg(0)))),
-        "updateVoiceSettings" => {
-            voice::update::update_voice_settings_input(arg(0), arg(1)).map(|u| to_value(&u))
-        }
-        "effectiveVoiceSettings" => {
-            voice::layers::effective_voice_settings_input(arg(0)).map(|e| to_value(&e))
-        }
-        "mergeKeyterms" => keyterms::merge_input(args).map(|r| to_value(&r)),
-        "checkRequest" => {
-            workspace_rules::requests::check_request_input(arg(0), arg(1)).map(|d| to_value(&d))
-        }
-        "authorize" => {
-            workspace_rules::requests::authorize_input(arg(0), arg(1), arg(2)).map(|d| to_value(&d))
-        }
-        "confirmDelete" => workspace_rules::lifecycle::confirm_delete_input(arg(0), arg(1), arg(2))
-            .map(|b| to_value(&b)),
-        "switchWorkspace" => workspace_rules::workspaces::switch_workspace_input(arg(0), arg(1))
-            .map(|w| to_value(&w)),
-        "listWorkspaces" => {
-            workspace_rules::workspaces::list_workspaces_input(arg(0)).map(|w| to_value(&w))
-        }
-        "resolveTone" => tone::resolve_tone_input(arg(0)).map(|r| to_value(&r)),
-        other => panic!("the native runner has no function {other:?}"),
-    }
+    api::call(name, args)
+        .unwrap_or_else(|| panic!("the crate exports no function {name:?}"))
+        .map(|text| serde_json::from_str(&text).expect("answers are JSON"))
 }
 
 pub fn to_value<T: Serialize + ?Sized>(value: &T) -> Value {

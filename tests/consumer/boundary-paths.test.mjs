@@ -1,0 +1,107 @@
+// The two ways arguments cross into WebAssembly give the same answers. `rules.js` sends plain JSON
+// data as JSON text (`__callJson`); anything else goes to the export itself, which reads the value
+// property by property and names what JSON cannot carry. These cases sit on the line between the two:
+// each is asked through the package and through the generated glue (always the value path), and the
+// answers (or refusals) must be equal.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import * as api from "workspace-rules";
+import * as valuePath from "../../pkg/workspace_rules.js";
+import { runVectors } from "../js/vectors.mjs";
+import { readVectors } from "../js/files.mjs";
+
+function outcome(f) {
+  try {
+    return { ok: f() };
+  } catch (e) {
+    assert.ok(e instanceof api.WorkspaceRulesError, `a WorkspaceRulesError, got ${e}`);
+    return { error: { code: e.code, status: e.status, message: e.message, errors: e.errors } };
+  }
+}
+
+function same(name, ...args) {
+  const viaPackage = outcome(() => api[name](...args));
+  const viaValues = outcome(() => valuePath[name](...args));
+  assert.equal(JSON.stringify(viaPackage), JSON.stringify(viaValues), `${name} with ${args.length} arguments`);
+  return viaPackage;
+}
+
+class Patch {
+  constructor() {
+    this.tone = "calm";
+  }
+}
+
+const edges = {
+  "an unpaired surrogate in a string": () => same("mergeKeyterms", ["a\uD800b", "ok"]),
+  "an unpaired surrogate as an object key": () => same("validateVoiceSettings", { ["\uDC00"]: 1 }),
+  "-0 (JSON would write 0)": () => same("updateVoiceSettings", null, { volume: -0 }),
+  "NaN, Infinity, BigInt, symbol and function": () => {
+    for (const v of [NaN, Infinity, -Infinity, 10n, Symbol("s"), () => 1]) same("validateVoiceSettings", { speed: v });
+  },
+  "a Date, a Map and a class instance": () => {
+    same("validateVoiceSettings", new Date(0));
+    same("validateVoiceSettings", new Map([["tone", "calm"]]));
+    same("validateVoiceSettings", new Patch());
+  },
+  "an object with toJSON": () => same("validateVoiceSettings", { tone: "calm", toJSON: () => ({ tone: "nope" }) }),
+  "a sparse array and undefined items": () => {
+    same("mergeKeyterms", [, "a"]); // eslint-disable-line no-sparse-arrays
+    same("mergeKeyterms", ["a", undefined]);
+  },
+  "undefined properties are absent on both paths": () => {
+    const r = same("updateVoiceSettings", { tone: undefined }, { speed: 1.5, tone: undefined });
+    assert.deepEqual(r.ok.changed, ["speed"]);
+  },
+  "missing, trailing and middle undefined arguments": () => {
+    same("slugify", "Client A");
+    same("slugify", "Client A", undefined);
+    same("updateVoiceSettings", undefined, { tone: "calm" });
+    same("can");
+    same("can", undefined, "members.invite");
+  },
+  "a getter is read like a property; one that throws is the value path's business": () => {
+    same("validateVoiceSettings", { get tone() { return "calm"; } });
+    const throwing = { get tone() { throw new Error("boom"); } };
+    const viaPackage = outcome(() => api.validateVoiceSettings(throwing));
+    assert.ok("ok" in viaPackage || viaPackage.error.code === "invalid_type");
+  },
+  "nesting past the depth limit and lists past the item limit": () => {
+    let deep = "x";
+    for (let i = 0; i < 80; i++) deep = [deep];
+    same("mergeKeyterms", deep);
+    same("mergeKeyterms", Array.from({ length: 10_001 }, () => "a"));
+    same("validateVoiceSettings", Object.fromEntries(Array.from({ length: 10_001 }, (_, i) => [`k${i}`, 1])));
+  },
+  "a cycle": () => {
+    const cyclic = { tone: "calm" };
+    cyclic.self = cyclic;
+    same("validateVoiceSettings", cyclic);
+  },
+  "objects with a null prototype and integer-like keys": () => {
+    const bare = Object.create(null);
+    bare.tone = "calm";
+    bare["10"] = 1;
+    bare["2"] = 1;
+    same("validateVoiceSettings", bare);
+  },
+  "numbers JSON writes in exponent form": () => {
+    for (const x of [1e21, 1e-7, 5e-324, 1.7976931348623157e308, 0.1 + 0.2]) same("validateVoiceSettings", { speed: x, volume: x });
+  },
+  "can with unknown, non-string and known names": () => {
+    same("can", "owner", "nope");
+    same("can", "root", "members.invite");
+    same("can", 1, {});
+    for (const role of api.roles()) for (const action of api.actions()) assert.equal(api.can(role, action), valuePath.can(role, action));
+  },
+};
+for (const [name, run] of Object.entries(edges)) test(name, run);
+
+test("every shared vector gives the same answer both ways", () => {
+  const files = readVectors();
+  const viaPackage = runVectors(api, files);
+  const viaValues = runVectors({ ...valuePath, WorkspaceRulesError: api.WorkspaceRulesError }, files);
+  assert.equal(viaPackage.length, viaValues.length);
+  const differing = viaPackage.filter((r, i) => r.line !== viaValues[i].line);
+  assert.deepEqual(differing.map((r) => r.id).slice(0, 5), []);
+});
