@@ -1,34 +1,84 @@
-//! Times a few calls natively (median of rounds), for comparison with the package's numbers in
-//! BENCHMARKS.md: `cargo run --release --example bench_calls`.
+//! Times calls natively through `api::call_text`, the entry the package's JSON path uses: the median
+//! per call over rounds, for BENCHMARKS.md's native column. With a case name, runs only that case
+//! (for `perf stat`, whose instruction counts do not depend on the machine's load).
+//!
+//!     cargo run --release --example bench_calls [update3|update13|validate|merge|can]
 use std::time::Instant;
 use workspace_rules::api;
 
-fn time(name: &str, args: &str, n: u32) {
+fn time(name: &str, export: &str, args: &str, n: u32) {
     let mut rounds = Vec::new();
     for _ in 0..7 {
         let start = Instant::now();
         for _ in 0..n {
-            std::hint::black_box(api::call_text(name, std::hint::black_box(args)));
+            std::hint::black_box(api::call_text(export, std::hint::black_box(args)));
         }
         rounds.push(start.elapsed().as_nanos() as f64 / f64::from(n));
     }
     rounds.sort_by(f64::total_cmp);
-    println!("{name:<24} {:>12.1} ns", rounds[3]);
+    println!("{name:<10} {:>12.1} ns", rounds[3]);
 }
 
 fn main() {
     let current = r#"{"tone":"calm","speed":1.1,"keyterms":["Metformin"]}"#;
     let small =
         r#"{"speed":1.2,"tone":"friendly","keyterms":["Metformin","Ozempic","Dr. Ramirez"]}"#;
-    time(
-        "updateVoiceSettings",
-        &format!("[{current},{small}]"),
-        if std::env::args().any(|a| a == "--long") {
-            2_000_000
-        } else {
-            20_000
-        },
-    );
-    time("validateVoiceSettings", &format!("[{small}]"), 20_000);
-    time("can", r#"["admin","members.invite"]"#, 200_000);
+    let full = r#"{"voice_id":"voice-42","tone":"sympathetic","speed":0.9,"volume":0.8,"language":"en-us","keyterms":["Metformin","Ozempic","Dr. Ramirez","co-pay","prior authorization"],"correction_categories":["drug names","doctor names"],"pronunciation_dict_id":"dict-7","sensitive_topics":["test results","diagnosis"],"post_call_analysis_enabled":false,"transcript_correction_enabled":true,"stt_provider":"deepgram","tts_provider":"cartesia"}"#;
+    // The lists of `npm run bench`: 200 terms, then 200 more, half of them other casings of the first.
+    let words = [
+        "Metformin",
+        "Straße",
+        "Ozempic",
+        "İbuprofen",
+        "Café",
+        "naïve",
+        "Σίσυφος",
+        "東京",
+        "Dr. Ramirez",
+        "prior authorization",
+    ];
+    let a: Vec<String> = (0..200).map(|i| format!("{} {i}", words[i % 10])).collect();
+    let b: Vec<String> = (0..200)
+        .map(|i| {
+            if i % 2 == 1 {
+                format!("{} {i}", words[i % 10]).to_uppercase()
+            } else {
+                format!("  new   term {i} ")
+            }
+        })
+        .collect();
+    let lists = api::text(&[a, b]);
+    let cases: [(&str, &str, String, u32); 5] = [
+        (
+            "update3",
+            "updateVoiceSettings",
+            format!("[{current},{small}]"),
+            20_000,
+        ),
+        (
+            "update13",
+            "updateVoiceSettings",
+            format!("[{current},{full}]"),
+            10_000,
+        ),
+        (
+            "validate",
+            "validateVoiceSettings",
+            format!("[{small}]"),
+            20_000,
+        ),
+        ("merge", "mergeKeyterms", lists, 200),
+        (
+            "can",
+            "can",
+            r#"["admin","members.invite"]"#.to_owned(),
+            200_000,
+        ),
+    ];
+    let only = std::env::args().nth(1);
+    for (name, export, args, n) in &cases {
+        if only.as_deref().is_none_or(|o| o == *name) {
+            time(name, export, args, *n);
+        }
+    }
 }

@@ -14,6 +14,9 @@ macro_rules! names {
             /// Every value, in the order of the specification's table.
             pub const ALL: &'static [$name] = &[$($name::$variant,)+];
 
+            /// Every wire name, in the order of [`ALL`](Self::ALL).
+            pub const NAMES: &'static [&'static str] = &[$($wire,)+];
+
             /// The wire name.
             pub const fn as_str(self) -> &'static str {
                 match self { $($name::$variant => $wire,)+ }

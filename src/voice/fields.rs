@@ -122,6 +122,47 @@ impl Serialize for Value {
     }
 }
 
+/// A stored value, borrowed from its [`VoiceSettings`] (see [`VoiceSettings::value`]).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum ValueRef<'a> {
+    Text(&'a str),
+    Tone(Tone),
+    Number(f64),
+    Bool(bool),
+    List(&'a [String]),
+    Stt(SttProvider),
+    Tts(TtsProvider),
+}
+
+impl ValueRef<'_> {
+    /// An owned copy.
+    pub fn to_value(self) -> Value {
+        match self {
+            ValueRef::Text(t) => Value::Text(t.to_owned()),
+            ValueRef::Tone(t) => Value::Tone(t),
+            ValueRef::Number(x) => Value::Number(x),
+            ValueRef::Bool(b) => Value::Bool(b),
+            ValueRef::List(items) => Value::List(items.to_vec()),
+            ValueRef::Stt(p) => Value::Stt(p),
+            ValueRef::Tts(p) => Value::Tts(p),
+        }
+    }
+}
+
+impl Serialize for ValueRef<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match *self {
+            ValueRef::Text(t) => s.serialize_str(t),
+            ValueRef::Tone(t) => t.serialize(s),
+            ValueRef::Number(x) => s.serialize_f64(x),
+            ValueRef::Bool(b) => s.serialize_bool(b),
+            ValueRef::List(items) => items.serialize(s),
+            ValueRef::Stt(p) => p.serialize(s),
+            ValueRef::Tts(p) => p.serialize(s),
+        }
+    }
+}
+
 impl Field {
     /// The library's built-in default (§3 table).
     pub fn default_value(self) -> Value {
@@ -220,25 +261,32 @@ pub struct VoiceSettings {
 }
 
 impl VoiceSettings {
-    /// The stored value of a field, if set.
-    pub fn get(&self, field: Field) -> Option<Value> {
+    /// The stored value of a field, if set, borrowed: comparing and writing settings copy nothing.
+    pub fn value(&self, field: Field) -> Option<ValueRef<'_>> {
         match field {
-            Field::VoiceId => self.voice_id.clone().map(Value::Text),
-            Field::Tone => self.tone.map(Value::Tone),
-            Field::Speed => self.speed.map(Value::Number),
-            Field::Volume => self.volume.map(Value::Number),
-            Field::Language => self.language.clone().map(Value::Text),
-            Field::Keyterms => self.keyterms.clone().map(Value::List),
-            Field::CorrectionCategories => self.correction_categories.clone().map(Value::List),
-            Field::PronunciationDictId => self.pronunciation_dict_id.clone().map(Value::Text),
-            Field::SensitiveTopics => self.sensitive_topics.clone().map(Value::List),
-            Field::PostCallAnalysisEnabled => self.post_call_analysis_enabled.map(Value::Bool),
-            Field::TranscriptCorrectionEnabled => {
-                self.transcript_correction_enabled.map(Value::Bool)
+            Field::VoiceId => self.voice_id.as_deref().map(ValueRef::Text),
+            Field::Tone => self.tone.map(ValueRef::Tone),
+            Field::Speed => self.speed.map(ValueRef::Number),
+            Field::Volume => self.volume.map(ValueRef::Number),
+            Field::Language => self.language.as_deref().map(ValueRef::Text),
+            Field::Keyterms => self.keyterms.as_deref().map(ValueRef::List),
+            Field::CorrectionCategories => {
+                self.correction_categories.as_deref().map(ValueRef::List)
             }
-            Field::SttProvider => self.stt_provider.map(Value::Stt),
-            Field::TtsProvider => self.tts_provider.map(Value::Tts),
+            Field::PronunciationDictId => self.pronunciation_dict_id.as_deref().map(ValueRef::Text),
+            Field::SensitiveTopics => self.sensitive_topics.as_deref().map(ValueRef::List),
+            Field::PostCallAnalysisEnabled => self.post_call_analysis_enabled.map(ValueRef::Bool),
+            Field::TranscriptCorrectionEnabled => {
+                self.transcript_correction_enabled.map(ValueRef::Bool)
+            }
+            Field::SttProvider => self.stt_provider.map(ValueRef::Stt),
+            Field::TtsProvider => self.tts_provider.map(ValueRef::Tts),
         }
+    }
+
+    /// The stored value of a field, if set, as an owned [`Value`].
+    pub fn get(&self, field: Field) -> Option<Value> {
+        self.value(field).map(ValueRef::to_value)
     }
 
     /// Sets (`Some`) or unsets (`None`) a field. A value of another field's type unsets the field:
@@ -317,7 +365,7 @@ impl VoiceSettings {
                 }
             }
         }
-        validate::no_unknown_fields(entries, &field_names(), path, problems);
+        validate::no_unknown_fields(entries, field_names(), path, problems);
         (problems.len() == before).then_some(settings)
     }
 
@@ -371,8 +419,8 @@ pub(crate) fn entry<'a>(entries: &'a [(String, Json)], key: &str) -> Option<&'a 
 }
 
 /// Every field's wire name, in table order.
-pub fn field_names() -> Vec<&'static str> {
-    Field::ALL.iter().map(|f| f.as_str()).collect()
+pub fn field_names() -> &'static [&'static str] {
+    Field::NAMES
 }
 
 /// The set fields, in table order.
@@ -380,7 +428,7 @@ impl Serialize for VoiceSettings {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut map = s.serialize_map(None)?;
         for field in Field::ALL {
-            if let Some(value) = self.get(*field) {
+            if let Some(value) = self.value(*field) {
                 map.serialize_entry(field.as_str(), &value)?;
             }
         }

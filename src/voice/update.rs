@@ -44,15 +44,15 @@ impl Patch {
                 }
             }
         }
-        validate::no_unknown_fields(entries, &field_names(), "", problems);
+        validate::no_unknown_fields(entries, field_names(), "", problems);
         (problems.len() == before).then_some(Patch(patch))
     }
 
     /// `current` with this patch applied.
-    pub fn apply_to(&self, current: &VoiceSettings) -> VoiceSettings {
+    pub fn apply_to(self, current: &VoiceSettings) -> VoiceSettings {
         let mut next = current.clone();
-        for (field, value) in &self.0 {
-            next.set(*field, value.clone());
+        for (field, value) in self.0 {
+            next.set(field, value);
         }
         next
     }
@@ -89,7 +89,7 @@ pub fn changed_fields(before: &VoiceSettings, after: &VoiceSettings) -> Vec<Fiel
     Field::ALL
         .iter()
         .copied()
-        .filter(|f| before.get(*f) != after.get(*f))
+        .filter(|f| before.value(*f) != after.value(*f))
         .collect()
 }
 
