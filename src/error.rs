@@ -238,16 +238,26 @@ where
 {
     let mut out = String::new();
     for segment in segments {
-        out.push('/');
-        for c in segment.as_ref().chars() {
-            match c {
-                '~' => out.push_str("~0"),
-                '/' => out.push_str("~1"),
-                c => out.push(c),
-            }
-        }
+        push_segment(&mut out, segment.as_ref());
     }
     out
+}
+
+/// Appends `/segment` to a JSON Pointer, escaping `~` and `/`; a segment without them (nearly every
+/// one: field names, indexes) is copied whole.
+pub fn push_segment(out: &mut String, segment: &str) {
+    out.push('/');
+    if !segment.contains(['~', '/']) {
+        out.push_str(segment);
+        return;
+    }
+    for c in segment.chars() {
+        match c {
+            '~' => out.push_str("~0"),
+            '/' => out.push_str("~1"),
+            c => out.push(c),
+        }
+    }
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@
 //! reports **every** problem at once. Lengths count Unicode scalar values (characters), not bytes or
 //! UTF-16 units. Bounds are inclusive.
 
-use crate::error::{pointer, Code, Problem, RuleError};
+use crate::error::{Code, Problem, RuleError};
 use crate::json::Json;
 use crate::names::Named;
 use crate::timestamp::Timestamp;
@@ -58,8 +58,10 @@ impl Problems {
 
 /// The path of a child: `child("/keyterms", "3")` is `/keyterms/3`.
 pub fn child(path: &str, key: impl AsRef<str>) -> String {
-    let mut out = path.to_owned();
-    out.push_str(&pointer([key]));
+    let key = key.as_ref();
+    let mut out = String::with_capacity(path.len() + key.len() + 1);
+    out.push_str(path);
+    crate::error::push_segment(&mut out, key);
     out
 }
 

@@ -1,8 +1,10 @@
 //! The JavaScript boundary: the only module that knows about JavaScript.
 //!
-//! Every export converts its arguments into core types ([`Json`] for untyped input), calls the core,
-//! and converts the answer back, or throws the core's [`RuleError`] as a `WorkspaceRulesError`. No rule
-//! is decided here.
+//! Two ways in, one dispatch ([`api::call`]), one way out. Plain JSON data arrives as the JSON text of
+//! the argument list (`__callJson`, chosen by `rules.js`, see `scripts/build.mjs`); anything else
+//! arrives at the typed export itself, whose reader ([`to_json`]) names what JSON cannot carry (NaN,
+//! `undefined`, a BigInt…) so a rule can report it at its path. Answers leave as JSON text, parsed once
+//! by `JSON.parse`; refusals are thrown as `WorkspaceRulesError`. No rule is decided here.
 
 use crate::api;
 use crate::error::RuleError;
