@@ -5,6 +5,16 @@
 //! way plain objects cross into WebAssembly, see `src/wasm.rs`), the native runner of the shared test
 //! vectors, and native backends that want the package's exact answers from JSON text
 //! ([`call_text`]): the same bytes a JavaScript caller would get from `JSON.stringify` of the answer.
+//!
+//! ```
+//! use workspace_rules::{api, Code};
+//!
+//! let allowed = api::call_text("can", r#"["admin", "members.invite"]"#);
+//! assert_eq!(allowed.unwrap().unwrap(), "true");
+//! let refused = api::call_text("can", r#"["boss", "members.invite"]"#).unwrap().unwrap_err();
+//! assert_eq!((refused.code, refused.status()), (Code::UnknownRole, 400));
+//! assert!(api::call_text("nope", "[]").is_none());
+//! ```
 
 use crate::error::RuleError;
 use crate::json::{Json, Unsupported};
