@@ -17,7 +17,7 @@ use crate::error::{Code, RuleError};
 use crate::json::Json;
 use crate::names::names;
 use crate::text;
-use crate::validate::{self, child, describe, Problems};
+use crate::validate::{self, describe, item_path, Problems};
 use serde::Serialize;
 
 /// The most characters a term may have after normalization.
@@ -135,36 +135,38 @@ impl<T> Dedup<T> {
 /// comparing the keys, and nothing iterates the table, so no output depends on it.
 #[derive(Debug)]
 struct Keys {
-    /// The keys one after another; key `i` ends at `ends[i]` and starts where key `i - 1` ends.
+    /// The keys one after another.
     text: String,
-    ends: Vec<usize>,
-    hashes: Vec<u64>,
+    /// For key `i`: where it ends in `text` (it starts where key `i - 1` ends) and its hash.
+    entries: Vec<(usize, u64)>,
     /// 0 for an empty slot, else the index of a key plus one.
     slots: Vec<usize>,
 }
 
 impl Keys {
-    /// FNV-1a over 8-byte words (then the last, shorter one, zero-padded) and the length.
+    /// FNV-1a over 8-byte words (then the last, shorter one) and the length.
     fn hash(key: &str) -> u64 {
+        const PRIME: u64 = 0x0000_0100_0000_01b3;
         let mut words = key.as_bytes().chunks_exact(8);
         let mut h: u64 = 0xcbf2_9ce4_8422_2325;
         for word in &mut words {
             let mut w = [0; 8];
             w.copy_from_slice(word);
-            h = (h ^ u64::from_le_bytes(w)).wrapping_mul(0x0000_0100_0000_01b3);
+            h = (h ^ u64::from_le_bytes(w)).wrapping_mul(PRIME);
         }
-        let mut w = [0; 8];
-        w[..words.remainder().len()].copy_from_slice(words.remainder());
-        h = (h ^ u64::from_le_bytes(w)).wrapping_mul(0x0000_0100_0000_01b3);
-        (h ^ key.len() as u64).wrapping_mul(0x0000_0100_0000_01b3)
+        let last = words
+            .remainder()
+            .iter()
+            .fold(0, |w, &b| (w << 8) | u64::from(b));
+        h = (h ^ last).wrapping_mul(PRIME);
+        (h ^ key.len() as u64).wrapping_mul(PRIME)
     }
 
     /// Room for `n` keys without growing the index.
     fn with_capacity(n: usize) -> Self {
         Keys {
             text: String::with_capacity(n * 16),
-            ends: Vec::with_capacity(n),
-            hashes: Vec::with_capacity(n),
+            entries: Vec::with_capacity(n),
             slots: vec![0; (n * 2).next_power_of_two().max(64)],
         }
     }
@@ -172,14 +174,17 @@ impl Keys {
     fn key(&self, index: usize) -> &str {
         let start = match index {
             0 => 0,
-            i => self.ends[i - 1],
+            i => self.entries[i - 1].0,
         };
-        &self.text[start..self.ends[index]]
+        &self.text[start..self.entries[index].0]
     }
 
-    /// The slot where probing for `hash` starts (the high bits mixed into the low ones).
+    /// The slot where probing for `hash` starts: the top bits of the hash times 2⁶⁴/φ (Fibonacci
+    /// hashing), which depend on all of its bits (FNV-1a's low bits depend only on the low bits of
+    /// the text).
     fn start(&self, hash: u64) -> usize {
-        (hash ^ (hash >> 29)) as usize & (self.slots.len() - 1)
+        let bits = self.slots.len().trailing_zeros();
+        (hash.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - bits)) as usize
     }
 
     /// The index of `key`, if it is there.
@@ -191,7 +196,7 @@ impl Keys {
         let mut at = self.start(hash);
         loop {
             let index = self.slots[at].checked_sub(1)?;
-            if self.hashes[index] == hash && self.key(index) == key {
+            if self.entries[index].1 == hash && self.key(index) == key {
                 return Some(index);
             }
             at = (at + 1) & mask;
@@ -201,9 +206,8 @@ impl Keys {
     /// Adds a key that is not there yet, with the next index.
     fn push(&mut self, key: &str, hash: u64) {
         self.text.push_str(key);
-        self.ends.push(self.text.len());
-        self.hashes.push(hash);
-        let count = self.hashes.len();
+        self.entries.push((self.text.len(), hash));
+        let count = self.entries.len();
         if count * 2 > self.slots.len() {
             self.slots = vec![0; (self.slots.len() * 2).max(64)];
             for index in 0..count {
@@ -216,7 +220,7 @@ impl Keys {
 
     fn place(&mut self, index: usize) {
         let mask = self.slots.len() - 1;
-        let mut at = self.start(self.hashes[index]);
+        let mut at = self.start(self.entries[index].1);
         while self.slots[at] != 0 {
             at = (at + 1) & mask;
         }
@@ -248,8 +252,20 @@ pub fn merge_tagged<'a, T>(
     terms: impl IntoIterator<Item = (&'a str, T)>,
     cap: usize,
 ) -> (Vec<(String, T)>, Vec<Dropped>) {
+    let terms = terms.into_iter();
+    let count = terms.size_hint().0;
+    merge_counted(terms, count, cap)
+}
+
+/// [`merge_tagged`] knowing that there are at least `count` terms (for the room of `dropped`: at
+/// least the terms past the cap are dropped).
+fn merge_counted<'a, T>(
+    terms: impl Iterator<Item = (&'a str, T)>,
+    count: usize,
+    cap: usize,
+) -> (Vec<(String, T)>, Vec<Dropped>) {
     let mut dedup = Dedup::new(cap);
-    let mut dropped = Vec::new();
+    let mut dropped = Vec::with_capacity(count.saturating_sub(cap));
     for (term, tag) in terms {
         let drop = |reason, duplicate_of| Dropped {
             term: term.to_owned(),
@@ -275,7 +291,8 @@ pub fn merge<S: AsRef<str>>(lists: &[Vec<S>]) -> MergeResult {
     let terms = lists
         .iter()
         .flat_map(|list| list.iter().map(|t| (t.as_ref(), ())));
-    let (kept, dropped) = merge_tagged(terms, MERGE_CAP);
+    let count = lists.iter().map(Vec::len).sum();
+    let (kept, dropped) = merge_counted(terms, count, MERGE_CAP);
     MergeResult {
         keyterms: kept.into_iter().map(|(t, ())| t).collect(),
         dropped,
@@ -306,7 +323,7 @@ pub fn merge_input(lists: &[Json]) -> Result<MergeResult, RuleError> {
     let mut problems = Problems::new();
     let mut typed: Vec<Vec<&str>> = Vec::with_capacity(lists.len());
     for (i, list) in lists.iter().enumerate() {
-        let path = child("", i.to_string());
+        // Paths are built only for the problems reported.
         let Some(items) = list.as_array() else {
             let code = match list {
                 Json::Unsupported(crate::json::Unsupported::TooManyItems) => Code::TooManyItems,
@@ -314,7 +331,7 @@ pub fn merge_input(lists: &[Json]) -> Result<MergeResult, RuleError> {
             };
             problems.push(
                 code,
-                &path,
+                &item_path("", i),
                 format!("lists[{i}] must be a list of strings, got {}.", list.kind()),
             );
             continue;
@@ -325,7 +342,7 @@ pub fn merge_input(lists: &[Json]) -> Result<MergeResult, RuleError> {
                 Some(s) => strings.push(s),
                 None => problems.push(
                     Code::InvalidType,
-                    &child(&path, j.to_string()),
+                    &item_path(&item_path("", i), j),
                     format!("lists[{i}][{j}] must be a string, got {}.", item.kind()),
                 ),
             }
@@ -353,24 +370,25 @@ pub fn read_list(
     // without a cap and the count is checked at the end.
     let mut dedup = Dedup::new(usize::MAX);
     for (i, item) in items.iter().enumerate() {
-        let at = child(path, i.to_string());
-        let Some(term) = validate::string(item, &at, problems) else {
+        // The item's path is built only for a problem to report.
+        let at = || item_path(path, i);
+        let Some(term) = validate::string_at(item, at, problems) else {
             continue;
         };
         match dedup.offer(term, ()) {
-            Outcome::Empty => problems.push(
-                Code::EmptyValue,
-                &at,
-                format!("{} must not be empty.", describe(&at)),
-            ),
-            Outcome::TooLong(n) => problems.push(
-                Code::TooLong,
-                &at,
-                format!(
+            Outcome::Empty => {
+                let at = at();
+                let message = format!("{} must not be empty.", describe(&at));
+                problems.push(Code::EmptyValue, &at, message);
+            }
+            Outcome::TooLong(n) => {
+                let at = at();
+                let message = format!(
                     "{} must have at most {MAX_TERM_CHARS} characters, got {n}.",
                     describe(&at)
-                ),
-            ),
+                );
+                problems.push(Code::TooLong, &at, message);
+            }
             Outcome::Kept(_) | Outcome::Duplicate(_) | Outcome::Limit => {}
         }
     }
