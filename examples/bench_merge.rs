@@ -93,6 +93,22 @@ fn main() {
     });
     println!("merge        2 x 200: {merge:8.2} µs (median per call)");
     println!("merge_input  2 x 200: {input:8.2} µs (median per call)");
+    // A voice-settings update reads its keyterms list with `read_list`: 200 ASCII terms.
+    let list = Json::Array(
+        (0..200)
+            .map(|i| Json::from(format!("term {i}").as_str()))
+            .collect(),
+    );
+    let read = median_us(41, 200, || {
+        let mut problems = workspace_rules::validate::Problems::new();
+        black_box(keyterms::read_list(
+            black_box(&list),
+            "/keyterms",
+            200,
+            &mut problems,
+        ));
+    });
+    println!("read_list    1 x 200: {read:8.2} µs (median per call)");
     if std::env::args().any(|a| a == "--steps") {
         steps(&a, &b);
         per_term();
