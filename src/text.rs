@@ -181,7 +181,7 @@ pub fn normalize(s: &str) -> String {
 /// [`normalize`] with a buffer the caller reuses: the normalized text, borrowed from `s` when only
 /// trimming changes it (the usual case: a term typed once and stored), else written into `buf`.
 pub fn normalize_in<'a>(s: &'a str, buf: &'a mut String) -> &'a str {
-    if is_normalized_ascii(s) {
+    if scan_normalized(s).is_some() {
         return s;
     }
     match nfc_cow(s) {
@@ -197,27 +197,49 @@ pub fn normalize_in<'a>(s: &'a str, buf: &'a mut String) -> &'a str {
     buf
 }
 
-/// Whether a text is ASCII (so in NFC) with no white space but single inner `U+0020`s: already
-/// normalized, in one pass over its bytes.
-fn is_normalized_ascii(s: &str) -> bool {
-    scan_ascii(s).is_some()
+/// What one pass over a text that is already normalized finds (see [`scan_normalized`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Scan {
+    chars: usize,
+    ascii: bool,
+    capitals: bool,
 }
 
-/// One pass over an ASCII text that is already normalized (see [`is_normalized_ascii`]): whether
-/// it has capitals, or `None` when it is not such a text.
-fn scan_ascii(s: &str) -> Option<bool> {
+/// One pass over a text proving it is already normalized: every character is in [`stays_nfc`]
+/// (so the text is in NFC) and the only white space is single inner `U+0020`s. `None` means "not
+/// proven" (the general path decides).
+fn scan_normalized(s: &str) -> Option<Scan> {
+    let bytes = s.as_bytes();
     // Starts as if after a space, so a leading space is refused like a double one.
     let mut previous_space = true;
-    let mut capitals = false;
-    for &b in s.as_bytes() {
-        if b >= 0x80 || (is_ascii_white_space(b) && (b != b' ' || previous_space)) {
-            return None;
+    let mut scan = Scan {
+        chars: 0,
+        ascii: true,
+        capitals: false,
+    };
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            if is_ascii_white_space(b) && (b != b' ' || previous_space) {
+                return None;
+            }
+            previous_space = b == b' ';
+            scan.capitals |= b.is_ascii_uppercase();
+            i += 1;
+        } else {
+            let (c, width) = decode(s, i);
+            if !stays_nfc(c) || (is_white_space_lead_byte(b) && c.is_whitespace()) {
+                return None;
+            }
+            previous_space = false;
+            scan.ascii = false;
+            i += width;
         }
-        previous_space = b == b' ';
-        capitals |= b.is_ascii_uppercase();
+        scan.chars += 1;
     }
     // An empty text or a trailing space: the general path decides.
-    (!previous_space).then_some(capitals)
+    (!previous_space).then_some(scan)
 }
 
 /// A term normalized ([`normalize`]), its length in characters ([`char_len`]) and its comparison
@@ -231,20 +253,26 @@ pub struct Keyed<'a> {
 
 /// [`Keyed`] for a term, with buffers the caller reuses: the text and the key borrow from `term`
 /// when nothing changes them, else they are written into `text_buf` and `key_buf`. A term that is
-/// already normalized ASCII (the usual case) takes one pass, plus lowercasing when it has capitals.
+/// already normalized (the usual case) takes one pass ([`scan_normalized`]) before folding.
 pub fn keyed<'a>(term: &'a str, text_buf: &'a mut String, key_buf: &'a mut String) -> Keyed<'a> {
-    if let Some(capitals) = scan_ascii(term) {
-        let key = if capitals {
-            key_buf.clear();
-            key_buf.push_str(term);
-            key_buf.make_ascii_lowercase();
-            key_buf
-        } else {
-            term
+    if let Some(scan) = scan_normalized(term) {
+        let key = match scan {
+            Scan {
+                ascii: true,
+                capitals: false,
+                ..
+            } => term,
+            Scan { ascii: true, .. } => {
+                key_buf.clear();
+                key_buf.push_str(term);
+                key_buf.make_ascii_lowercase();
+                key_buf
+            }
+            Scan { ascii: false, .. } => fold_nfc_in(term, key_buf),
         };
         return Keyed {
             text: term,
-            chars: term.len(),
+            chars: scan.chars,
             key,
         };
     }
@@ -360,11 +388,11 @@ fn is_collapsed(trimmed: &str) -> bool {
 /// Two normalized terms are duplicates exactly when their keys are equal.
 pub fn fold(normalized: &str) -> String {
     let mut buf = String::new();
-    if case_fold_in(normalized, &mut buf) {
-        nfc_owned(buf)
-    } else {
+    match case_fold_in(normalized, &mut buf) {
+        Some(true) => buf,
+        Some(false) => nfc_owned(buf),
         // Folding changed nothing: the key is the text in NFC.
-        nfc(normalized)
+        None => nfc(normalized),
     }
 }
 
@@ -373,10 +401,10 @@ pub fn fold(normalized: &str) -> String {
 /// own key), else written into `buf`.
 pub fn fold_nfc_in<'a>(normalized: &'a str, buf: &'a mut String) -> &'a str {
     debug_assert!(NFC.is_normalized(normalized));
-    if !case_fold_in(normalized, buf) {
+    let Some(stable) = case_fold_in(normalized, buf) else {
         return normalized;
-    }
-    if !is_nfc(buf) {
+    };
+    if !stable && !is_nfc(buf) {
         let composed = NFC.normalize(buf).into_owned();
         *buf = composed;
     }
@@ -393,13 +421,16 @@ fn nfc_owned(s: String) -> String {
 }
 
 /// Unicode full default case folding (`CaseFolding.txt` statuses C and F, by `caseless`) of `s`
-/// into `buf`; `false` (and `buf` left as it is) when folding changes nothing. Only the non-ASCII
+/// into `buf`: `None` (and `buf` left as it is) when folding changes nothing, else whether every
+/// character of `buf` is in [`stays_nfc`] (which proves `buf` is in NFC). Only the non-ASCII
 /// characters that change are looked up in `caseless`'s table; ASCII is lowercased in one pass at
 /// the end, which is exact because ASCII folds as ASCII lowercasing and no folding of another
 /// character contains an ASCII capital (a unit test checks every character).
-fn case_fold_in(s: &str, buf: &mut String) -> bool {
+fn case_fold_in(s: &str, buf: &mut String) -> Option<bool> {
     let bytes = s.as_bytes();
     let mut capitals = false;
+    // Whether every character written is in `stays_nfc` (then `buf` is in NFC).
+    let mut stable = true;
     // Set at the first non-ASCII character that folding changes.
     let mut written = false;
     let mut run = 0;
@@ -420,7 +451,10 @@ fn case_fold_in(s: &str, buf: &mut String) -> bool {
             }
             buf.push_str(&s[run..i]);
             folded.push_to(buf);
+            stable &= folded.0.iter().all(|&f| f == '\0' || stays_nfc(f));
             run = i + width;
+        } else {
+            stable &= stays_nfc(c);
         }
         i += width;
     }
@@ -430,10 +464,10 @@ fn case_fold_in(s: &str, buf: &mut String) -> bool {
         buf.clear();
         buf.push_str(s);
     } else {
-        return false;
+        return None;
     }
     buf.make_ascii_lowercase();
-    true
+    Some(stable)
 }
 
 /// The full case folding of a character that folding changes: one to three characters, padded
@@ -781,8 +815,17 @@ mod tests {
             let mut buf = String::new();
             let expected_fold = caseless::default_case_fold_str(&s);
             match case_fold_in(&s, &mut buf) {
-                true => assert_eq!(buf, expected_fold, "{s:?}"),
-                false => assert_eq!(s, expected_fold, "{s:?}"),
+                Some(stable) => {
+                    assert_eq!(buf, expected_fold, "{s:?}");
+                    assert_eq!(stable, buf.chars().all(stays_nfc), "{s:?}");
+                }
+                None => assert_eq!(s, expected_fold, "{s:?}"),
+            }
+            if let Some(scan) = scan_normalized(&s) {
+                assert_eq!(s, normalized, "{s:?}");
+                assert_eq!(scan.chars, s.chars().count());
+                assert_eq!(scan.ascii, s.is_ascii());
+                assert_eq!(scan.capitals, s.bytes().any(|b| b.is_ascii_uppercase()));
             }
         }
     }
