@@ -262,17 +262,28 @@ pub fn keyed<'a>(term: &'a str, text_buf: &'a mut String, key_buf: &'a mut Strin
                 capitals: false,
                 ..
             } => term,
-            Scan { ascii: true, .. } => {
-                key_buf.clear();
-                key_buf.push_str(term);
-                key_buf.make_ascii_lowercase();
-                key_buf
-            }
+            Scan { ascii: true, .. } => ascii_lowercase_in(term, key_buf),
             Scan { ascii: false, .. } => fold_nfc_in(term, key_buf),
         };
         return Keyed {
             text: term,
             chars: scan.chars,
+            key,
+        };
+    }
+    if term.is_ascii() {
+        // ASCII is in NFC and stays ASCII: normalizing only joins the words, a character is a
+        // byte, and folding is lowercasing.
+        join_words(term, text_buf);
+        let text = text_buf.as_str();
+        let key = if text.bytes().any(|b| b.is_ascii_uppercase()) {
+            ascii_lowercase_in(text, key_buf)
+        } else {
+            text
+        };
+        return Keyed {
+            text,
+            chars: text.len(),
             key,
         };
     }
@@ -282,6 +293,14 @@ pub fn keyed<'a>(term: &'a str, text_buf: &'a mut String, key_buf: &'a mut Strin
         chars: char_len(text),
         key: fold_nfc_in(text, key_buf),
     }
+}
+
+/// An ASCII text lowercased into `buf`.
+fn ascii_lowercase_in<'a>(s: &str, buf: &'a mut String) -> &'a str {
+    buf.clear();
+    buf.push_str(s);
+    buf.make_ascii_lowercase();
+    buf
 }
 
 /// [`str::trim`], looking at bytes rather than characters while the ends are ASCII.
