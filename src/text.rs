@@ -850,6 +850,46 @@ mod tests {
     }
 
     #[test]
+    fn the_ascii_paths_agree_with_the_definitions_on_generated_texts() {
+        // Every ASCII byte, white space and capitals more often than the others.
+        const BYTES: &[u8] = b" \t\n\x0B\x0C\r  AZaz09.-~/";
+        let mut state: u64 = 0xA5C1;
+        let mut text_buf = String::new();
+        let mut key_buf = String::new();
+        for _ in 0..40_000 {
+            let mut next = || {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                state
+            };
+            let len = next() % 24;
+            let s: String = (0..len)
+                .map(|_| {
+                    let r = next();
+                    char::from(if r % 3 == 0 {
+                        (r >> 8) as u8 % 0x80
+                    } else {
+                        BYTES[(r >> 8) as usize % BYTES.len()]
+                    })
+                })
+                .collect();
+            let normalized = reference::normalize(&s);
+            let key = reference::fold(&normalized);
+            assert_eq!(normalize(&s), normalized, "{s:?}");
+            assert_eq!(
+                keyed(&s, &mut text_buf, &mut key_buf),
+                Keyed {
+                    text: &normalized,
+                    chars: normalized.chars().count(),
+                    key: &key
+                },
+                "{s:?}"
+            );
+        }
+    }
+
+    #[test]
     fn fold_char_is_caseless_on_every_character() {
         for c in (0..=0x10_FFFF).filter_map(char::from_u32) {
             let expected = caseless::default_case_fold_str(c.encode_utf8(&mut [0; 4]));
