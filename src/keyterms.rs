@@ -17,9 +17,8 @@ use crate::error::{Code, RuleError};
 use crate::json::Json;
 use crate::names::names;
 use crate::text;
-use crate::validate::{self, child, describe, Problems};
+use crate::validate::{self, describe, item_path, Problems};
 use serde::Serialize;
-use std::collections::BTreeMap;
 
 /// The most characters a term may have after normalization.
 pub const MAX_TERM_CHARS: usize = 128;
@@ -62,8 +61,11 @@ pub enum Outcome {
 pub struct Dedup<T> {
     cap: usize,
     kept: Vec<(String, T)>,
-    /// Case-folded key → index in `kept`.
-    keys: BTreeMap<String, usize>,
+    /// The case-folded key of each kept term.
+    keys: Keys,
+    /// Reused for the normalized term and its key when they are not slices of the term as given.
+    normalized_buf: String,
+    key_buf: String,
 }
 
 impl<T> Dedup<T> {
@@ -71,31 +73,38 @@ impl<T> Dedup<T> {
     pub fn new(cap: usize) -> Self {
         Dedup {
             cap,
-            kept: Vec::new(),
-            keys: BTreeMap::new(),
+            kept: Vec::with_capacity(cap.min(256)),
+            keys: Keys::with_capacity(cap.min(256)),
+            normalized_buf: String::new(),
+            key_buf: String::new(),
         }
     }
 
     /// Normalizes and judges one term; a new term within the cap is kept with `tag`.
     pub fn offer(&mut self, term: &str, tag: T) -> Outcome {
-        let normalized = text::normalize(term);
-        let len = text::char_len(&normalized);
+        // The normalized term and its key borrow from `term` when nothing changes them, else from
+        // the reused buffers; they are copied only when kept.
+        let text::Keyed {
+            text: normalized,
+            chars: len,
+            key,
+        } = text::keyed(term, &mut self.normalized_buf, &mut self.key_buf);
         if len == 0 {
             return Outcome::Empty;
         }
         if len > MAX_TERM_CHARS {
             return Outcome::TooLong(len);
         }
-        let key = text::fold(&normalized);
-        if let Some(&index) = self.keys.get(&key) {
+        let hash = Keys::hash(key);
+        if let Some(index) = self.keys.get(key, hash) {
             return Outcome::Duplicate(index);
         }
         if self.kept.len() >= self.cap {
             return Outcome::Limit;
         }
         let index = self.kept.len();
-        self.keys.insert(key, index);
-        self.kept.push((normalized, tag));
+        self.keys.push(key, hash);
+        self.kept.push((normalized.to_owned(), tag));
         Outcome::Kept(index)
     }
 
@@ -116,6 +125,106 @@ impl<T> Dedup<T> {
     /// The kept terms with their tags, in first-occurrence order.
     pub fn into_kept(self) -> Vec<(String, T)> {
         self.kept
+    }
+}
+
+/// The keys of the kept terms and a hash index over them: `get` finds the kept term with a given
+/// key, in constant time. All keys live in one string (one allocation, not one per term); the index
+/// is open addressing with linear probing over a power-of-two table at most half full. The hash is
+/// FNV-1a, fixed (no random seed), and only ever used to find a key: a hit is confirmed by
+/// comparing the keys, and nothing iterates the table, so no output depends on it.
+#[derive(Debug)]
+struct Keys {
+    /// The keys one after another.
+    text: String,
+    /// For key `i`: where it ends in `text` (it starts where key `i - 1` ends) and its hash.
+    entries: Vec<(usize, u64)>,
+    /// 0 for an empty slot, else the index of a key plus one.
+    slots: Vec<usize>,
+}
+
+impl Keys {
+    /// FNV-1a over 8-byte words (then the last, shorter one) and the length.
+    fn hash(key: &str) -> u64 {
+        const PRIME: u64 = 0x0000_0100_0000_01b3;
+        let mut words = key.as_bytes().chunks_exact(8);
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        for word in &mut words {
+            let mut w = [0; 8];
+            w.copy_from_slice(word);
+            h = (h ^ u64::from_le_bytes(w)).wrapping_mul(PRIME);
+        }
+        let last = words
+            .remainder()
+            .iter()
+            .fold(0, |w, &b| (w << 8) | u64::from(b));
+        h = (h ^ last).wrapping_mul(PRIME);
+        (h ^ key.len() as u64).wrapping_mul(PRIME)
+    }
+
+    /// Room for `n` keys without growing the index.
+    fn with_capacity(n: usize) -> Self {
+        Keys {
+            text: String::with_capacity(n * 16),
+            entries: Vec::with_capacity(n),
+            slots: vec![0; (n * 2).next_power_of_two().max(64)],
+        }
+    }
+
+    fn key(&self, index: usize) -> &str {
+        let start = match index {
+            0 => 0,
+            i => self.entries[i - 1].0,
+        };
+        &self.text[start..self.entries[index].0]
+    }
+
+    /// The slot where probing for `hash` starts: the top bits of the hash times 2⁶⁴/φ (Fibonacci
+    /// hashing), which depend on all of its bits (FNV-1a's low bits depend only on the low bits of
+    /// the text).
+    fn start(&self, hash: u64) -> usize {
+        let bits = self.slots.len().trailing_zeros();
+        (hash.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - bits)) as usize
+    }
+
+    /// The index of `key`, if it is there.
+    fn get(&self, key: &str, hash: u64) -> Option<usize> {
+        if self.slots.is_empty() {
+            return None;
+        }
+        let mask = self.slots.len() - 1;
+        let mut at = self.start(hash);
+        loop {
+            let index = self.slots[at].checked_sub(1)?;
+            if self.entries[index].1 == hash && self.key(index) == key {
+                return Some(index);
+            }
+            at = (at + 1) & mask;
+        }
+    }
+
+    /// Adds a key that is not there yet, with the next index.
+    fn push(&mut self, key: &str, hash: u64) {
+        self.text.push_str(key);
+        self.entries.push((self.text.len(), hash));
+        let count = self.entries.len();
+        if count * 2 > self.slots.len() {
+            self.slots = vec![0; (self.slots.len() * 2).max(64)];
+            for index in 0..count {
+                self.place(index);
+            }
+        } else {
+            self.place(count - 1);
+        }
+    }
+
+    fn place(&mut self, index: usize) {
+        let mask = self.slots.len() - 1;
+        let mut at = self.start(self.entries[index].1);
+        while self.slots[at] != 0 {
+            at = (at + 1) & mask;
+        }
+        self.slots[at] = index + 1;
     }
 }
 
@@ -143,8 +252,20 @@ pub fn merge_tagged<'a, T>(
     terms: impl IntoIterator<Item = (&'a str, T)>,
     cap: usize,
 ) -> (Vec<(String, T)>, Vec<Dropped>) {
+    let terms = terms.into_iter();
+    let count = terms.size_hint().0;
+    merge_counted(terms, count, cap)
+}
+
+/// [`merge_tagged`] knowing that there are at least `count` terms (for the room of `dropped`: at
+/// least the terms past the cap are dropped).
+fn merge_counted<'a, T>(
+    terms: impl Iterator<Item = (&'a str, T)>,
+    count: usize,
+    cap: usize,
+) -> (Vec<(String, T)>, Vec<Dropped>) {
     let mut dedup = Dedup::new(cap);
-    let mut dropped = Vec::new();
+    let mut dropped = Vec::with_capacity(count.saturating_sub(cap));
     for (term, tag) in terms {
         let drop = |reason, duplicate_of| Dropped {
             term: term.to_owned(),
@@ -170,7 +291,8 @@ pub fn merge<S: AsRef<str>>(lists: &[Vec<S>]) -> MergeResult {
     let terms = lists
         .iter()
         .flat_map(|list| list.iter().map(|t| (t.as_ref(), ())));
-    let (kept, dropped) = merge_tagged(terms, MERGE_CAP);
+    let count = lists.iter().map(Vec::len).sum();
+    let (kept, dropped) = merge_counted(terms, count, MERGE_CAP);
     MergeResult {
         keyterms: kept.into_iter().map(|(t, ())| t).collect(),
         dropped,
@@ -201,7 +323,7 @@ pub fn merge_input(lists: &[Json]) -> Result<MergeResult, RuleError> {
     let mut problems = Problems::new();
     let mut typed: Vec<Vec<&str>> = Vec::with_capacity(lists.len());
     for (i, list) in lists.iter().enumerate() {
-        let path = child("", i.to_string());
+        // Paths are built only for the problems reported.
         let Some(items) = list.as_array() else {
             let code = match list {
                 Json::Unsupported(crate::json::Unsupported::TooManyItems) => Code::TooManyItems,
@@ -209,7 +331,7 @@ pub fn merge_input(lists: &[Json]) -> Result<MergeResult, RuleError> {
             };
             problems.push(
                 code,
-                &path,
+                &item_path("", i),
                 format!("lists[{i}] must be a list of strings, got {}.", list.kind()),
             );
             continue;
@@ -220,7 +342,7 @@ pub fn merge_input(lists: &[Json]) -> Result<MergeResult, RuleError> {
                 Some(s) => strings.push(s),
                 None => problems.push(
                     Code::InvalidType,
-                    &child(&path, j.to_string()),
+                    &item_path(&item_path("", i), j),
                     format!("lists[{i}][{j}] must be a string, got {}.", item.kind()),
                 ),
             }
@@ -248,24 +370,25 @@ pub fn read_list(
     // without a cap and the count is checked at the end.
     let mut dedup = Dedup::new(usize::MAX);
     for (i, item) in items.iter().enumerate() {
-        let at = child(path, i.to_string());
-        let Some(term) = validate::string(item, &at, problems) else {
+        // The item's path is built only for a problem to report.
+        let at = || item_path(path, i);
+        let Some(term) = validate::string_at(item, at, problems) else {
             continue;
         };
         match dedup.offer(term, ()) {
-            Outcome::Empty => problems.push(
-                Code::EmptyValue,
-                &at,
-                format!("{} must not be empty.", describe(&at)),
-            ),
-            Outcome::TooLong(n) => problems.push(
-                Code::TooLong,
-                &at,
-                format!(
+            Outcome::Empty => {
+                let at = at();
+                let message = format!("{} must not be empty.", describe(&at));
+                problems.push(Code::EmptyValue, &at, message);
+            }
+            Outcome::TooLong(n) => {
+                let at = at();
+                let message = format!(
                     "{} must have at most {MAX_TERM_CHARS} characters, got {n}.",
                     describe(&at)
-                ),
-            ),
+                );
+                problems.push(Code::TooLong, &at, message);
+            }
             Outcome::Kept(_) | Outcome::Duplicate(_) | Outcome::Limit => {}
         }
     }
@@ -289,6 +412,87 @@ mod tests {
 
     fn terms(result: &MergeResult) -> Vec<&str> {
         result.keyterms.iter().map(String::as_str).collect()
+    }
+
+    /// The procedure as it was first written: the reference definitions of `text`, a `BTreeMap`
+    /// of keys, every outcome of every term.
+    fn reference_outcomes(terms: &[String], cap: usize) -> (Vec<Outcome>, Vec<String>) {
+        use crate::text::reference;
+        let mut keys = std::collections::BTreeMap::new();
+        let mut kept = Vec::new();
+        let outcomes = terms
+            .iter()
+            .map(|term| {
+                let normalized = reference::normalize(term);
+                let len = normalized.chars().count();
+                if len == 0 {
+                    return Outcome::Empty;
+                }
+                if len > MAX_TERM_CHARS {
+                    return Outcome::TooLong(len);
+                }
+                let key = reference::fold(&normalized);
+                if let Some(&index) = keys.get(&key) {
+                    return Outcome::Duplicate(index);
+                }
+                if kept.len() >= cap {
+                    return Outcome::Limit;
+                }
+                keys.insert(key, kept.len());
+                kept.push(normalized);
+                Outcome::Kept(kept.len() - 1)
+            })
+            .collect();
+        (outcomes, kept)
+    }
+
+    #[test]
+    fn dedup_agrees_with_the_reference_procedure() {
+        let texts = crate::text::reference::texts(30_000, 0xDED);
+        for (n, chunk) in texts.chunks(300).enumerate() {
+            // Each text, then case and space variants of it, so duplicates are frequent.
+            let mut terms: Vec<String> = Vec::new();
+            for t in chunk {
+                terms.push(t.clone());
+                match t.len() % 4 {
+                    0 => terms.push(t.to_uppercase()),
+                    1 => terms.push(t.to_lowercase()),
+                    2 => terms.push(format!("  {t}\u{3000}")),
+                    _ => {}
+                }
+            }
+            terms.push("x".repeat(129));
+            terms.push(format!("{} ", "é".repeat(128)));
+            let cap = [MERGE_CAP, 50, 3][n % 3];
+            let (expected, kept) = reference_outcomes(&terms, cap);
+            let mut dedup = Dedup::new(cap);
+            let got: Vec<Outcome> = terms.iter().map(|t| dedup.offer(t, ())).collect();
+            assert_eq!(got, expected);
+            for (i, k) in kept.iter().enumerate() {
+                assert_eq!(dedup.term(i), k);
+            }
+            let kept_got: Vec<String> = dedup.into_kept().into_iter().map(|(t, ())| t).collect();
+            assert_eq!(kept_got, kept);
+        }
+    }
+
+    #[test]
+    fn the_key_index_finds_every_key_and_nothing_else() {
+        let mut keys = Keys::with_capacity(0);
+        let mut reference = std::collections::BTreeMap::new();
+        for i in 0..5000usize {
+            let key = format!("{}{i}", ["", "a", "é", "東京 "][i % 4]);
+            assert_eq!(keys.get(&key, Keys::hash(&key)), None);
+            keys.push(&key, Keys::hash(&key));
+            reference.insert(key, i);
+        }
+        for (key, &i) in &reference {
+            assert_eq!(keys.get(key, Keys::hash(key)), Some(i));
+            assert_eq!(keys.key(i), key);
+            let missing = format!("{key}!");
+            assert_eq!(keys.get(&missing, Keys::hash(&missing)), None);
+        }
+        assert_eq!(keys.get("", Keys::hash("")), None);
     }
 
     #[test]

@@ -30,21 +30,22 @@ pub fn normalize_list(value: &Json, path: &str, problems: &mut Problems) -> Opti
     let before = problems.len();
     let mut numbers: Vec<String> = Vec::with_capacity(items.len());
     for (i, item) in items.iter().enumerate() {
-        let at = validate::child(path, i.to_string());
-        let Some(raw) = validate::string(item, &at, problems) else {
+        // The item's path is built only for a problem to report.
+        let at = || validate::item_path(path, i);
+        let Some(raw) = validate::string_at(item, at, problems) else {
             continue;
         };
         match normalize(raw) {
             Some(n) if !numbers.contains(&n) => numbers.push(n),
             Some(_) => {}
-            None => problems.push(
-                Code::InvalidValue,
-                &at,
-                format!(
+            None => {
+                let at = at();
+                let message = format!(
                     "{} must be an E.164 phone number (+ then 8 to 15 digits, the first not 0), got \"{raw}\".",
                     validate::describe(&at)
-                ),
-            ),
+                );
+                problems.push(Code::InvalidValue, &at, message);
+            }
         }
     }
     (problems.len() == before).then_some(numbers)

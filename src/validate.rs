@@ -65,6 +65,26 @@ pub fn child(path: &str, key: impl AsRef<str>) -> String {
     out
 }
 
+/// The path of item `index` of the list at `list`: `item_path("/keyterms", 3)` is `/keyterms/3`
+/// (as [`child`] writes it; an index needs no escaping). List readers build it only when they report
+/// a problem, so reading a good list builds no path at all.
+pub fn item_path(list: &str, index: usize) -> String {
+    format!("{list}/{index}")
+}
+
+/// [`string`] with the path built only when there is a problem to report.
+pub fn string_at<'a>(
+    value: &'a Json,
+    path: impl FnOnce() -> String,
+    problems: &mut Problems,
+) -> Option<&'a str> {
+    let s = value.as_str();
+    if s.is_none() {
+        wrong_type(problems, &path(), "a string", value);
+    }
+    s
+}
+
 /// How a path reads in a message: `/keyterms/3` → `keyterms[3]`, `/workspace/name` →
 /// `workspace.name`, `""` → `the input`.
 pub fn describe(path: &str) -> String {
@@ -418,6 +438,18 @@ mod tests {
         assert_eq!(describe("/a~1b"), "a/b");
         assert_eq!(describe(""), "the input");
         assert_eq!(child("/keyterms", "3"), "/keyterms/3");
+        for (list, i) in [("/keyterms", 3), ("", 0), ("/a~1b/c~0", 12), ("/x", 10_000)] {
+            assert_eq!(item_path(list, i), child(list, i.to_string()));
+        }
+        let mut p = Problems::new();
+        let mut q = Problems::new();
+        for value in [Json::Null, Json::from("a"), Json::Number(1.0)] {
+            assert_eq!(
+                string_at(&value, || item_path("/k", 2), &mut p),
+                string(&value, "/k/2", &mut q)
+            );
+        }
+        assert_eq!(format!("{:?}", p.into_vec()), format!("{:?}", q.into_vec()));
     }
 
     #[test]

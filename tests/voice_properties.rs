@@ -372,3 +372,49 @@ proptest! {
         prop_assert_eq!(text::nfc(&s), s.nfc().collect::<String>());
     }
 }
+
+/// §4 written the straightforward way: NFC (ICU4X), trim, collapse `White_Space` runs.
+fn reference_normalize(s: &str) -> String {
+    let composed = icu_normalizer::ComposingNormalizerBorrowed::new_nfc().normalize(s);
+    composed.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Full case folding (caseless), then NFC.
+fn reference_fold(s: &str) -> String {
+    icu_normalizer::ComposingNormalizerBorrowed::new_nfc()
+        .normalize(&caseless::default_case_fold_str(s))
+        .into_owned()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(4096))]
+
+    /// The fast paths of `text` (borrowed results, range checks instead of the normalizer, direct
+    /// case folding of common capitals) answer exactly what the definitions answer, on any text
+    /// and on text built from the characters that make normalization interesting.
+    #[test]
+    fn text_fast_paths_match_the_definitions(
+        any_text in any::<String>(),
+        pooled in term(),
+        mixed in prop::collection::vec(prop_oneof![
+            any::<char>().prop_map(String::from),
+            prop::sample::select(POOL).prop_map(str::to_owned),
+            prop::sample::select(&["J", "\u{030C}", "K", "\u{212A}", "ΐ", "ᾼ", "\u{0345}", "\u{0323}"][..])
+                .prop_map(str::to_owned),
+        ], 0..12),
+    ) {
+        let mut text_buf = String::new();
+        let mut key_buf = String::new();
+        for s in [any_text, pooled, mixed.concat()] {
+            let normalized = reference_normalize(&s);
+            let key = reference_fold(&normalized);
+            prop_assert_eq!(&text::normalize(&s), &normalized);
+            prop_assert_eq!(&text::fold(&s), &reference_fold(&s));
+            let keyed = text::keyed(&s, &mut text_buf, &mut key_buf);
+            prop_assert_eq!(keyed.text, normalized.as_str());
+            prop_assert_eq!(keyed.chars, normalized.chars().count());
+            prop_assert_eq!(keyed.key, key.as_str());
+            prop_assert_eq!(text::fold_nfc_in(&normalized, &mut key_buf), key.as_str());
+        }
+    }
+}
