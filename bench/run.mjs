@@ -22,6 +22,9 @@ const markdownFile = arg("--markdown", null);
 
 // The measured package is the bench build: the release build plus `__benchEmpty` (scripts/build.mjs --bench).
 const api = await import(pathToFileURL(join(root, "test-results/pkg-bench/node.js")).href);
+// The same instance's generated glue: each export reading its arguments value by value, the path
+// rules.js takes for input that is not plain JSON data.
+const valuePath = await import(pathToFileURL(join(root, "test-results/pkg-bench/workspace_rules.js")).href);
 
 // ---- the cases -------------------------------------------------------------------------------------
 const matrix = specMatrix();
@@ -85,6 +88,15 @@ groups.push({
     "zod 4 peer, 3 fields": () => updateVoiceSettingsZod(current, small),
     [`workspace-rules, ${Object.keys(full).length} fields`]: () => api.updateVoiceSettings(current, full),
     [`zod 4 peer, ${Object.keys(full).length} fields`]: () => updateVoiceSettingsZod(current, full),
+  },
+});
+
+// How objects cross: the package's JSON-text path against the value reader, same question.
+groups.push({
+  title: "how objects cross the boundary: updateVoiceSettings(current, 3-field patch)",
+  cases: {
+    "package: JSON text in, JSON text out": () => api.updateVoiceSettings(current, small),
+    "the export itself: values read one by one, JSON text out": () => valuePath.updateVoiceSettings(current, small),
   },
 });
 
@@ -179,12 +191,18 @@ function coldStart(runs = 9) {
     const { can } = await import(process.argv[1]);
     can("admin", "members.invite");
     console.log(JSON.stringify({ importToFirstAnswer: performance.now() - t0 }));`;
+  // Node's own cost of a first dynamic import (its ES module loader), for scale: an empty module.
+  const emptyScript = `
+    const t0 = performance.now();
+    await import("data:text/javascript,export default 1");
+    console.log(JSON.stringify({ emptyImport: performance.now() - t0 }));`;
   const pkg = join(root, "pkg");
   const results = [];
   for (let k = 0; k < runs; k++) {
     const a = JSON.parse(execFileSync(process.execPath, ["--input-type=module", "-e", script, join(pkg, "workspace_rules_bg.wasm"), pathToFileURL(join(pkg, "web.js")).href], { encoding: "utf8" }));
     const b = JSON.parse(execFileSync(process.execPath, ["--input-type=module", "-e", importScript, pathToFileURL(join(pkg, "node.js")).href], { encoding: "utf8" }));
-    results.push({ ...a, ...b });
+    const c = JSON.parse(execFileSync(process.execPath, ["--input-type=module", "-e", emptyScript], { encoding: "utf8" }));
+    results.push({ ...a, ...b, ...c });
   }
   return Object.fromEntries(Object.keys(results[0]).map((k) => [k, median(results.map((r) => r[k]))]));
 }
@@ -212,6 +230,7 @@ lines.push(
   `| instantiate (initSync with the compiled module) | ${cold.instantiate.toFixed(2)} ms |`,
   `| first answer after instantiate | ${cold.first.toFixed(3)} ms |`,
   `| \`import("workspace-rules")\` (Node entry) to first answer | ${cold.importToFirstAnswer.toFixed(2)} ms |`,
+  `| for scale: Node's first \`import()\` of an empty module | ${cold.emptyImport.toFixed(2)} ms |`,
   "\n### size\n",
   `| file | bytes | gzipped |`,
   "|---|---:|---:|",

