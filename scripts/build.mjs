@@ -101,7 +101,8 @@ const body = (fn, params) => {
   if (fn === "can") {
     return `const i = typeof role === "string" && typeof action === "string" ? canIndex(role, action) : 2;\n    if (i !== 2) return i === 1;\n    const answer = viaJson("can", [role, action]);\n    return answer !== SLOW ? answer : glue.can(role, action);`;
   }
-  return `const answer = viaJson("${fn}", ${args});
+  const rest = params.startsWith("...") ? ", true" : "";
+  return `const answer = viaJson("${fn}", ${args}${rest});
     return answer !== SLOW ? answer : glue.${fn}(${params});`;
 };
 const guarded = exported
@@ -195,10 +196,14 @@ function plain(value, depth) {
   }
 }
 
-/** The answer through __callJson, or SLOW when the arguments are not plain JSON data. */
-function viaJson(name, args) {
+/**
+ * The answer through __callJson, or SLOW when the arguments are not plain JSON data. Trailing
+ * undefined arguments are left out (a missing argument is undefined on both paths), except for a rest
+ * parameter (\`rest\`), where an explicit undefined is an item of the list.
+ */
+function viaJson(name, args, rest = false) {
   let n = args.length;
-  while (n > 0 && args[n - 1] === undefined) n--; // a missing argument is undefined on both paths
+  while (!rest && n > 0 && args[n - 1] === undefined) n--;
   let text;
   try {
     for (let i = 0; i < n; i++) if (!plain(args[i], 0)) return SLOW;
