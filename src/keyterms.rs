@@ -14,6 +14,7 @@
 //! - `dropped` lists the drops in input order (lists in argument order, items in list order).
 
 use crate::error::{Code, RuleError};
+use crate::index::StrIndex;
 use crate::json::Json;
 use crate::names::names;
 use crate::text;
@@ -62,7 +63,7 @@ pub struct Dedup<T> {
     cap: usize,
     kept: Vec<(String, T)>,
     /// The case-folded key of each kept term.
-    keys: Keys,
+    keys: StrIndex,
     /// Reused for the normalized term and its key when they are not slices of the term as given.
     normalized_buf: String,
     key_buf: String,
@@ -74,7 +75,7 @@ impl<T> Dedup<T> {
         Dedup {
             cap,
             kept: Vec::with_capacity(cap.min(256)),
-            keys: Keys::with_capacity(cap.min(256)),
+            keys: StrIndex::with_capacity(cap.min(256)),
             normalized_buf: String::new(),
             key_buf: String::new(),
         }
@@ -95,15 +96,15 @@ impl<T> Dedup<T> {
         if len > MAX_TERM_CHARS {
             return Outcome::TooLong(len);
         }
-        let hash = Keys::hash(key);
-        if let Some(index) = self.keys.get(key, hash) {
+        if let Some(index) = self.keys.position(key) {
             return Outcome::Duplicate(index);
         }
         if self.kept.len() >= self.cap {
             return Outcome::Limit;
         }
+        // Keys and kept terms are added together, so a key's position is its term's index.
         let index = self.kept.len();
-        self.keys.push(key, hash);
+        let _ = self.keys.insert(key);
         self.kept.push((normalized.to_owned(), tag));
         Outcome::Kept(index)
     }
@@ -125,106 +126,6 @@ impl<T> Dedup<T> {
     /// The kept terms with their tags, in first-occurrence order.
     pub fn into_kept(self) -> Vec<(String, T)> {
         self.kept
-    }
-}
-
-/// The keys of the kept terms and a hash index over them: `get` finds the kept term with a given
-/// key, in constant time. All keys live in one string (one allocation, not one per term); the index
-/// is open addressing with linear probing over a power-of-two table at most half full. The hash is
-/// FNV-1a, fixed (no random seed), and only ever used to find a key: a hit is confirmed by
-/// comparing the keys, and nothing iterates the table, so no output depends on it.
-#[derive(Debug)]
-struct Keys {
-    /// The keys one after another.
-    text: String,
-    /// For key `i`: where it ends in `text` (it starts where key `i - 1` ends) and its hash.
-    entries: Vec<(usize, u64)>,
-    /// 0 for an empty slot, else the index of a key plus one.
-    slots: Vec<usize>,
-}
-
-impl Keys {
-    /// FNV-1a over 8-byte words (then the last, shorter one) and the length.
-    fn hash(key: &str) -> u64 {
-        const PRIME: u64 = 0x0000_0100_0000_01b3;
-        let mut words = key.as_bytes().chunks_exact(8);
-        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-        for word in &mut words {
-            let mut w = [0; 8];
-            w.copy_from_slice(word);
-            h = (h ^ u64::from_le_bytes(w)).wrapping_mul(PRIME);
-        }
-        let last = words
-            .remainder()
-            .iter()
-            .fold(0, |w, &b| (w << 8) | u64::from(b));
-        h = (h ^ last).wrapping_mul(PRIME);
-        (h ^ key.len() as u64).wrapping_mul(PRIME)
-    }
-
-    /// Room for `n` keys without growing the index.
-    fn with_capacity(n: usize) -> Self {
-        Keys {
-            text: String::with_capacity(n * 16),
-            entries: Vec::with_capacity(n),
-            slots: vec![0; (n * 2).next_power_of_two().max(64)],
-        }
-    }
-
-    fn key(&self, index: usize) -> &str {
-        let start = match index {
-            0 => 0,
-            i => self.entries[i - 1].0,
-        };
-        &self.text[start..self.entries[index].0]
-    }
-
-    /// The slot where probing for `hash` starts: the top bits of the hash times 2⁶⁴/φ (Fibonacci
-    /// hashing), which depend on all of its bits (FNV-1a's low bits depend only on the low bits of
-    /// the text).
-    fn start(&self, hash: u64) -> usize {
-        let bits = self.slots.len().trailing_zeros();
-        (hash.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - bits)) as usize
-    }
-
-    /// The index of `key`, if it is there.
-    fn get(&self, key: &str, hash: u64) -> Option<usize> {
-        if self.slots.is_empty() {
-            return None;
-        }
-        let mask = self.slots.len() - 1;
-        let mut at = self.start(hash);
-        loop {
-            let index = self.slots[at].checked_sub(1)?;
-            if self.entries[index].1 == hash && self.key(index) == key {
-                return Some(index);
-            }
-            at = (at + 1) & mask;
-        }
-    }
-
-    /// Adds a key that is not there yet, with the next index.
-    fn push(&mut self, key: &str, hash: u64) {
-        self.text.push_str(key);
-        self.entries.push((self.text.len(), hash));
-        let count = self.entries.len();
-        if count * 2 > self.slots.len() {
-            self.slots = vec![0; (self.slots.len() * 2).max(64)];
-            for index in 0..count {
-                self.place(index);
-            }
-        } else {
-            self.place(count - 1);
-        }
-    }
-
-    fn place(&mut self, index: usize) {
-        let mask = self.slots.len() - 1;
-        let mut at = self.start(self.entries[index].1);
-        while self.slots[at] != 0 {
-            at = (at + 1) & mask;
-        }
-        self.slots[at] = index + 1;
     }
 }
 
@@ -474,25 +375,6 @@ mod tests {
             let kept_got: Vec<String> = dedup.into_kept().into_iter().map(|(t, ())| t).collect();
             assert_eq!(kept_got, kept);
         }
-    }
-
-    #[test]
-    fn the_key_index_finds_every_key_and_nothing_else() {
-        let mut keys = Keys::with_capacity(0);
-        let mut reference = std::collections::BTreeMap::new();
-        for i in 0..5000usize {
-            let key = format!("{}{i}", ["", "a", "é", "東京 "][i % 4]);
-            assert_eq!(keys.get(&key, Keys::hash(&key)), None);
-            keys.push(&key, Keys::hash(&key));
-            reference.insert(key, i);
-        }
-        for (key, &i) in &reference {
-            assert_eq!(keys.get(key, Keys::hash(key)), Some(i));
-            assert_eq!(keys.key(i), key);
-            let missing = format!("{key}!");
-            assert_eq!(keys.get(&missing, Keys::hash(&missing)), None);
-        }
-        assert_eq!(keys.get("", Keys::hash("")), None);
     }
 
     #[test]
