@@ -11,6 +11,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { casbinPeer, cedarPeer, jsLookup, specMatrix } from "./peers/permissions.mjs";
 import { updateVoiceSettingsZod } from "./peers/voice-zod.mjs";
 import { mergeKeytermsJs } from "./peers/keyterms-js.mjs";
+import { current, full, listA, listB, small } from "./fixtures.mjs";
 
 const root = join(fileURLToPath(import.meta.url), "../..");
 const arg = (name, fallback) => {
@@ -68,16 +69,6 @@ const groups = [
   },
 ];
 
-// Voice settings: a typical form save (3 fields) and a patch of every field.
-const current = { tone: "calm", speed: 1.1, keyterms: ["Metformin"] };
-const small = { speed: 1.2, tone: "friendly", keyterms: ["Metformin", "Ozempic", "Dr. Ramirez"] };
-const full = {
-  voice_id: "voice-42", tone: "sympathetic", speed: 0.9, volume: 0.8, language: "en-us",
-  keyterms: ["Metformin", "Ozempic", "Dr. Ramirez", "co-pay", "prior authorization"],
-  correction_categories: ["drug names", "doctor names"], pronunciation_dict_id: "dict-7",
-  sensitive_topics: ["test results", "diagnosis"], post_call_analysis_enabled: false,
-  transcript_correction_enabled: true, stt_provider: "deepgram", tts_provider: "cartesia",
-};
 for (const patch of [small, full]) {
   if (JSON.stringify(api.updateVoiceSettings(current, patch)) !== JSON.stringify(updateVoiceSettingsZod(current, patch))) throw new Error("the zod peer disagrees");
 }
@@ -100,10 +91,6 @@ groups.push({
   },
 });
 
-// Keyterms: two lists of 200 terms, half of the second duplicating the first in other casings.
-const words = ["Metformin", "Straße", "Ozempic", "İbuprofen", "Café", "naïve", "Σίσυφος", "東京", "Dr. Ramirez", "prior authorization"];
-const listA = Array.from({ length: 200 }, (_, i) => `${words[i % words.length]} ${i}`);
-const listB = Array.from({ length: 200 }, (_, i) => (i % 2 ? `${words[i % words.length]} ${i}`.toUpperCase() : `  new   term ${i} `));
 groups.push({
   title: "keyterms: mergeKeyterms(2 × 200 terms), NFC and case folding",
   cases: {

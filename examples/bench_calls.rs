@@ -1,8 +1,8 @@
 //! Times calls natively through `api::call_text`, the entry the package's JSON path uses: the median
-//! per call over rounds, for BENCHMARKS.md's native column. With a case name, runs only that case
+//! per call over rounds (the keyterm merge has its own, `bench_merge`). With a case name, runs only that case
 //! (for `perf stat`, whose instruction counts do not depend on the machine's load).
 //!
-//!     cargo run --release --example bench_calls [update3|update13|validate|merge|can]
+//!     cargo run --release --example bench_calls [update3|update13|validate|can]
 use std::time::Instant;
 use workspace_rules::api;
 
@@ -24,31 +24,7 @@ fn main() {
     let small =
         r#"{"speed":1.2,"tone":"friendly","keyterms":["Metformin","Ozempic","Dr. Ramirez"]}"#;
     let full = r#"{"voice_id":"voice-42","tone":"sympathetic","speed":0.9,"volume":0.8,"language":"en-us","keyterms":["Metformin","Ozempic","Dr. Ramirez","co-pay","prior authorization"],"correction_categories":["drug names","doctor names"],"pronunciation_dict_id":"dict-7","sensitive_topics":["test results","diagnosis"],"post_call_analysis_enabled":false,"transcript_correction_enabled":true,"stt_provider":"deepgram","tts_provider":"cartesia"}"#;
-    // The lists of `npm run bench`: 200 terms, then 200 more, half of them other casings of the first.
-    let words = [
-        "Metformin",
-        "Straße",
-        "Ozempic",
-        "İbuprofen",
-        "Café",
-        "naïve",
-        "Σίσυφος",
-        "東京",
-        "Dr. Ramirez",
-        "prior authorization",
-    ];
-    let a: Vec<String> = (0..200).map(|i| format!("{} {i}", words[i % 10])).collect();
-    let b: Vec<String> = (0..200)
-        .map(|i| {
-            if i % 2 == 1 {
-                format!("{} {i}", words[i % 10]).to_uppercase()
-            } else {
-                format!("  new   term {i} ")
-            }
-        })
-        .collect();
-    let lists = api::text(&[a, b]);
-    let cases: [(&str, &str, String, u32); 5] = [
+    let cases: [(&str, &str, String, u32); 4] = [
         (
             "update3",
             "updateVoiceSettings",
@@ -67,7 +43,6 @@ fn main() {
             format!("[{small}]"),
             20_000,
         ),
-        ("merge", "mergeKeyterms", lists, 200),
         (
             "can",
             "can",

@@ -770,6 +770,23 @@ pub(crate) mod reference {
 mod tests {
     use super::*;
 
+    /// `normalize` and `keyed` of `s` agree with the reference definitions; answers those.
+    fn assert_keyed(s: &str, text_buf: &mut String, key_buf: &mut String) -> (String, String) {
+        let normalized = reference::normalize(s);
+        let key = reference::fold(&normalized);
+        assert_eq!(normalize(s), normalized, "normalize {s:?}");
+        assert_eq!(
+            keyed(s, text_buf, key_buf),
+            Keyed {
+                text: &normalized,
+                chars: normalized.chars().count(),
+                key: &key
+            },
+            "{s:?}"
+        );
+        (normalized, key)
+    }
+
     fn nfc_of(s: &str) -> String {
         NFC.normalize(s).into_owned()
     }
@@ -779,22 +796,11 @@ mod tests {
         let mut text_buf = String::new();
         let mut key_buf = String::new();
         for s in reference::texts(40_000, 0x5eed) {
-            let normalized = reference::normalize(&s);
-            let key = reference::fold(&normalized);
-            assert_eq!(normalize(&s), normalized, "normalize {s:?}");
+            let (normalized, key) = assert_keyed(&s, &mut text_buf, &mut key_buf);
             assert_eq!(normalize_in(&s, &mut text_buf), normalized, "{s:?}");
             assert_eq!(fold(&s), reference::fold(&s), "fold of any text {s:?}");
             assert_eq!(fold(&normalized), key, "{s:?}");
             assert_eq!(fold_nfc_in(&normalized, &mut key_buf), key, "{s:?}");
-            assert_eq!(
-                keyed(&s, &mut text_buf, &mut key_buf),
-                Keyed {
-                    text: &normalized,
-                    chars: normalized.chars().count(),
-                    key: &key
-                },
-                "{s:?}"
-            );
             assert_eq!(nfc(&s), nfc_of(&s), "{s:?}");
             assert_eq!(is_nfc(&s), NFC.is_normalized(&s), "{s:?}");
             let folded = caseless::default_case_fold_str(&s);
@@ -842,18 +848,7 @@ mod tests {
                     })
                 })
                 .collect();
-            let normalized = reference::normalize(&s);
-            let key = reference::fold(&normalized);
-            assert_eq!(normalize(&s), normalized, "{s:?}");
-            assert_eq!(
-                keyed(&s, &mut text_buf, &mut key_buf),
-                Keyed {
-                    text: &normalized,
-                    chars: normalized.chars().count(),
-                    key: &key
-                },
-                "{s:?}"
-            );
+            assert_keyed(&s, &mut text_buf, &mut key_buf);
         }
     }
 
