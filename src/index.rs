@@ -4,12 +4,24 @@
 //!
 //! The strings live one after another in a single `String` (one allocation for all of them, not one
 //! per key), and `hashbrown`'s `HashTable` (the table behind the standard library's `HashMap`) maps a
-//! hash to a position. The hash is the standard library's `DefaultHasher` with its fixed keys: it is
-//! only used to find a string, a hit is confirmed by comparing the strings, and nothing iterates the
-//! table, so no answer depends on it. Positions are in insertion order.
+//! hash to a position. The hash is `foldhash` (hashbrown's own default) with a fixed seed: it is only
+//! used to find a string, a hit is confirmed by comparing the strings, and nothing iterates the table,
+//! so no answer depends on it. Positions are in insertion order.
 
+use foldhash::fast::FixedState;
 use hashbrown::HashTable;
-use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
+use std::hash::BuildHasher;
+
+/// What [`StrIndex::insert_within`] did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Insert {
+    /// Added at this position.
+    New(usize),
+    /// Already there, at this position.
+    Present(usize),
+    /// Not there, and the index already holds the most strings allowed.
+    Full,
+}
 
 #[derive(Debug, Default)]
 pub struct StrIndex {
@@ -32,7 +44,7 @@ impl StrIndex {
     }
 
     fn hash(s: &str) -> u64 {
-        BuildHasherDefault::<DefaultHasher>::default().hash_one(s)
+        FixedState::with_seed(0).hash_one(s)
     }
 
     /// The string at `position`.
@@ -51,6 +63,16 @@ impl StrIndex {
     /// Adds `s` at the next position, unless it is there: `Ok(its new position)`, or
     /// `Err(the position of the one already there)`.
     pub fn insert(&mut self, s: &str) -> Result<usize, usize> {
+        match self.insert_within(s, usize::MAX) {
+            Insert::New(position) => Ok(position),
+            Insert::Present(position) => Err(position),
+            // Without a limit the index is never full; answered as "not added" all the same.
+            Insert::Full => Err(self.len()),
+        }
+    }
+
+    /// Adds `s` unless it is there or the index holds `limit` strings already; one hash either way.
+    pub fn insert_within(&mut self, s: &str, limit: usize) -> Insert {
         let hash = Self::hash(s);
         let StrIndex {
             text,
@@ -58,13 +80,16 @@ impl StrIndex {
             table,
         } = self;
         if let Some(&i) = table.find(hash, |&i| string_at(text, entries, i) == s) {
-            return Err(i);
+            return Insert::Present(i);
+        }
+        if entries.len() >= limit {
+            return Insert::Full;
         }
         let position = entries.len();
         text.push_str(s);
         entries.push((text.len(), hash));
         table.insert_unique(hash, position, |&i| entries[i].1);
-        Ok(position)
+        Insert::New(position)
     }
 
     /// How many strings are in the index.
@@ -106,6 +131,17 @@ mod tests {
         for absent in ["", "term", "term 5000", "term 1 ", "Term 1"] {
             assert_eq!(index.position(absent), None, "{absent:?}");
         }
+    }
+
+    #[test]
+    fn a_full_index_adds_nothing_but_still_finds() {
+        let mut index = StrIndex::default();
+        assert_eq!(index.insert_within("a", 2), Insert::New(0));
+        assert_eq!(index.insert_within("b", 2), Insert::New(1));
+        assert_eq!(index.insert_within("c", 2), Insert::Full);
+        assert_eq!(index.insert_within("a", 2), Insert::Present(0));
+        assert_eq!(index.position("c"), None);
+        assert_eq!(index.len(), 2);
     }
 
     #[test]

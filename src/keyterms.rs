@@ -14,7 +14,7 @@
 //! - `dropped` lists the drops in input order (lists in argument order, items in list order).
 
 use crate::error::{Code, RuleError};
-use crate::index::StrIndex;
+use crate::index::{Insert, StrIndex};
 use crate::json::Json;
 use crate::names::names;
 use crate::text;
@@ -72,10 +72,17 @@ pub struct Dedup<T> {
 impl<T> Dedup<T> {
     /// An empty procedure keeping at most `cap` terms.
     pub fn new(cap: usize) -> Self {
+        Dedup::with_room(cap, cap)
+    }
+
+    /// [`new`](Self::new), with room for the `expected` terms (a list's length): a three-term list
+    /// does not reserve room for two hundred.
+    pub fn with_room(cap: usize, expected: usize) -> Self {
+        let room = expected.min(cap).min(256);
         Dedup {
             cap,
-            kept: Vec::with_capacity(cap.min(256)),
-            keys: StrIndex::with_capacity(cap.min(256)),
+            kept: Vec::with_capacity(room),
+            keys: StrIndex::with_capacity(room),
             normalized_buf: String::new(),
             key_buf: String::new(),
         }
@@ -96,17 +103,15 @@ impl<T> Dedup<T> {
         if len > MAX_TERM_CHARS {
             return Outcome::TooLong(len);
         }
-        if let Some(index) = self.keys.position(key) {
-            return Outcome::Duplicate(index);
-        }
-        if self.kept.len() >= self.cap {
-            return Outcome::Limit;
-        }
         // Keys and kept terms are added together, so a key's position is its term's index.
-        let index = self.kept.len();
-        let _ = self.keys.insert(key);
-        self.kept.push((normalized.to_owned(), tag));
-        Outcome::Kept(index)
+        match self.keys.insert_within(key, self.cap) {
+            Insert::Present(index) => Outcome::Duplicate(index),
+            Insert::Full => Outcome::Limit,
+            Insert::New(index) => {
+                self.kept.push((normalized.to_owned(), tag));
+                Outcome::Kept(index)
+            }
+        }
     }
 
     /// The kept term at `index` (for `duplicate_of`).
@@ -165,7 +170,7 @@ fn merge_counted<'a, T>(
     count: usize,
     cap: usize,
 ) -> (Vec<(String, T)>, Vec<Dropped>) {
-    let mut dedup = Dedup::new(cap);
+    let mut dedup = Dedup::with_room(cap, count);
     let mut dropped = Vec::with_capacity(count.saturating_sub(cap));
     for (term, tag) in terms {
         let drop = |reason, duplicate_of| Dropped {
@@ -269,7 +274,7 @@ pub fn read_list(
     let before = problems.len();
     // Counting past the cap is still needed to report every item problem, so the procedure runs
     // without a cap and the count is checked at the end.
-    let mut dedup = Dedup::new(usize::MAX);
+    let mut dedup = Dedup::with_room(usize::MAX, items.len());
     for (i, item) in items.iter().enumerate() {
         // The item's path is built only for a problem to report.
         let at = || item_path(path, i);
