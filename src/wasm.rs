@@ -636,13 +636,21 @@ pub fn js_can_index(role: u32, action: u32) -> u32 {
 /// (then `rules.js` calls the export itself). `rules.js` takes this path when every argument is plain
 /// JSON data (see `scripts/build.mjs`): one string each way instead of a boundary crossing per property,
 /// which is what made objects slow (BENCHMARKS.md).
+/// The export is named by its position in `api::EXPORTS` (see `__exportNames`), so no name crosses.
 #[wasm_bindgen(js_name = __callJson, skip_typescript)]
-pub fn js_call_json(name: &str, args: &str) -> String {
-    match api::call_text(name, args) {
+pub fn js_call_json(export: u32, args: &str) -> String {
+    match api::call_text_at(export as usize, args) {
         Some(Ok(answer)) => tagged('o', &answer),
         Some(Err(err)) => tagged('e', &api::text(&err)),
         None => String::new(),
     }
+}
+
+/// The names of `api::EXPORTS` in order, as JSON: `scripts/build.mjs` reads them from the module it
+/// has just built to number the exports in `rules.js`.
+#[wasm_bindgen(js_name = __exportNames, skip_typescript)]
+pub fn js_export_names() -> String {
+    api::text(&api::EXPORTS.iter().map(|(n, _)| *n).collect::<Vec<_>>())
 }
 
 fn tagged(tag: char, text: &str) -> String {
