@@ -85,6 +85,31 @@ pub fn string_at<'a>(
     s
 }
 
+/// Paths of the fields of one object, built in one reused buffer: `at(key)` is `path/key`. Readers
+/// that visit every field of an object use it instead of one [`child`] allocation per field.
+pub struct FieldPaths {
+    buf: String,
+    base: usize,
+}
+
+impl FieldPaths {
+    pub fn new(path: &str) -> Self {
+        let mut buf = String::with_capacity(path.len() + 32);
+        buf.push_str(path);
+        FieldPaths {
+            base: buf.len(),
+            buf,
+        }
+    }
+
+    /// The path of `key` under the object's path (valid until the next call).
+    pub fn at(&mut self, key: &str) -> &str {
+        self.buf.truncate(self.base);
+        crate::error::push_segment(&mut self.buf, key);
+        &self.buf
+    }
+}
+
 /// How a path reads in a message: `/keyterms/3` → `keyterms[3]`, `/workspace/name` →
 /// `workspace.name`, `""` → `the input`.
 pub fn describe(path: &str) -> String {

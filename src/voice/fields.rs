@@ -21,7 +21,7 @@ use crate::json::Json;
 use crate::keyterms::{self, MERGE_CAP};
 use crate::names::names;
 use crate::tone::Tone;
-use crate::validate::{self, child, describe, Problems};
+use crate::validate::{self, describe, Problems};
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
 names! {
@@ -356,11 +356,12 @@ impl VoiceSettings {
         let entries = validate::object(value, path, problems)?;
         let before = problems.len();
         let mut settings = VoiceSettings::default();
+        let mut paths = validate::FieldPaths::new(path);
         for field in Field::ALL {
             match entry(entries, field.as_str()) {
                 None | Some(Json::Null) => {}
                 Some(v) => {
-                    let read = field.read(v, &child(path, field.as_str()), problems);
+                    let read = field.read(v, paths.at(field.as_str()), problems);
                     settings.set(*field, read);
                 }
             }

@@ -18,7 +18,7 @@
 use crate::error::{Code, Problem, RuleError};
 use crate::json::Json;
 use crate::roles::{can, Action, Role};
-use crate::validate::{self, child, Problems};
+use crate::validate::{self, Problems};
 use crate::voice::fields::{entry, field_names, Field, Value, VoiceSettings};
 use serde::Serialize;
 
@@ -33,12 +33,13 @@ impl Patch {
         let entries = validate::object(value, "", problems)?;
         let before = problems.len();
         let mut patch = Vec::new();
+        let mut paths = validate::FieldPaths::new("");
         for field in Field::ALL {
             match entry(entries, field.as_str()) {
                 None => {}
                 Some(Json::Null) => patch.push((*field, None)),
                 Some(v) => {
-                    if let Some(read) = field.read(v, &child("", field.as_str()), problems) {
+                    if let Some(read) = field.read(v, paths.at(field.as_str()), problems) {
                         patch.push((*field, Some(read)));
                     }
                 }
