@@ -230,21 +230,8 @@ impl Serialize for RuleError {
     }
 }
 
-/// Builds JSON Pointers (RFC 6901) for problem paths: `pointer(&["keyterms", "3"])` is `/keyterms/3`.
-pub fn pointer<I, S>(segments: I) -> String
-where
-    I: IntoIterator<Item = S>,
-    S: AsRef<str>,
-{
-    let mut out = String::new();
-    for segment in segments {
-        push_segment(&mut out, segment.as_ref());
-    }
-    out
-}
-
-/// Appends `/segment` to a JSON Pointer, escaping `~` and `/`; a segment without them (nearly every
-/// one: field names, indexes) is copied whole.
+/// Appends `/segment` to a JSON Pointer (RFC 6901, the paths of problems), escaping `~` as `~0` and
+/// `/` as `~1`; a segment without them (nearly every one: field names, indexes) is copied whole.
 pub fn push_segment(out: &mut String, segment: &str) {
     out.push('/');
     if !segment.contains(['~', '/']) {
@@ -288,9 +275,13 @@ mod tests {
 
     #[test]
     fn pointer_escapes_tilde_and_slash() {
-        assert_eq!(pointer(["keyterms", "3"]), "/keyterms/3");
-        assert_eq!(pointer(["a/b", "c~d"]), "/a~1b/c~0d");
-        assert_eq!(pointer(Vec::<&str>::new()), "");
+        let mut path = String::new();
+        push_segment(&mut path, "keyterms");
+        push_segment(&mut path, "3");
+        assert_eq!(path, "/keyterms/3");
+        push_segment(&mut path, "a/b");
+        push_segment(&mut path, "c~d");
+        assert_eq!(path, "/keyterms/3/a~1b/c~0d");
     }
 
     #[test]

@@ -109,22 +109,31 @@ pub enum Value {
 
 impl Serialize for Value {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.as_ref().serialize(s)
+    }
+}
+
+impl Value {
+    /// The value borrowed.
+    pub fn as_ref(&self) -> ValueRef<'_> {
         match self {
-            Value::Null => s.serialize_unit(),
-            Value::Text(t) => s.serialize_str(t),
-            Value::Tone(t) => t.serialize(s),
-            Value::Number(x) => s.serialize_f64(*x),
-            Value::Bool(b) => s.serialize_bool(*b),
-            Value::List(items) => items.serialize(s),
-            Value::Stt(p) => p.serialize(s),
-            Value::Tts(p) => p.serialize(s),
+            Value::Null => ValueRef::Null,
+            Value::Text(t) => ValueRef::Text(t),
+            Value::Tone(t) => ValueRef::Tone(*t),
+            Value::Number(x) => ValueRef::Number(*x),
+            Value::Bool(b) => ValueRef::Bool(*b),
+            Value::List(items) => ValueRef::List(items),
+            Value::Stt(p) => ValueRef::Stt(*p),
+            Value::Tts(p) => ValueRef::Tts(*p),
         }
     }
 }
 
-/// A stored value, borrowed from its [`VoiceSettings`] (see [`VoiceSettings::value`]).
+/// A [`Value`] borrowed, from its [`VoiceSettings`] (see [`VoiceSettings::value`]) or from a
+/// [`Value`] (`Null` only as a default, as there).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum ValueRef<'a> {
+    Null,
     Text(&'a str),
     Tone(Tone),
     Number(f64),
@@ -138,6 +147,7 @@ impl ValueRef<'_> {
     /// An owned copy.
     pub fn to_value(self) -> Value {
         match self {
+            ValueRef::Null => Value::Null,
             ValueRef::Text(t) => Value::Text(t.to_owned()),
             ValueRef::Tone(t) => Value::Tone(t),
             ValueRef::Number(x) => Value::Number(x),
@@ -152,6 +162,7 @@ impl ValueRef<'_> {
 impl Serialize for ValueRef<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         match *self {
+            ValueRef::Null => s.serialize_unit(),
             ValueRef::Text(t) => s.serialize_str(t),
             ValueRef::Tone(t) => t.serialize(s),
             ValueRef::Number(x) => s.serialize_f64(x),
@@ -380,20 +391,26 @@ impl VoiceSettings {
     }
 }
 
+impl From<ValueRef<'_>> for Json {
+    fn from(value: ValueRef<'_>) -> Json {
+        match value {
+            ValueRef::Null => Json::Null,
+            ValueRef::Text(t) => Json::from(t),
+            ValueRef::Tone(t) => Json::from(t.as_str()),
+            ValueRef::Number(x) => Json::Number(x),
+            ValueRef::Bool(b) => Json::Bool(b),
+            ValueRef::List(items) => {
+                Json::Array(items.iter().map(|t| Json::from(t.as_str())).collect())
+            }
+            ValueRef::Stt(p) => Json::from(p.as_str()),
+            ValueRef::Tts(p) => Json::from(p.as_str()),
+        }
+    }
+}
+
 impl From<&Value> for Json {
     fn from(value: &Value) -> Json {
-        match value {
-            Value::Null => Json::Null,
-            Value::Text(t) => Json::String(t.clone()),
-            Value::Tone(t) => Json::from(t.as_str()),
-            Value::Number(x) => Json::Number(*x),
-            Value::Bool(b) => Json::Bool(*b),
-            Value::List(items) => {
-                Json::Array(items.iter().map(|t| Json::String(t.clone())).collect())
-            }
-            Value::Stt(p) => Json::from(p.as_str()),
-            Value::Tts(p) => Json::from(p.as_str()),
-        }
+        Json::from(value.as_ref())
     }
 }
 
@@ -406,8 +423,8 @@ impl From<&VoiceSettings> for Json {
                 .iter()
                 .filter_map(|f| {
                     settings
-                        .get(*f)
-                        .map(|v| (f.as_str().to_owned(), Json::from(&v)))
+                        .value(*f)
+                        .map(|v| (f.as_str().to_owned(), Json::from(v)))
                 })
                 .collect(),
         )
