@@ -1,5 +1,5 @@
 // Builds the npm package into pkg/ (generated; never committed):
-//   1. cargo build --release --target wasm32-unknown-unknown
+//   1. cargo rustc --release --target wasm32-unknown-unknown --crate-type cdylib (LTO)
 //   2. wasm-bindgen --target web       (one ESM glue file that every entry shares)
 //   3. wasm-opt -Oz from the npm package binaryen (Debian's wasm-opt 108 corrupts this output)
 //   4. rules.js: every export of the glue behind the trap guard (below)
@@ -35,8 +35,11 @@ const version = JSON.parse(
   execFileSync("cargo", ["metadata", "--no-deps", "--format-version", "1"], { cwd: root, encoding: "utf8" }),
 ).packages.find((p) => p.name === "workspace-rules").version;
 
+// `cargo rustc --crate-type cdylib`, not `cargo build`: the crate is also an rlib (for native users), and
+// cargo applies the profile's `lto = true` only to a unit whose every crate type can take it, so a
+// plain `cargo build` links the .wasm without LTO (BENCHMARKS.md, "Link-time optimization").
 run("cargo", [
-  "build", "--target", "wasm32-unknown-unknown", "--lib",
+  "rustc", "--target", "wasm32-unknown-unknown", "--lib", "--crate-type", "cdylib",
   ...(testPanic ? ["--features", "test-panic"] : ["--release"]),
   ...(bench ? ["--features", "bench"] : []),
   ...(quiet ? ["--quiet"] : []),

@@ -26,6 +26,7 @@ pub mod invitations;
 pub mod json;
 pub mod keyterms;
 pub mod lifecycle;
+pub mod marks;
 pub mod membership;
 pub mod minutes;
 pub mod names;

@@ -4,7 +4,7 @@
 use crate::error::RuleError;
 use crate::json::{Json, Unsupported};
 use crate::validate::{self, Problems};
-use unicode_normalization::char::is_combining_mark;
+use crate::marks::is_combining_mark;
 
 /// The longest slug.
 pub const MAX_LEN: usize = 63;
