@@ -115,7 +115,12 @@ mod tests {
             .iter()
             .map(|(a, b)| format!("(0x{a:X}, 0x{b:X}),"))
             .collect();
-        assert_eq!(MARKS.as_slice(), expected.as_slice(), "paste:\n{}", text.join(" "));
+        assert_eq!(
+            MARKS.as_slice(),
+            expected.as_slice(),
+            "paste:\n{}",
+            text.join(" ")
+        );
         for c in (0..=0x10FFFF).filter_map(char::from_u32) {
             assert_eq!(
                 is_combining_mark(c),

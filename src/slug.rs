@@ -3,8 +3,8 @@
 
 use crate::error::RuleError;
 use crate::json::{Json, Unsupported};
-use crate::validate::{self, Problems};
 use crate::marks::is_combining_mark;
+use crate::validate::{self, Problems};
 
 /// The longest slug.
 pub const MAX_LEN: usize = 63;
