@@ -5,8 +5,12 @@
 // answers (or refusals) must be equal.
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import * as api from "workspace-rules";
 import * as valuePath from "../../pkg/workspace_rules.js";
+// The package's Node entry is one bundled file with its own instance; the glue module is a second one,
+// started here.
+valuePath.initSync({ module: readFileSync(new URL("../../pkg/workspace_rules_bg.wasm", import.meta.url)) });
 import { runVectors } from "../js/vectors.mjs";
 import { readVectors } from "../js/files.mjs";
 

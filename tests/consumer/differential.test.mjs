@@ -11,6 +11,9 @@ import * as api from "workspace-rules";
 // The generated glue: every export reading its arguments value by value, the path `rules.js` takes
 // when the arguments are not plain JSON data (the package itself takes the JSON-text path here).
 import * as valuePath from "../../pkg/workspace_rules.js";
+// The package's Node entry is one bundled file with its own instance; the glue module is a second one,
+// started here.
+valuePath.initSync({ module: readFileSync(new URL("../../pkg/workspace_rules_bg.wasm", import.meta.url)) });
 import { runVectors } from "../js/vectors.mjs";
 import { readVectors, root } from "../js/files.mjs";
 
