@@ -119,7 +119,8 @@ const body = (fn, params) => {
   const byPosition = fn === "can"
     ? `const i = typeof role === "string" && typeof action === "string" ? canIndex(role, action) : 2;\n    if (i !== 2) return i === 1;\n    `
     : "";
-  return `${byPosition}const answer = viaJson(${exportId(fn)} /* ${fn} */, ${args}${rest});\n    return answer !== SLOW ? answer : glue.${fn}(${params});`;
+  const ask = fn === "mergeKeyterms" ? `mergeByPosition(lists)` : `viaJson(${exportId(fn)} /* ${fn} */, ${args}${rest})`;
+  return `${byPosition}const answer = ${ask};\n    return answer !== SLOW ? answer : glue.${fn}(${params});`;
 };
 /** An export of rules.js: `statements` behind the trap guard. */
 const wrap = (fn, params, statements) =>
@@ -218,6 +219,48 @@ function viaJson(exportId, args, rest = false) {
   const value = JSON.parse(out.slice(1));
   if (out.charCodeAt(0) === 111 /* "o" */) return value;
   throw new WorkspaceRulesError(value.code, value.status, value.message, value.errors);
+}
+
+/**
+ * mergeKeyterms for lists of strings, through \`__mergeKeytermsByPosition\`: the answer names the terms
+ * by their position in the lists sent (api::merge_by_position_text), and is spelled out here with the
+ * very strings sent, so 15 KB of terms need not cross back (BENCHMARKS.md). The lists are copied once
+ * first, so the answer refers to exactly what was sent. Anything but arrays of strings: SLOW.
+ */
+function mergeByPosition(lists) {
+  const sent = new Array(lists.length);
+  const flat = [];
+  try {
+    for (let i = 0; i < lists.length; i++) {
+      const list = lists[i];
+      if (!Array.isArray(list) || list.length > MAX_ITEMS) return SLOW;
+      const copy = new Array(list.length);
+      for (let j = 0; j < list.length; j++) {
+        const term = list[j];
+        if (typeof term !== "string") return SLOW;
+        copy[j] = term;
+        flat.push(term);
+      }
+      sent[i] = copy;
+    }
+  } catch {
+    return SLOW; // a Proxy that throws: the export's own reader decides what that means
+  }
+  const answer = viaJson(${exportId("__mergeKeytermsByPosition")} /* __mergeKeytermsByPosition */, sent, true);
+  if (answer === SLOW) return SLOW;
+  const [kept, drops] = answer;
+  const keyterms = new Array(kept.length);
+  for (let k = 0; k < kept.length; k++) {
+    const x = kept[k];
+    keyterms[k] = typeof x === "number" ? flat[x] : x;
+  }
+  const dropped = new Array(drops.length / 3);
+  for (let k = 0, d = 0; k < drops.length; k += 3, d++) {
+    const item = { term: flat[drops[k]], reason: drops[k + 1] };
+    if (drops[k + 2] >= 0) item.duplicate_of = keyterms[drops[k + 2]];
+    dropped[d] = item;
+  }
+  return { keyterms, dropped };
 }
 
 // Positions in roles() and actions(), as the module built with this file answers them.

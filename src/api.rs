@@ -76,6 +76,8 @@ pub const EXPORTS: &[(&str, Export)] = &[
     ("mergeKeyterms", |a| {
         keyterms::merge_input(a).map(|r| text(&r))
     }),
+    // Not public: `mergeKeyterms` as the JavaScript package asks for it (see `merge_by_position_text`).
+    ("__mergeKeytermsByPosition", merge_by_position_text),
     ("checkRequest", |a| {
         requests::check_request_input(arg(a, 0), arg(a, 1)).map(|d| text(&d))
     }),
@@ -95,6 +97,54 @@ pub const EXPORTS: &[(&str, Export)] = &[
         tone::resolve_tone_input(arg(a, 0)).map(|r| text(&r))
     }),
 ];
+
+/// `mergeKeyterms(...lists)` by position, as JSON text: `[kept, dropped]`. `kept` has one item per
+/// kept term: its position in the lists laid end to end when it is kept exactly as given, else its
+/// normalized text; `dropped` has three items per drop: the position, the reason, and the index in
+/// `kept` of the term it duplicates (-1 for other reasons). Refusals are `mergeKeyterms`'s own.
+///
+/// Why: the caller that sent the lists already holds every term, so the answer need not carry them
+/// back. For 2 × 200 terms the full answer is 15 KB of strings to copy out and `JSON.parse`; this one is
+/// mostly numbers (BENCHMARKS.md, "Keyterms by position"). `rules.js` rebuilds `{ keyterms, dropped }`
+/// from it with the strings it sent; both paths are compared on every shared vector.
+///
+/// ```
+/// use workspace_rules::api;
+///
+/// let answer = api::call_text("__mergeKeytermsByPosition", r#"[["Café", " b "], ["CAFÉ"]]"#);
+/// assert_eq!(answer.unwrap().unwrap(), r#"[[0,"b"],[2,"duplicate",0]]"#);
+/// ```
+pub fn merge_by_position_text(lists: &[Json]) -> Result<String, RuleError> {
+    use std::fmt::Write;
+    let lists = keyterms::read_lists(lists)?;
+    let (kept, dropped) = keyterms::merge_positions(&lists);
+    let flat: Vec<&str> = lists.iter().flatten().copied().collect();
+    let mut out = String::with_capacity(8 * kept.len() + 24 * dropped.len() + 8);
+    out.push_str("[[");
+    for (i, (term, position)) in kept.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        match flat.get(*position) {
+            Some(given) if given == term => write!(out, "{position}").unwrap_or_default(),
+            _ => out.push_str(&text(term.as_str())),
+        }
+    }
+    out.push_str("],[");
+    for (i, d) in dropped.iter().enumerate() {
+        let duplicate_of = d.duplicate_of.map_or(-1, |k| k as i64);
+        let comma = if i > 0 { "," } else { "" };
+        write!(
+            out,
+            "{comma}{},\"{}\",{duplicate_of}",
+            d.position,
+            d.reason.as_str()
+        )
+        .unwrap_or_default();
+    }
+    out.push_str("]]");
+    Ok(out)
+}
 
 /// Argument `i`; a missing one is `undefined`, as in JavaScript.
 fn arg(args: &[Json], i: usize) -> &Json {

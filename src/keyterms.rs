@@ -152,55 +152,71 @@ pub struct MergeResult {
     pub dropped: Vec<Dropped>,
 }
 
-/// Runs the procedure over tagged terms in order, keeping at most `cap`: the kept terms with their
-/// tags, and every drop in input order.
+/// A term a merge did not keep, by position: the compact form of [`Dropped`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DroppedAt {
+    /// The term's position in the input (lists laid end to end).
+    pub position: usize,
+    pub reason: DropReason,
+    /// For a duplicate: the index, in the kept list, of the term it duplicates.
+    pub duplicate_of: Option<usize>,
+}
+
+/// Runs the procedure over tagged terms in order, keeping at most `cap`: the kept terms (normalized)
+/// with their tags, and every drop in input order by position. The one loop behind every merge.
 pub fn merge_tagged<'a, T>(
     terms: impl IntoIterator<Item = (&'a str, T)>,
     cap: usize,
-) -> (Vec<(String, T)>, Vec<Dropped>) {
+) -> (Vec<(String, T)>, Vec<DroppedAt>) {
     let terms = terms.into_iter();
     let count = terms.size_hint().0;
-    merge_counted(terms, count, cap)
-}
-
-/// [`merge_tagged`] knowing that there are at least `count` terms (for the room of `dropped`: at
-/// least the terms past the cap are dropped).
-fn merge_counted<'a, T>(
-    terms: impl Iterator<Item = (&'a str, T)>,
-    count: usize,
-    cap: usize,
-) -> (Vec<(String, T)>, Vec<Dropped>) {
     let mut dedup = Dedup::with_room(cap, count);
+    // At least the terms past the cap are dropped.
     let mut dropped = Vec::with_capacity(count.saturating_sub(cap));
-    for (term, tag) in terms {
-        let drop = |reason, duplicate_of| Dropped {
-            term: term.to_owned(),
+    for (position, (term, tag)) in terms.enumerate() {
+        let (reason, duplicate_of) = match dedup.offer(term, tag) {
+            Outcome::Kept(_) => continue,
+            Outcome::Empty => (DropReason::Empty, None),
+            Outcome::TooLong(_) => (DropReason::TooLong, None),
+            Outcome::Duplicate(i) => (DropReason::Duplicate, Some(i)),
+            Outcome::Limit => (DropReason::Limit, None),
+        };
+        dropped.push(DroppedAt {
+            position,
             reason,
             duplicate_of,
-        };
-        match dedup.offer(term, tag) {
-            Outcome::Kept(_) => {}
-            Outcome::Empty => dropped.push(drop(DropReason::Empty, None)),
-            Outcome::TooLong(_) => dropped.push(drop(DropReason::TooLong, None)),
-            Outcome::Duplicate(i) => {
-                dropped.push(drop(DropReason::Duplicate, Some(dedup.term(i).to_owned())))
-            }
-            Outcome::Limit => dropped.push(drop(DropReason::Limit, None)),
-        }
+        });
     }
     (dedup.into_kept(), dropped)
+}
+
+/// `mergeKeyterms` by position: the kept terms, each with the position of its first occurrence in
+/// the lists laid end to end, and the drops by position. What [`merge`] spells out, and what the
+/// JavaScript package asks for (`api::merge_by_position_text`): a caller that holds the lists can
+/// rebuild the answer without the terms crossing back.
+pub fn merge_positions<S: AsRef<str>>(lists: &[Vec<S>]) -> (Vec<(String, usize)>, Vec<DroppedAt>) {
+    let terms = lists.iter().flatten().map(AsRef::as_ref).zip(0..);
+    merge_tagged(terms, MERGE_CAP)
 }
 
 /// `mergeKeyterms(...lists)`: the lists in order, normalized, de-duplicated, capped at
 /// [`MERGE_CAP`].
 pub fn merge<S: AsRef<str>>(lists: &[Vec<S>]) -> MergeResult {
-    let terms = lists
+    let (kept, at) = merge_positions(lists);
+    let flat: Vec<&str> = lists.iter().flatten().map(AsRef::as_ref).collect();
+    let dropped = at
         .iter()
-        .flat_map(|list| list.iter().map(|t| (t.as_ref(), ())));
-    let count = lists.iter().map(Vec::len).sum();
-    let (kept, dropped) = merge_counted(terms, count, MERGE_CAP);
+        .map(|d| Dropped {
+            term: flat.get(d.position).copied().unwrap_or_default().to_owned(),
+            reason: d.reason,
+            duplicate_of: d
+                .duplicate_of
+                .and_then(|i| kept.get(i))
+                .map(|(t, _)| t.clone()),
+        })
+        .collect();
     MergeResult {
-        keyterms: kept.into_iter().map(|(t, ())| t).collect(),
+        keyterms: kept.into_iter().map(|(t, _)| t).collect(),
         dropped,
     }
 }
@@ -210,6 +226,11 @@ pub fn merge<S: AsRef<str>>(lists: &[Vec<S>]) -> MergeResult {
 /// for an item that is not a string. Messages name them as the rest parameter `lists` reads them
 /// (`lists[1][3]`).
 pub fn merge_input(lists: &[Json]) -> Result<MergeResult, RuleError> {
+    read_lists(lists).map(|typed| merge(&typed))
+}
+
+/// The lists of a merge as strings, or every problem (see [`merge_input`]).
+pub fn read_lists(lists: &[Json]) -> Result<Vec<Vec<&str>>, RuleError> {
     // Like any input list, the terms of one merge are bounded: at most `MAX_ITEMS` in all.
     let total: usize = lists
         .iter()
@@ -255,8 +276,7 @@ pub fn merge_input(lists: &[Json]) -> Result<MergeResult, RuleError> {
         }
         typed.push(strings);
     }
-    problems.finish_first(())?;
-    Ok(merge(&typed))
+    problems.finish_first(typed)
 }
 
 /// A list field of a voice-settings object (`keyterms`, `correction_categories`,

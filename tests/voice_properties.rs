@@ -221,6 +221,44 @@ proptest! {
         }
     }
 
+    /// The compact answer the JavaScript package asks for (terms by position in the lists sent),
+    /// spelled out as `rules.js` does, is the full answer, byte for byte.
+    #[test]
+    fn merge_by_position_spells_out_the_merge(
+        lists in prop::collection::vec(terms(120), 0..4),
+    ) {
+        let args: Vec<Json> = lists.iter().map(|l| strings(l)).collect();
+        let compact: serde_json::Value =
+            serde_json::from_str(&workspace_rules::api::merge_by_position_text(&args).unwrap()).unwrap();
+        let flat: Vec<&String> = lists.iter().flatten().collect();
+        let kept: Vec<serde_json::Value> = compact[0]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|k| match k.as_u64() {
+                Some(p) => serde_json::Value::from(flat[p as usize].as_str()),
+                None => k.clone(),
+            })
+            .collect();
+        let dropped: Vec<serde_json::Value> = compact[1]
+            .as_array()
+            .unwrap()
+            .chunks(3)
+            .map(|d| {
+                let mut item = serde_json::json!({
+                    "term": flat[d[0].as_u64().unwrap() as usize],
+                    "reason": d[1],
+                });
+                if let Some(k) = d[2].as_u64() {
+                    item["duplicate_of"] = kept[k as usize].clone();
+                }
+                item
+            })
+            .collect();
+        let spelled = serde_json::json!({ "keyterms": kept, "dropped": dropped });
+        prop_assert_eq!(spelled.to_string(), serde_json::to_string(&merge(&lists)).unwrap());
+    }
+
     /// The cap holds for long inputs too, and every input term is either kept or dropped.
     #[test]
     fn every_term_is_kept_or_dropped(n in 150usize..260, m in 0usize..80) {
