@@ -23,9 +23,10 @@ const markdownFile = arg("--markdown", null);
 
 // The measured package is the bench build: the release build plus `__benchEmpty` (scripts/build.mjs --bench).
 const api = await import(pathToFileURL(join(root, "test-results/pkg-bench/node.js")).href);
-// The same instance's generated glue: each export reading its arguments value by value, the path
-// rules.js takes for input that is not plain JSON data.
+// The generated glue (its own instance: the Node entry is one bundled file): each export reading its
+// arguments value by value, the path `rules.js` takes for input that is not plain JSON data.
 const valuePath = await import(pathToFileURL(join(root, "test-results/pkg-bench/workspace_rules.js")).href);
+valuePath.initSync({ module: readFileSync(join(root, "test-results/pkg-bench/workspace_rules_bg.wasm")) });
 
 // ---- the cases -------------------------------------------------------------------------------------
 const matrix = specMatrix();
@@ -129,7 +130,13 @@ groups.push({
 
 // ---- the harness -----------------------------------------------------------------------------------
 let sink = 0;
+// Each batch starts on a collected heap (`node --expose-gc`, as `npm run bench` runs it): otherwise the
+// garbage of the case before (cedar-wasm and casbin make a lot) is collected during the next case's
+// batch, every round, and the case after a heavy peer is charged for it (measured: update 3 fields
+// 9.0 µs right after cedar, 5.9 µs in another group, same call).
+const collect = globalThis.gc ?? (() => {});
 function batch(fn, n) {
+  collect();
   const t0 = process.hrtime.bigint();
   for (let k = 0; k < n; k++) if (fn()) sink++;
   return Number(process.hrtime.bigint() - t0) / n;
