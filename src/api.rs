@@ -53,10 +53,10 @@ pub const EXPORTS: &[(&str, Export)] = &[
         minutes::call_cost_input(arg(a, 0), arg(a, 1)).map(|c| text(&c))
     }),
     ("createWorkspace", |a| {
-        commands::create_workspace_input(arg(a, 0), arg(a, 1)).map(|r| text(&r))
+        commands::create_workspace_input(arg(a, 0), arg(a, 1)).map(applied_text)
     }),
     ("apply", |a| {
-        commands::apply_input(arg(a, 0), arg(a, 1), arg(a, 2)).map(|r| text(&r))
+        commands::apply_input(arg(a, 0), arg(a, 1), arg(a, 2)).map(applied_text)
     }),
     ("invitationStatus", |a| {
         invitations::invitation_status_input(arg(a, 0), arg(a, 1)).map(|s| text(&s))
@@ -169,9 +169,84 @@ pub fn call_text(name: &str, args: &str) -> Option<Result<String, RuleError>> {
 /// [`call_text`] for the export at `position` in [`EXPORTS`] (how the WebAssembly boundary names it:
 /// a number crosses for free, a name would be copied in). `None` past the end of the table.
 pub fn call_text_at(position: usize, args: &str) -> Option<Result<String, RuleError>> {
-    let (_, export) = EXPORTS.get(position)?;
+    let (name, export) = EXPORTS.get(position)?;
+    if *name == "apply" {
+        return apply_text(args);
+    }
     let args: Vec<Json> = serde_json::from_str(args).ok()?;
     Some(export(&args))
+}
+
+/// The state of the last `createWorkspace` or `apply` answer (on this thread), with its JSON text.
+///
+/// Why: a caller applying commands one after another passes each answer's state back as it got it,
+/// and reading a state (parsing it, checking every member, invitation and setting) is most of an
+/// `apply` on a large workspace. When `apply` receives *exactly* this text as its state, the state is
+/// taken from here instead: no parse, no read, no check. Any other text (a state edited, re-ordered,
+/// or written differently) is read as usual, so the answer is the same either way; debug builds (the
+/// tests) read it anyway and compare. It holds one state, replaced by every answer.
+struct LastState {
+    text: String,
+    state: crate::state::WorkspaceState,
+}
+
+thread_local! {
+    static LAST_STATE: std::cell::RefCell<Option<LastState>> = const { std::cell::RefCell::new(None) };
+}
+
+/// `apply` from the JSON text of its arguments, with the state from [`LastState`] when it is the
+/// same text.
+fn apply_text(args: &str) -> Option<Result<String, RuleError>> {
+    let raw: Vec<&serde_json::value::RawValue> = serde_json::from_str(args).ok()?;
+    let json = |i: usize| -> Option<Json> {
+        raw.get(i)
+            .map_or(Some(Json::Unsupported(Unsupported::Undefined)), |r| {
+                serde_json::from_str(r.get()).ok()
+            })
+    };
+    let (command, ctx) = (json(1)?, json(2)?);
+    // Extra arguments are ignored, but must read like the rest (as in `call_text_at`).
+    for i in 3..raw.len() {
+        json(i)?;
+    }
+    let cached = raw.first().and_then(|state| {
+        LAST_STATE.with_borrow_mut(|last| last.take_if(|l| l.text == state.get()))
+    });
+    let applied = match cached {
+        Some(LastState { text, state }) => {
+            debug_assert_eq!(
+                serde_json::from_str::<Json>(&text)
+                    .ok()
+                    .map(|j| crate::state::state_input(&j, "/state")),
+                Some(Ok(state.clone())),
+                "a state the package answered with reads back as itself"
+            );
+            commands::apply_input_to(state, &command, &ctx)
+        }
+        None => commands::apply_input(&json(0)?, &command, &ctx),
+    };
+    Some(applied.map(applied_text))
+}
+
+/// The JSON text of a `createWorkspace` or `apply` answer; keeps its state as [`LastState`].
+fn applied_text(applied: commands::Applied) -> String {
+    let state = text(&applied.state);
+    let mut out = String::with_capacity(state.len() + 512);
+    out.push_str("{\"state\":");
+    out.push_str(&state);
+    out.push_str(",\"events\":");
+    out.push_str(&text(&applied.events));
+    if let Some(call) = &applied.call {
+        out.push_str(",\"call\":");
+        out.push_str(&text(call));
+    }
+    out.push('}');
+    debug_assert_eq!(out, text(&applied), "the answer as serde writes it");
+    LAST_STATE.set(Some(LastState {
+        text: state,
+        state: applied.state,
+    }));
+    out
 }
 
 /// The JSON text of an answer. The crate's answers are plain data (strings, finite numbers, lists,
@@ -183,5 +258,75 @@ pub fn text<T: Serialize + ?Sized>(value: &T) -> String {
         // serde_json writes UTF-8 only.
         Ok(()) => String::from_utf8(out).unwrap_or_else(|_| "null".to_owned()),
         Err(_) => "null".to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const CTX: &str = r#"{"actor_id":"5d0e3c1a-7b2f-4c8d-9e1a-0b2c3d4e5f01","actor_email":"ana@example.com","now":"2026-11-22T10:00:00.000Z","account_role":"owner","ids":["3f2a8c1e-5b7d-4e9a-8c6f-1a2b3c4d5e6f","9b1c2d3e-4f50-4a61-8b72-c3d4e5f60001"]}"#;
+
+    fn last_text() -> Option<String> {
+        LAST_STATE.with_borrow(|l| l.as_ref().map(|l| l.text.clone()))
+    }
+
+    /// The state of an answer, as `JSON.stringify` of the parsed answer's `state` writes it.
+    fn state_of(answer: &str) -> String {
+        let value: serde_json::Value = serde_json::from_str(answer).unwrap();
+        value["state"].to_string()
+    }
+
+    /// Every answer through the last state is the answer without it, byte for byte, refusals too.
+    #[test]
+    fn apply_answers_alike_with_and_without_the_last_state() {
+        let new = r#"{"name":"Client A","environment":"production"}"#;
+        let created = call_text("createWorkspace", &format!("[{new},{CTX}]"))
+            .unwrap()
+            .unwrap();
+        let state = state_of(&created);
+        assert!(created.starts_with(&format!("{{\"state\":{state},")));
+        let commands = [
+            r#"{"type":"invite_member","email":"b@example.com","role":"admin"}"#,
+            r#"{"type":"archive","slug":"wrong"}"#,
+            r#"{"type":"update_workspace","name":"Client B"}"#,
+        ];
+        for command in commands {
+            let args = format!("[{state},{command},{CTX}]");
+            assert_eq!(last_text().as_deref(), Some(state.as_str()), "a hit");
+            let hit = call_text("apply", &args).unwrap();
+            assert_ne!(last_text().as_deref(), Some(state.as_str()), "taken");
+            let miss = call_text("apply", &args).unwrap();
+            let untyped: Vec<Json> = serde_json::from_str(&args).unwrap();
+            assert_eq!(hit, miss, "{command}");
+            assert_eq!(call("apply", &untyped), Some(hit), "{command}");
+            // The next command starts from a fresh answer for this state, so it hits again.
+            let _ = call_text("createWorkspace", &format!("[{new},{CTX}]"));
+        }
+    }
+
+    /// A state written differently (spacing, key order) is read as usual, with the same answer.
+    #[test]
+    fn another_text_of_the_same_state_is_read() {
+        let created = call_text(
+            "createWorkspace",
+            &format!(r#"[{{"name":"Client A","environment":"production"}},{CTX}]"#),
+        )
+        .unwrap()
+        .unwrap();
+        let state = state_of(&created);
+        let spaced = state.replacen(':', ": ", 1);
+        let command = r#"{"type":"invite_member","email":"b@example.com","role":"member"}"#;
+        let miss = call_text("apply", &format!("[{spaced},{command},{CTX}]")).unwrap();
+        let _ = call_text(
+            "createWorkspace",
+            &format!(r#"[{{"name":"Client A","environment":"production"}},{CTX}]"#),
+        );
+        let hit = call_text("apply", &format!("[{state},{command},{CTX}]")).unwrap();
+        assert_eq!(hit, miss);
+        assert!(
+            call_text("apply", "[{}, 1").is_none(),
+            "not JSON: the value path decides"
+        );
     }
 }

@@ -311,11 +311,28 @@ pub fn apply(
     ctx: &Context,
 ) -> Result<Applied, RuleError> {
     state.check("/state")?;
+    apply_valid(state.clone(), command, ctx)
+}
+
+/// [`apply`] to a state known to be valid, taken by value. [`apply_input`] reads its state with
+/// `state_input`, which checks every rule [`WorkspaceState::check`] does, field by field as it reads;
+/// checking the typed state again took a fifth of a call, and copying it another twentieth (10,000
+/// members, BENCHMARKS.md). Debug builds (every test) still check, so a rule added to `check` but not
+/// to the reader fails the tests instead of slipping through.
+fn apply_valid(
+    mut next: WorkspaceState,
+    command: &Command,
+    ctx: &Context,
+) -> Result<Applied, RuleError> {
+    debug_assert_eq!(
+        next.check("/state"),
+        Ok(()),
+        "state_input and check disagree"
+    );
     let mut p = Problems::new();
     command.check(&mut p);
     p.finish(Code::ValidationFailed, ())?;
     ctx.rewind();
-    let mut next = state.clone();
     let mut call = None;
     let events = match command {
         Command::InviteMember { email, role } => {
@@ -375,12 +392,21 @@ pub fn apply(
 
 /// `apply(state, command, ctx)` for untyped input (paths `/state/…`, `/command/…`, `/ctx/…`).
 pub fn apply_input(state: &Json, command: &Json, ctx: &Json) -> Result<Applied, RuleError> {
-    let state = state_input(state, "/state")?;
+    apply_input_to(state_input(state, "/state")?, command, ctx)
+}
+
+/// [`apply_input`] to a state already read by `state_input` (or produced by a rule, whose answers
+/// always read back as themselves: `tests/properties.rs`), for `api`'s cache of the last state.
+pub(crate) fn apply_input_to(
+    state: WorkspaceState,
+    command: &Json,
+    ctx: &Json,
+) -> Result<Applied, RuleError> {
     let mut p = Problems::new();
     let ctx = read_context(ctx, "/ctx", &mut p);
     let command = read_command(command, "/command", &mut p);
     match (ctx, command) {
-        (Some(ctx), Some(command)) if p.is_empty() => apply(&state, &command, &ctx),
+        (Some(ctx), Some(command)) if p.is_empty() => apply_valid(state, &command, &ctx),
         _ => Err(RuleError::many(Code::ValidationFailed, p.into_vec())),
     }
 }

@@ -100,6 +100,21 @@ pub fn preview_invitation(
     now: &Timestamp,
 ) -> Result<InvitationPreview, RuleError> {
     state.check("/state")?;
+    preview_valid(state, invitation_id, now)
+}
+
+/// [`preview_invitation`] of a state known to be valid (read by `state_input`, which checks what
+/// `check` does; see `commands::apply_valid`).
+fn preview_valid(
+    state: &WorkspaceState,
+    invitation_id: &str,
+    now: &Timestamp,
+) -> Result<InvitationPreview, RuleError> {
+    debug_assert_eq!(
+        state.check("/state"),
+        Ok(()),
+        "state_input and check disagree"
+    );
     not_archived(state)?;
     let inv = find(state, invitation_id, "/invitation_id")?;
     Ok(InvitationPreview {
@@ -121,7 +136,7 @@ pub fn preview_invitation_input(
     let id = string(invitation_id, "/invitation_id", &mut p);
     let now = timestamp(now, "/now", &mut p);
     match (id, now) {
-        (Some(id), Some(now)) if p.is_empty() => preview_invitation(&state, id, &now),
+        (Some(id), Some(now)) if p.is_empty() => preview_valid(&state, id, &now),
         _ => Err(RuleError::many(Code::ValidationFailed, p.into_vec())),
     }
 }
