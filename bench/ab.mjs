@@ -2,7 +2,7 @@
 // process and interleaves their cases round by round (15 rounds, the first 3 dropped as warm-up), so
 // every build sees the same machine. BENCHMARKS.md's A/B tables come from this.
 //
-//   node --expose-gc bench/ab.mjs pkg /tmp/pkg-other [...]
+//   node bench/ab.mjs pkg /tmp/pkg-other [...]
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { current, full, listA, listB, small } from "./fixtures.mjs";
@@ -22,7 +22,6 @@ const samples = {};
 for (let round = 0; round < 15; round++) {
   for (const [name, [call, n]] of Object.entries(cases)) {
     apis.forEach((api, k) => {
-      globalThis.gc?.(); // node --expose-gc: each batch starts on a collected heap
       const t0 = process.hrtime.bigint();
       for (let i = 0; i < n; i++) call(api);
       const ns = Number(process.hrtime.bigint() - t0) / n;

@@ -130,13 +130,7 @@ groups.push({
 
 // ---- the harness -----------------------------------------------------------------------------------
 let sink = 0;
-// Each batch starts on a collected heap (`node --expose-gc`, as `npm run bench` runs it): otherwise the
-// garbage of the case before (cedar-wasm and casbin make a lot) is collected during the next case's
-// batch, every round, and the case after a heavy peer is charged for it (measured: update 3 fields
-// 9.0 µs right after cedar, 5.9 µs in another group, same call).
-const collect = globalThis.gc ?? (() => {});
 function batch(fn, n) {
-  collect();
   const t0 = process.hrtime.bigint();
   for (let k = 0; k < n; k++) if (fn()) sink++;
   return Number(process.hrtime.bigint() - t0) / n;
@@ -159,7 +153,15 @@ for (const c of all) {
   c.n = calibrate(c.fn);
   batch(c.fn, c.n); // warm-up
 }
-for (let r = 0; r < rounds; r++) for (const c of all) c.samples.push(batch(c.fn, c.n));
+// Rounds interleave the cases of one group; the groups run one after another. Interleaving every case
+// of every group charged a case for the garbage of the peer run just before it (cedar-wasm and casbin
+// make a lot): update 3 fields measured 9.0 µs right after cedar, 5.9 µs elsewhere in the same run.
+// Forcing a collection before each batch (node --expose-gc) was tried and rejected: it slows zod's
+// steady state by half for the whole batch (3.9 → 5.9 µs), which would flatter the package.
+for (const g of groups) {
+  const cs = all.filter((c) => c.group === g.title);
+  for (let r = 0; r < rounds; r++) for (const c of cs) c.samples.push(batch(c.fn, c.n));
+}
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
