@@ -2,7 +2,8 @@
 // round), after a warm-up, over several rounds; prints the median ns/op of each case and its ratio to
 // workspace-rules. Speed is measured here, never asserted in tests.
 //
-//   node bench/run.mjs [--rounds N] [--markdown FILE]
+//   node bench/run.mjs [--rounds N] [--markdown FILE] [--only TEXT]   (--only: the groups whose title has
+//   TEXT, no cold start)
 import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
@@ -136,8 +137,14 @@ function batch(fn, n) {
   return Number(process.hrtime.bigint() - t0) / n;
 }
 
-/** Iterations for a batch of ~4 ms, found during the warm-up. */
+/**
+ * Iterations for a batch of ~4 ms, found during the warm-up. The first calls are run apart first (for
+ * 25 ms or 2,000 calls): one cold call (V8 compiling the WebAssembly function and the JS around it)
+ * can take more than 4 ms, which once left a case measured one call per batch.
+ */
 function calibrate(fn) {
+  const start = process.hrtime.bigint();
+  for (let k = 0; k < 2000 && process.hrtime.bigint() - start < 25_000_000n; k++) if (fn()) sink++;
   let n = 1;
   for (;;) {
     const t0 = process.hrtime.bigint();
@@ -148,6 +155,8 @@ function calibrate(fn) {
   }
 }
 
+const only = arg("--only", null);
+if (only) groups.splice(0, groups.length, ...groups.filter((g) => g.title.includes(only)));
 const all = groups.flatMap((g) => Object.entries(g.cases).map(([name, fn]) => ({ group: g.title, name, fn, samples: [] })));
 for (const c of all) {
   c.n = calibrate(c.fn);
@@ -167,6 +176,7 @@ const median = (xs) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 for (const c of all) c.median = median(c.samples);
+if (process.env.BENCH_SAMPLES) for (const c of all) console.error(c.name, c.n, c.samples.map((x) => (x / 1000).toFixed(1)).join(" "));
 
 // ---- cold start, each in a fresh process ------------------------------------------------------------
 function coldStart(runs = 15) {
@@ -208,7 +218,7 @@ function coldStart(runs = 15) {
   }
   return Object.fromEntries(Object.keys(results[0]).map((k) => [k, median(results.map((r) => r[k]))]));
 }
-const cold = coldStart();
+const cold = only ? null : coldStart();
 const sizes = JSON.parse(readFileSync(join(root, "pkg/sizes.json"), "utf8"));
 
 // ---- report -----------------------------------------------------------------------------------------
@@ -224,7 +234,7 @@ for (const g of groups) {
     lines.push(`| ${c.name} | ${fmt(c.median)} | ${text} |`);
   }
 }
-lines.push(
+if (cold) lines.push(
   "\n### cold start (median of 15 fresh Node processes)\n",
   "| step | median |",
   "|---|---:|",
@@ -234,6 +244,8 @@ lines.push(
   `| \`import("workspace-rules")\` (Node entry) to first answer, from an app's entry module | ${cold.fromFileEntry.toFixed(2)} ms |`,
   `| the same from \`node -e\` (also starts Node's module loader) | ${cold.importToFirstAnswer.toFixed(2)} ms |`,
   `| for scale: Node's first \`import()\` of an empty module | ${cold.emptyImport.toFixed(2)} ms |`,
+);
+lines.push(
   "\n### size\n",
   `| file | bytes | gzipped |`,
   "|---|---:|---:|",
