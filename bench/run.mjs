@@ -115,6 +115,22 @@ for (const n of [10, 1000, 10000]) {
   const c = { ...ctx, ids: ["9b1c2d3e-4f50-4a61-8b72-c3d4e5f60001"] };
   applyCases[`apply invite_member, ${n} members`] = () => api.apply(state, command, c);
 }
+// A caller applying commands one after another, each to the state of the answer before: the package
+// keeps its last answer's state and skips reading it again (src/api.rs, LastState). The same commands
+// to the same state every time (above, and the first case here) read it every time.
+{
+  const state = structuredClone(base);
+  for (let k = 1; k < 10000; k++) {
+    state.members.push({ user_id: `00000000-0000-4000-8000-${String(k).padStart(12, "0")}`, email: `u${k}@example.com`, display_name: `U${k}`, role: "member", status: "active", joined_at: "2026-01-10T08:00:00.000Z" });
+  }
+  const renames = [{ type: "update_workspace", name: "Bench A" }, { type: "update_workspace", name: "Bench B" }];
+  let chained = state;
+  let turn = 0;
+  applyCases["apply update_workspace, 10000 members, same state each call"] = () => api.apply(state, renames[0], ctx);
+  applyCases["apply update_workspace, 10000 members, chained (each on the last answer's state)"] = () => {
+    chained = api.apply(chained, renames[turn++ & 1], ctx).state;
+  };
+}
 groups.push({ title: "apply: invite_member by member count", cases: applyCases });
 
 // checkRequest: a typical PUT of voice settings by an admin, body validated.

@@ -214,6 +214,11 @@ function viaJson(exportId, args, rest = false) {
   } catch {
     return SLOW; // a getter or Proxy that throws: the export's own reader decides what that means
   }
+  return answerOf(exportId, text);
+}
+
+/** The answer of \`__callJson\` for the JSON text of the arguments (SLOW when the text has no Rust form). */
+function answerOf(exportId, text) {
   const out = glue.__callJson(exportId, text);
   if (out === "") return SLOW;
   const value = JSON.parse(out.slice(1));
@@ -246,7 +251,8 @@ function mergeByPosition(lists) {
   } catch {
     return SLOW; // a Proxy that throws: the export's own reader decides what that means
   }
-  const answer = viaJson(${exportId("__mergeKeytermsByPosition")} /* __mergeKeytermsByPosition */, sent, true);
+  // Arrays of strings only: plain JSON data by construction.
+  const answer = answerOf(${exportId("__mergeKeytermsByPosition")} /* __mergeKeytermsByPosition */, JSON.stringify(sent));
   if (answer === SLOW) return SLOW;
   const [kept, drops] = answer;
   const keyterms = new Array(kept.length);

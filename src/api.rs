@@ -115,10 +115,28 @@ pub const EXPORTS: &[(&str, Export)] = &[
 /// assert_eq!(answer.unwrap().unwrap(), r#"[[0,"b"],[2,"duplicate",0]]"#);
 /// ```
 pub fn merge_by_position_text(lists: &[Json]) -> Result<String, RuleError> {
+    keyterms::read_lists(lists).map(|lists| positions_text(&lists))
+}
+
+/// [`merge_by_position_text`] from the JSON text of the lists. Lists of strings without escapes (the
+/// common case) are read straight into slices of the text: no tree of values, no string copied (a
+/// fifth of the call for 2 × 200 terms). Anything else, including every refusal, is read as usual.
+fn merge_by_position_from_text(args: &str) -> Option<Result<String, RuleError>> {
+    if let Ok(lists) = serde_json::from_str::<Vec<Vec<&str>>>(args) {
+        let total: usize = lists.iter().map(Vec::len).sum();
+        if total <= crate::json::MAX_ITEMS && lists.len() <= crate::json::MAX_ITEMS {
+            return Some(Ok(positions_text(&lists)));
+        }
+    }
+    let args: Vec<Json> = serde_json::from_str(args).ok()?;
+    Some(merge_by_position_text(&args))
+}
+
+/// The text of [`merge_by_position_text`] for lists of strings.
+fn positions_text<S: AsRef<str>>(lists: &[Vec<S>]) -> String {
     use std::fmt::Write;
-    let lists = keyterms::read_lists(lists)?;
-    let (kept, dropped) = keyterms::merge_positions(&lists);
-    let flat: Vec<&str> = lists.iter().flatten().copied().collect();
+    let (kept, dropped) = keyterms::merge_positions(lists);
+    let flat: Vec<&str> = lists.iter().flatten().map(AsRef::as_ref).collect();
     let mut out = String::with_capacity(8 * kept.len() + 24 * dropped.len() + 8);
     out.push_str("[[");
     for (i, (term, position)) in kept.iter().enumerate() {
@@ -143,7 +161,7 @@ pub fn merge_by_position_text(lists: &[Json]) -> Result<String, RuleError> {
         .unwrap_or_default();
     }
     out.push_str("]]");
-    Ok(out)
+    out
 }
 
 /// Argument `i`; a missing one is `undefined`, as in JavaScript.
@@ -170,8 +188,10 @@ pub fn call_text(name: &str, args: &str) -> Option<Result<String, RuleError>> {
 /// a number crosses for free, a name would be copied in). `None` past the end of the table.
 pub fn call_text_at(position: usize, args: &str) -> Option<Result<String, RuleError>> {
     let (name, export) = EXPORTS.get(position)?;
-    if *name == "apply" {
-        return apply_text(args);
+    match *name {
+        "apply" => return apply_text(args),
+        "__mergeKeytermsByPosition" => return merge_by_position_from_text(args),
+        _ => {}
     }
     let args: Vec<Json> = serde_json::from_str(args).ok()?;
     Some(export(&args))

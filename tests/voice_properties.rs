@@ -228,8 +228,14 @@ proptest! {
         lists in prop::collection::vec(terms(120), 0..4),
     ) {
         let args: Vec<Json> = lists.iter().map(|l| strings(l)).collect();
-        let compact: serde_json::Value =
-            serde_json::from_str(&workspace_rules::api::merge_by_position_text(&args).unwrap()).unwrap();
+        let text = workspace_rules::api::merge_by_position_text(&args).unwrap();
+        // From JSON text (lists of strings without escapes read as slices of it): the same.
+        let from_text = workspace_rules::api::call_text(
+            "__mergeKeytermsByPosition",
+            &serde_json::to_string(&lists).unwrap(),
+        );
+        prop_assert_eq!(from_text, Some(Ok(text.clone())));
+        let compact: serde_json::Value = serde_json::from_str(&text).unwrap();
         let flat: Vec<&String> = lists.iter().flatten().collect();
         let kept: Vec<serde_json::Value> = compact[0]
             .as_array()
