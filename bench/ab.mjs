@@ -6,6 +6,7 @@
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { current, full, listA, listB, small } from "./fixtures.mjs";
+import { interleaved, micros } from "./interleave.mjs";
 
 const dirs = process.argv.slice(2);
 if (dirs.length === 0) throw new Error("usage: node bench/ab.mjs PKG_DIR [PKG_DIR ...]");
@@ -18,18 +19,12 @@ const cases = {
   "merge 2 × 200": [(a) => a.mergeKeyterms(listA, listB), 60],
   "roles()": [(a) => a.roles(), 5000],
 };
-const samples = {};
-for (let round = 0; round < 15; round++) {
-  for (const [name, [call, n]] of Object.entries(cases)) {
-    apis.forEach((api, k) => {
-      const t0 = process.hrtime.bigint();
-      for (let i = 0; i < n; i++) call(api);
-      const ns = Number(process.hrtime.bigint() - t0) / n;
-      if (round >= 3) ((samples[name] ??= dirs.map(() => []))[k]).push(ns);
-    });
-  }
-}
-const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
-for (const [name, per] of Object.entries(samples)) {
-  console.log(name.padEnd(18), per.map((xs, k) => `${dirs[k]}: ${(median(xs) / 1000).toFixed(2)} µs`).join("   "));
+// Every build's batch of a case follows the other builds' batch of the same case.
+const medians = interleaved(
+  Object.fromEntries(
+    Object.entries(cases).flatMap(([name, [call, n]]) => apis.map((api, k) => [`${name}\0${k}`, [() => call(api), n]])),
+  ),
+);
+for (const name of Object.keys(cases)) {
+  console.log(name.padEnd(18), dirs.map((d, k) => `${d}: ${micros(medians[`${name}\0${k}`])}`).join("   "));
 }

@@ -8,6 +8,7 @@ import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { current, full, small } from "./fixtures.mjs";
 import { updateVoiceSettingsZod } from "./peers/voice-zod.mjs";
+import { interleaved, micros } from "./interleave.mjs";
 
 const api = await import(pathToFileURL(resolve(process.argv[2] ?? "pkg", "node.js")).href);
 const cases = {
@@ -16,15 +17,5 @@ const cases = {
   "workspace-rules, 13 fields": () => api.updateVoiceSettings(current, full),
   "zod 4 peer, 13 fields": () => updateVoiceSettingsZod(current, full),
 };
-const samples = {};
-let sink = 0;
-for (let round = 0; round < 15; round++) {
-  for (const [name, f] of Object.entries(cases)) {
-    const t0 = process.hrtime.bigint();
-    for (let i = 0; i < 2000; i++) if (f()) sink++;
-    if (round >= 3) (samples[name] ??= []).push(Number(process.hrtime.bigint() - t0) / 2000);
-  }
-}
-const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
-for (const [name, xs] of Object.entries(samples)) console.log(name.padEnd(28), `${(median(xs) / 1000).toFixed(2)} µs`);
-if (sink < 0) console.log(sink);
+const medians = interleaved(Object.fromEntries(Object.entries(cases).map(([name, fn]) => [name, [fn, 2000]])));
+for (const [name, ns] of Object.entries(medians)) console.log(name.padEnd(28), micros(ns));

@@ -852,6 +852,18 @@ mod tests {
         js_sys::eval(source).expect("test fixture evaluates")
     }
 
+    /// The state of a workspace `createWorkspace` made for its owner, and the owner's `ctx`.
+    fn created_workspace() -> (JsValue, JsValue) {
+        let input = js(r#"({ name: "Client A Support", environment: "production" })"#);
+        let ctx = js(
+            r#"({ actor_id: "5d0e3c1a-7b2f-4c8d-9e1a-0b2c3d4e5f01", actor_email: "ana@example.com",
+                  now: "2026-11-22T10:00:00Z", account_role: "owner",
+                  ids: ["3f2a8c1e-5b7d-4e9a-8c6f-1a2b3c4d5e6f"] })"#,
+        );
+        let created = js_create_workspace(input, ctx.clone()).unwrap();
+        (field(&created, "state"), ctx)
+    }
+
     fn field(value: &JsValue, key: &str) -> JsValue {
         Reflect::get(value, &JsValue::from_str(key)).unwrap()
     }
@@ -976,14 +988,7 @@ mod tests {
 
     #[wasm_bindgen_test]
     fn apply_answers_plain_objects_in_wire_order() {
-        let input = js(r#"({ name: "Client A Support", environment: "production" })"#);
-        let ctx = js(
-            r#"({ actor_id: "5d0e3c1a-7b2f-4c8d-9e1a-0b2c3d4e5f01", actor_email: "ana@example.com",
-                  now: "2026-11-22T10:00:00Z", account_role: "owner",
-                  ids: ["3f2a8c1e-5b7d-4e9a-8c6f-1a2b3c4d5e6f"] })"#,
-        );
-        let created = js_create_workspace(input, ctx.clone()).unwrap();
-        let state = field(&created, "state");
+        let (state, ctx) = created_workspace();
         let command = js(
             r#"({ type: "change_role", user_id: "5d0e3c1a-7b2f-4c8d-9e1a-0b2c3d4e5f01", role: "admin" })"#,
         );
@@ -1000,13 +1005,7 @@ mod tests {
     /// request is the one thing that throws.
     #[wasm_bindgen_test]
     fn check_request_answers_decisions_and_throws_only_for_malformed_input() {
-        let input = js(r#"({ name: "Client A Support", environment: "production" })"#);
-        let ctx = js(
-            r#"({ actor_id: "5d0e3c1a-7b2f-4c8d-9e1a-0b2c3d4e5f01", actor_email: "ana@example.com",
-                  now: "2026-11-22T10:00:00Z", account_role: "owner",
-                  ids: ["3f2a8c1e-5b7d-4e9a-8c6f-1a2b3c4d5e6f"] })"#,
-        );
-        let state = field(&js_create_workspace(input, ctx).unwrap(), "state");
+        let (state, _) = created_workspace();
         let context = Object::new();
         Reflect::set(&context, &"actor".into(), &JsValue::NULL).unwrap();
         Reflect::set(&context, &"state".into(), &state).unwrap();
