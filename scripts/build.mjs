@@ -91,7 +91,12 @@ const glue = `./${name}.js`;
 const names = await (async () => {
   const built = await import(pathToFileURL(gluePath).href);
   built.initSync({ module: readFileSync(wasmFile) });
-  return { roles: built.roles(), actions: built.actions(), exports: JSON.parse(built.__exportNames()) };
+  return {
+    roles: built.roles(),
+    actions: built.actions(),
+    exports: JSON.parse(built.__exportNames()),
+    dropReasons: JSON.parse(built.__dropReasons()),
+  };
 })();
 /** An export's position in the core's table (`api::EXPORTS`), which `__callJson` takes. */
 function exportId(fn) {
@@ -111,7 +116,9 @@ const limit = (constant) => {
   if (!m) throw new Error(`src/json.rs has no ${constant}`);
   return Number(m[1].replaceAll("_", ""));
 };
-const internal = new Set(["__callJson", "__canIndex", "__exportNames", "__resetAfterTrap", "initSync", "default"]);
+const internal = new Set([
+  "__callJson", "__canIndex", "__exportNames", "__dropReasons", "__mergeKeytermsJoined", "__resetAfterTrap", "initSync", "default",
+]);
 /** The body of an export: the JSON path, else the export itself; `can` asks by position first. */
 const body = (fn, params) => {
   const args = params.startsWith("...") ? params.slice(3) : `[${params}]`;
@@ -226,45 +233,64 @@ function answerOf(exportId, text) {
   throw new WorkspaceRulesError(value.code, value.status, value.message, value.errors);
 }
 
+/** The drop reasons by their index in the answer of \`__mergeKeytermsJoined\` (the module's own list). */
+const DROP_REASONS = ${JSON.stringify(names.dropReasons)};
+/** Whether a string has no unpaired surrogate (\`isWellFormed\` where the host has it). */
+const wellFormed = typeof String.prototype.isWellFormed === "function"
+  ? (s) => s.isWellFormed()
+  : (s) => !/\\p{Cs}/u.test(s);
+
 /**
- * mergeKeyterms for lists of strings, through \`__mergeKeytermsByPosition\`: the answer names the terms
- * by their position in the lists sent (api::merge_by_position_text), and is spelled out here with the
- * very strings sent, so 15 KB of terms need not cross back (BENCHMARKS.md). The lists are copied once
- * first, so the answer refers to exactly what was sent. Anything but arrays of strings: SLOW.
+ * mergeKeyterms for lists of strings, without JSON either way (api::merge_joined): the terms are read
+ * once, sent laid end to end with their lengths, and the answer names them by position (as code
+ * units: see api::merge_joined), so it is spelled out here with the very strings sent, and only terms
+ * that normalization changed cross back (BENCHMARKS.md). Anything but arrays of strings without
+ * unpaired surrogates: SLOW.
  */
 function mergeByPosition(lists) {
-  const sent = new Array(lists.length);
   const flat = [];
   try {
+    if (lists.length > MAX_ITEMS) return SLOW;
     for (let i = 0; i < lists.length; i++) {
       const list = lists[i];
       if (!Array.isArray(list) || list.length > MAX_ITEMS) return SLOW;
-      const copy = new Array(list.length);
       for (let j = 0; j < list.length; j++) {
         const term = list[j];
         if (typeof term !== "string") return SLOW;
-        copy[j] = term;
         flat.push(term);
       }
-      sent[i] = copy;
     }
   } catch {
     return SLOW; // a Proxy that throws: the export's own reader decides what that means
   }
-  // Arrays of strings only: plain JSON data by construction.
-  const answer = answerOf(${exportId("__mergeKeytermsByPosition")} /* __mergeKeytermsByPosition */, JSON.stringify(sent));
-  if (answer === SLOW) return SLOW;
-  const [kept, drops] = answer;
-  const keyterms = new Array(kept.length);
-  for (let k = 0; k < kept.length; k++) {
-    const x = kept[k];
-    keyterms[k] = typeof x === "number" ? flat[x] : x;
+  if (flat.length > MAX_ITEMS) return SLOW;
+  const lengths = new Uint32Array(flat.length);
+  let joined = "";
+  for (let k = 0; k < flat.length; k++) {
+    lengths[k] = flat[k].length;
+    joined += flat[k];
   }
-  const dropped = new Array(drops.length / 3);
-  for (let k = 0, d = 0; k < drops.length; k += 3, d++) {
-    const item = { term: flat[drops[k]], reason: drops[k + 1] };
-    if (drops[k + 2] >= 0) item.duplicate_of = keyterms[drops[k + 2]];
-    dropped[d] = item;
+  if (!wellFormed(joined)) return SLOW;
+  const out = glue.__mergeKeytermsJoined(joined, lengths);
+  if (out === "") return SLOW;
+  const keyterms = new Array(out.charCodeAt(0));
+  let i = 1;
+  for (let k = 0; k < keyterms.length; k++) {
+    const position = out.charCodeAt(i++);
+    if (position > 0) {
+      keyterms[k] = flat[position - 1];
+    } else {
+      const n = out.charCodeAt(i++);
+      keyterms[k] = out.slice(i, i + n);
+      i += n;
+    }
+  }
+  const dropped = new Array((out.length - i) / 3);
+  for (let d = 0; i < out.length; i += 3, d++) {
+    const term = flat[out.charCodeAt(i)];
+    const reason = DROP_REASONS[out.charCodeAt(i + 1)];
+    const duplicate = out.charCodeAt(i + 2);
+    dropped[d] = duplicate === 0 ? { term, reason } : { term, reason, duplicate_of: keyterms[duplicate - 1] };
   }
   return { keyterms, dropped };
 }

@@ -76,8 +76,6 @@ pub const EXPORTS: &[(&str, Export)] = &[
     ("mergeKeyterms", |a| {
         keyterms::merge_input(a).map(|r| text(&r))
     }),
-    // Not public: `mergeKeyterms` as the JavaScript package asks for it (see `merge_by_position_text`).
-    ("__mergeKeytermsByPosition", merge_by_position_text),
     ("checkRequest", |a| {
         requests::check_request_input(arg(a, 0), arg(a, 1)).map(|d| text(&d))
     }),
@@ -98,70 +96,104 @@ pub const EXPORTS: &[(&str, Export)] = &[
     }),
 ];
 
-/// `mergeKeyterms(...lists)` by position, as JSON text: `[kept, dropped]`. `kept` has one item per
-/// kept term: its position in the lists laid end to end when it is kept exactly as given, else its
-/// normalized text; `dropped` has three items per drop: the position, the reason, and the index in
-/// `kept` of the term it duplicates (-1 for other reasons). Refusals are `mergeKeyterms`'s own.
+/// `mergeKeyterms(...lists)` for lists of strings as the JavaScript package sends them: every term
+/// laid end to end in `joined`, and `lengths` the length of each in UTF-16 code units (JavaScript's
+/// `length`). `None` when the lengths do not cut `joined` into whole characters, or there are more
+/// than [`MAX_ITEMS`](crate::json::MAX_ITEMS) terms: then `rules.js` asks the export itself.
 ///
-/// Why: the caller that sent the lists already holds every term, so the answer need not carry them
-/// back. For 2 × 200 terms the full answer is 15 KB of strings to copy out and `JSON.parse`; this one is
-/// mostly numbers (BENCHMARKS.md, "Keyterms by position"). `rules.js` rebuilds `{ keyterms, dropped }`
-/// from it with the strings it sent; both paths are compared on every shared vector.
+/// The answer is a string read as UTF-16 code units, each a number (`charCodeAt`; every number here
+/// is below 10,002, so each is one code unit and none is a surrogate):
+/// - the count of kept terms;
+/// - per kept term: its position + 1 when it is kept exactly as given, else `0`, the length `L` of
+///   its normalized text in code units, and that text (`L` units);
+/// - per dropped term, three units: its position, its reason (the index in
+///   [`DropReason::NAMES`](keyterms::DropReason::NAMES)), and the index + 1 in the kept list of the
+///   term it duplicates (`0` for other reasons).
+///
+/// Why: the caller already holds every term, so neither the lists nor the answer need JSON. For
+/// 2 × 200 terms `JSON.stringify` of the lists, `JSON.parse` of a by-position answer and writing
+/// its numbers were a third of the call (BENCHMARKS.md, "`mergeKeyterms` without JSON"). `rules.js`
+/// rebuilds `{ keyterms, dropped }` with the very strings it sent; every shared vector runs both this
+/// and the export's own path, and a property test spells the answer out against [`keyterms::merge`].
 ///
 /// ```
 /// use workspace_rules::api;
 ///
-/// let answer = api::call_text("__mergeKeytermsByPosition", r#"[["Café", " b "], ["CAFÉ"]]"#);
-/// assert_eq!(answer.unwrap().unwrap(), r#"[[0,"b"],[2,"duplicate",0]]"#);
+/// // "Café", " b " and "CAFÉ": the second is kept normalized, the third duplicates the first.
+/// let answer = api::merge_joined("Café b CAFÉ", &[4, 3, 4]).unwrap();
+/// let units: Vec<u16> = answer.encode_utf16().collect();
+/// assert_eq!(units, [2, 1, 0, 1, u16::from(b'b'), 2, 2, 1]);
 /// ```
-pub fn merge_by_position_text(lists: &[Json]) -> Result<String, RuleError> {
-    keyterms::read_lists(lists).map(|lists| positions_text(&lists))
+pub fn merge_joined(joined: &str, lengths: &[u32]) -> Option<String> {
+    if lengths.len() > crate::json::MAX_ITEMS {
+        return None;
+    }
+    let terms = split_utf16(joined, lengths)?;
+    let (kept, dropped) = keyterms::merge_positions(std::slice::from_ref(&terms));
+    let mut out = String::with_capacity(2 * kept.len() + 3 * dropped.len() + 1);
+    push_unit(&mut out, kept.len());
+    for (term, position) in &kept {
+        match term {
+            // Borrowed: the term exactly as given.
+            std::borrow::Cow::Borrowed(_) => push_unit(&mut out, position + 1),
+            std::borrow::Cow::Owned(normalized) => {
+                push_unit(&mut out, 0);
+                push_unit(&mut out, normalized.encode_utf16().count());
+                out.push_str(normalized);
+            }
+        }
+    }
+    for d in &dropped {
+        push_unit(&mut out, d.position);
+        push_unit(&mut out, d.reason as usize);
+        push_unit(&mut out, d.duplicate_of.map_or(0, |k| k + 1));
+    }
+    Some(out)
 }
 
-/// [`merge_by_position_text`] from the JSON text of the lists. Lists of strings without escapes (the
-/// common case) are read straight into slices of the text: no tree of values, no string copied (a
-/// fifth of the call for 2 × 200 terms). Anything else, including every refusal, is read as usual.
-fn merge_by_position_from_text(args: &str) -> Option<Result<String, RuleError>> {
-    if let Ok(lists) = serde_json::from_str::<Vec<Vec<&str>>>(args) {
-        let total: usize = lists.iter().map(Vec::len).sum();
-        if total <= crate::json::MAX_ITEMS && lists.len() <= crate::json::MAX_ITEMS {
-            return Some(Ok(positions_text(&lists)));
-        }
-    }
-    let args: Vec<Json> = serde_json::from_str(args).ok()?;
-    Some(merge_by_position_text(&args))
+/// A number below 0xD800 as one UTF-16 code unit (see [`merge_joined`]).
+fn push_unit(out: &mut String, n: usize) {
+    debug_assert!(n < 0xD800, "{n} is not one code unit");
+    out.push(
+        u32::try_from(n)
+            .ok()
+            .and_then(char::from_u32)
+            .unwrap_or('\u{FFFD}'),
+    );
 }
 
-/// The text of [`merge_by_position_text`] for lists of strings.
-fn positions_text<S: AsRef<str>>(lists: &[Vec<S>]) -> String {
-    use std::fmt::Write;
-    let (kept, dropped) = keyterms::merge_positions(lists);
-    let flat: Vec<&str> = lists.iter().flatten().map(AsRef::as_ref).collect();
-    let mut out = String::with_capacity(8 * kept.len() + 24 * dropped.len() + 8);
-    out.push_str("[[");
-    for (i, (term, position)) in kept.iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        match flat.get(*position) {
-            Some(given) if given == term => write!(out, "{position}").unwrap_or_default(),
-            _ => out.push_str(&text(term.as_str())),
-        }
+/// `joined` cut into terms of `lengths` UTF-16 code units each, or `None` unless the lengths cut it
+/// into whole characters and add up to all of it.
+fn split_utf16<'a>(joined: &'a str, lengths: &[u32]) -> Option<Vec<&'a str>> {
+    let bytes = joined.as_bytes();
+    let mut terms = Vec::with_capacity(lengths.len());
+    let mut start: usize = 0;
+    for &units in lengths {
+        let units = usize::try_from(units).ok()?;
+        let end = match bytes.get(start..start.checked_add(units)?) {
+            // ASCII: a byte is a code unit.
+            Some(run) if run.is_ascii() => start + units,
+            _ => {
+                let (mut end, mut left) = (start, units);
+                while left > 0 {
+                    // `end` is on a character boundary: this is a lead byte.
+                    let (width, count) = match *bytes.get(end)? {
+                        0..0x80 => (1, 1),
+                        0x80..0xE0 => (2, 1),
+                        0xE0..0xF0 => (3, 1),
+                        _ => (4, 2),
+                    };
+                    // A character of two units cannot be cut between two terms.
+                    left = left.checked_sub(count)?;
+                    end += width;
+                }
+                end
+            }
+        };
+        terms.push(joined.get(start..end)?);
+        start = end;
     }
-    out.push_str("],[");
-    for (i, d) in dropped.iter().enumerate() {
-        let duplicate_of = d.duplicate_of.map_or(-1, |k| k as i64);
-        let comma = if i > 0 { "," } else { "" };
-        write!(
-            out,
-            "{comma}{},\"{}\",{duplicate_of}",
-            d.position,
-            d.reason.as_str()
-        )
-        .unwrap_or_default();
-    }
-    out.push_str("]]");
-    out
+    (start == bytes.len()).then_some(terms)
 }
 
 /// Argument `i`; a missing one is `undefined`, as in JavaScript.
@@ -188,10 +220,8 @@ pub fn call_text(name: &str, args: &str) -> Option<Result<String, RuleError>> {
 /// a number crosses for free, a name would be copied in). `None` past the end of the table.
 pub fn call_text_at(position: usize, args: &str) -> Option<Result<String, RuleError>> {
     let (name, export) = EXPORTS.get(position)?;
-    match *name {
-        "apply" => return apply_text(args),
-        "__mergeKeytermsByPosition" => return merge_by_position_from_text(args),
-        _ => {}
+    if *name == "apply" {
+        return apply_text(args);
     }
     let args: Vec<Json> = serde_json::from_str(args).ok()?;
     Some(export(&args))
@@ -284,6 +314,41 @@ pub fn text<T: Serialize + ?Sized>(value: &T) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn joined_terms_are_cut_by_their_utf16_lengths_into_whole_characters() {
+        assert_eq!(split_utf16("", &[]), Some(vec![]));
+        assert_eq!(split_utf16("ab", &[0, 2, 0]), Some(vec!["", "ab", ""]));
+        // `é` is one unit in two bytes, `😀` two units in four bytes.
+        assert_eq!(
+            split_utf16("é😀xy😀", &[1, 3, 1, 2]),
+            Some(vec!["é", "😀x", "y", "😀"])
+        );
+        // A pair cut in two, lengths past the end or short of it: not for this path.
+        assert_eq!(split_utf16("😀", &[1, 1]), None);
+        assert_eq!(split_utf16("ab", &[3]), None);
+        assert_eq!(split_utf16("ab", &[1]), None);
+        assert_eq!(split_utf16("ab", &[u32::MAX]), None);
+        assert_eq!(
+            merge_joined("a", &[1]).map(|a| a.encode_utf16().collect::<Vec<_>>()),
+            Some(vec![1, 1])
+        );
+        let too_many = vec![0; crate::json::MAX_ITEMS + 1];
+        assert_eq!(merge_joined("", &too_many), None);
+        assert!(merge_joined("", &too_many[1..]).is_some());
+    }
+
+    #[test]
+    fn a_normalized_term_crosses_back_with_its_length_in_utf16_units() {
+        // Kept normalized: 0, its length (😀 + space + b = 4 units), the text; then the duplicate.
+        let answer = merge_joined(" 😀  b😀 B", &[6, 4]).unwrap();
+        let units: Vec<u16> = answer.encode_utf16().collect();
+        let text: Vec<u16> = "😀 b".encode_utf16().collect();
+        let mut expected = vec![1, 0, 4];
+        expected.extend(text);
+        expected.extend([1, keyterms::DropReason::Duplicate as u16, 1]);
+        assert_eq!(units, expected);
+    }
 
     const CTX: &str = r#"{"actor_id":"5d0e3c1a-7b2f-4c8d-9e1a-0b2c3d4e5f01","actor_email":"ana@example.com","now":"2026-11-22T10:00:00.000Z","account_role":"owner","ids":["3f2a8c1e-5b7d-4e9a-8c6f-1a2b3c4d5e6f","9b1c2d3e-4f50-4a61-8b72-c3d4e5f60001"]}"#;
 

@@ -20,6 +20,7 @@ use crate::names::names;
 use crate::text;
 use crate::validate::{self, describe, item_path, Problems};
 use serde::Serialize;
+use std::borrow::Cow;
 
 /// The most characters a term may have after normalization.
 pub const MAX_TERM_CHARS: usize = 128;
@@ -59,9 +60,11 @@ pub enum Outcome {
 /// The §4 procedure, fed one term at a time; `T` is what the caller attaches to each kept term (the
 /// layer it came from in layered resolution, nothing in a plain merge).
 #[derive(Debug)]
-pub struct Dedup<T> {
+pub struct Dedup<'a, T> {
     cap: usize,
-    kept: Vec<(String, T)>,
+    /// Borrowed from the terms as given when normalization left them as they are (most terms): a
+    /// merge by position copies none of those.
+    kept: Vec<(Cow<'a, str>, T)>,
     /// The case-folded key of each kept term.
     keys: StrIndex,
     /// Reused for the normalized term and its key when they are not slices of the term as given.
@@ -69,7 +72,7 @@ pub struct Dedup<T> {
     key_buf: String,
 }
 
-impl<T> Dedup<T> {
+impl<'a, T> Dedup<'a, T> {
     /// An empty procedure keeping at most `cap` terms.
     pub fn new(cap: usize) -> Self {
         Dedup::with_room(cap, cap)
@@ -89,7 +92,7 @@ impl<T> Dedup<T> {
     }
 
     /// Normalizes and judges one term; a new term within the cap is kept with `tag`.
-    pub fn offer(&mut self, term: &str, tag: T) -> Outcome {
+    pub fn offer(&mut self, term: &'a str, tag: T) -> Outcome {
         // The normalized term and its key borrow from `term` when nothing changes them, else from
         // the reused buffers; they are copied only when kept.
         let text::Keyed {
@@ -108,7 +111,12 @@ impl<T> Dedup<T> {
             Insert::Present(index) => Outcome::Duplicate(index),
             Insert::Full => Outcome::Limit,
             Insert::New(index) => {
-                self.kept.push((normalized.to_owned(), tag));
+                let kept = if std::ptr::eq(normalized, term) {
+                    Cow::Borrowed(term)
+                } else {
+                    Cow::Owned(normalized.to_owned())
+                };
+                self.kept.push((kept, tag));
                 Outcome::Kept(index)
             }
         }
@@ -116,7 +124,7 @@ impl<T> Dedup<T> {
 
     /// The kept term at `index` (for `duplicate_of`).
     pub fn term(&self, index: usize) -> &str {
-        self.kept.get(index).map_or("", |(t, _)| t.as_str())
+        self.kept.get(index).map_or("", |(t, _)| t)
     }
 
     /// How many distinct terms are kept.
@@ -129,7 +137,7 @@ impl<T> Dedup<T> {
     }
 
     /// The kept terms with their tags, in first-occurrence order.
-    pub fn into_kept(self) -> Vec<(String, T)> {
+    pub fn into_kept(self) -> Vec<(Cow<'a, str>, T)> {
         self.kept
     }
 }
@@ -164,16 +172,17 @@ pub struct DroppedAt {
 
 /// Runs the procedure over tagged terms in order, keeping at most `cap`: the kept terms (normalized)
 /// with their tags, and every drop in input order by position. The one loop behind every merge.
+/// `count` is how many terms there are, for room up front (an iterator over several lists does not
+/// know: growing the tables showed in profiles).
 pub fn merge_tagged<'a, T>(
     terms: impl IntoIterator<Item = (&'a str, T)>,
+    count: usize,
     cap: usize,
-) -> (Vec<(String, T)>, Vec<DroppedAt>) {
-    let terms = terms.into_iter();
-    let count = terms.size_hint().0;
+) -> (Vec<(Cow<'a, str>, T)>, Vec<DroppedAt>) {
     let mut dedup = Dedup::with_room(cap, count);
     // At least the terms past the cap are dropped.
     let mut dropped = Vec::with_capacity(count.saturating_sub(cap));
-    for (position, (term, tag)) in terms.enumerate() {
+    for (position, (term, tag)) in terms.into_iter().enumerate() {
         let (reason, duplicate_of) = match dedup.offer(term, tag) {
             Outcome::Kept(_) => continue,
             Outcome::Empty => (DropReason::Empty, None),
@@ -194,9 +203,12 @@ pub fn merge_tagged<'a, T>(
 /// the lists laid end to end, and the drops by position. What [`merge`] spells out, and what the
 /// JavaScript package asks for (`api::merge_by_position_text`): a caller that holds the lists can
 /// rebuild the answer without the terms crossing back.
-pub fn merge_positions<S: AsRef<str>>(lists: &[Vec<S>]) -> (Vec<(String, usize)>, Vec<DroppedAt>) {
+/// Kept terms borrow from `lists` when normalization left them as they are.
+pub fn merge_positions<S: AsRef<str>>(
+    lists: &[Vec<S>],
+) -> (Vec<(Cow<'_, str>, usize)>, Vec<DroppedAt>) {
     let terms = lists.iter().flatten().map(AsRef::as_ref).zip(0..);
-    merge_tagged(terms, MERGE_CAP)
+    merge_tagged(terms, lists.iter().map(Vec::len).sum(), MERGE_CAP)
 }
 
 /// `mergeKeyterms(...lists)`: the lists in order, normalized, de-duplicated, capped at
@@ -212,11 +224,11 @@ pub fn merge<S: AsRef<str>>(lists: &[Vec<S>]) -> MergeResult {
             duplicate_of: d
                 .duplicate_of
                 .and_then(|i| kept.get(i))
-                .map(|(t, _)| t.clone()),
+                .map(|(t, _)| t.to_string()),
         })
         .collect();
     MergeResult {
-        keyterms: kept.into_iter().map(|(t, _)| t).collect(),
+        keyterms: kept.into_iter().map(|(t, _)| t.into_owned()).collect(),
         dropped,
     }
 }
@@ -329,7 +341,13 @@ pub fn read_list(
             ),
         );
     }
-    (problems.len() == before).then(|| dedup.into_kept().into_iter().map(|(t, ())| t).collect())
+    (problems.len() == before).then(|| {
+        dedup
+            .into_kept()
+            .into_iter()
+            .map(|(t, ())| t.into_owned())
+            .collect()
+    })
 }
 
 #[cfg(test)]
@@ -397,7 +415,11 @@ mod tests {
             for (i, k) in kept.iter().enumerate() {
                 assert_eq!(dedup.term(i), k);
             }
-            let kept_got: Vec<String> = dedup.into_kept().into_iter().map(|(t, ())| t).collect();
+            let kept_got: Vec<String> = dedup
+                .into_kept()
+                .into_iter()
+                .map(|(t, ())| t.into_owned())
+                .collect();
             assert_eq!(kept_got, kept);
         }
     }

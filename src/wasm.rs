@@ -646,6 +646,21 @@ pub fn js_call_json(export: u32, args: &str) -> String {
     }
 }
 
+/// `mergeKeyterms` for lists of strings: the terms laid end to end and their lengths in UTF-16 code
+/// units in, the compact answer of [`api::merge_joined`] out, or `""` when that is not for this path
+/// (then `rules.js` calls the export itself). No JSON either way (BENCHMARKS.md).
+#[wasm_bindgen(js_name = __mergeKeytermsJoined, skip_typescript)]
+pub fn js_merge_keyterms_joined(joined: &str, lengths: &[u32]) -> String {
+    api::merge_joined(joined, lengths).unwrap_or_default()
+}
+
+/// The names of the drop reasons in order, as JSON: `scripts/build.mjs` reads them from the module it
+/// has just built, for `rules.js` to name the reasons of [`api::merge_joined`]'s answer.
+#[wasm_bindgen(js_name = __dropReasons, skip_typescript)]
+pub fn js_drop_reasons() -> String {
+    api::text(crate::keyterms::DropReason::NAMES)
+}
+
 /// The names of `api::EXPORTS` in order, as JSON: `scripts/build.mjs` reads them from the module it
 /// has just built to number the exports in `rules.js`.
 #[wasm_bindgen(js_name = __exportNames, skip_typescript)]

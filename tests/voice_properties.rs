@@ -5,7 +5,7 @@
 
 use proptest::prelude::*;
 use workspace_rules::json::{Json, Unsupported};
-use workspace_rules::keyterms::{merge, MERGE_CAP};
+use workspace_rules::keyterms::{merge, DropReason, MERGE_CAP};
 use workspace_rules::tone::{resolve_tone, Emotion, Tier, Tone, ToneInput};
 use workspace_rules::voice::{apply_patch, validate_voice_settings, Field, VoiceSettings};
 use workspace_rules::{text, Code};
@@ -221,42 +221,41 @@ proptest! {
         }
     }
 
-    /// The compact answer the JavaScript package asks for (terms by position in the lists sent),
-    /// spelled out as `rules.js` does, is the full answer, byte for byte.
+    /// The compact answer the JavaScript package asks for (`api::merge_joined`: the terms laid end
+    /// to end in, terms by position out), spelled out as `rules.js` does, is the full answer, byte
+    /// for byte.
     #[test]
-    fn merge_by_position_spells_out_the_merge(
+    fn merge_joined_spells_out_the_merge(
         lists in prop::collection::vec(terms(120), 0..4),
     ) {
-        let args: Vec<Json> = lists.iter().map(|l| strings(l)).collect();
-        let text = workspace_rules::api::merge_by_position_text(&args).unwrap();
-        // From JSON text (lists of strings without escapes read as slices of it): the same.
-        let from_text = workspace_rules::api::call_text(
-            "__mergeKeytermsByPosition",
-            &serde_json::to_string(&lists).unwrap(),
-        );
-        prop_assert_eq!(from_text, Some(Ok(text.clone())));
-        let compact: serde_json::Value = serde_json::from_str(&text).unwrap();
         let flat: Vec<&String> = lists.iter().flatten().collect();
-        let kept: Vec<serde_json::Value> = compact[0]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|k| match k.as_u64() {
-                Some(p) => serde_json::Value::from(flat[p as usize].as_str()),
-                None => k.clone(),
-            })
-            .collect();
-        let dropped: Vec<serde_json::Value> = compact[1]
-            .as_array()
-            .unwrap()
+        let joined: String = flat.iter().map(|t| t.as_str()).collect();
+        let lengths: Vec<u32> = flat.iter().map(|t| t.encode_utf16().count() as u32).collect();
+        let answer = workspace_rules::api::merge_joined(&joined, &lengths).unwrap();
+        // Read as rules.js reads it: UTF-16 code units.
+        let units: Vec<u16> = answer.encode_utf16().collect();
+        let mut at = 1;
+        let mut kept = Vec::new();
+        for _ in 0..units[0] {
+            let position = usize::from(units[at]);
+            at += 1;
+            if position > 0 {
+                kept.push(flat[position - 1].clone());
+            } else {
+                let n = usize::from(units[at]);
+                kept.push(String::from_utf16(&units[at + 1..at + 1 + n]).unwrap());
+                at += 1 + n;
+            }
+        }
+        let dropped: Vec<serde_json::Value> = units[at..]
             .chunks(3)
             .map(|d| {
                 let mut item = serde_json::json!({
-                    "term": flat[d[0].as_u64().unwrap() as usize],
-                    "reason": d[1],
+                    "term": flat[usize::from(d[0])],
+                    "reason": DropReason::NAMES[usize::from(d[1])],
                 });
-                if let Some(k) = d[2].as_u64() {
-                    item["duplicate_of"] = kept[k as usize].clone();
+                if d[2] > 0 {
+                    item["duplicate_of"] = kept[usize::from(d[2]) - 1].clone().into();
                 }
                 item
             })

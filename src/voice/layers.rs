@@ -127,8 +127,15 @@ pub fn effective_voice_settings(layers: &Layers) -> EffectiveVoiceSettings {
                         .flatten()
                         .map(move |t| (t.as_str(), layer))
                 });
-                let (kept, _) = merge_tagged(terms, MERGE_CAP);
-                let (terms, sources): (Vec<String>, Vec<Layer>) = kept.into_iter().unzip();
+                let count = layers
+                    .present()
+                    .map(|(_, settings)| settings.keyterms.as_ref().map_or(0, Vec::len))
+                    .sum();
+                let (kept, _) = merge_tagged(terms, count, MERGE_CAP);
+                let (terms, sources): (Vec<String>, Vec<Layer>) = kept
+                    .into_iter()
+                    .map(|(term, layer)| (term.into_owned(), layer))
+                    .unzip();
                 (*field, Value::List(terms), FieldSource::PerTerm(sources))
             }
             _ => layers

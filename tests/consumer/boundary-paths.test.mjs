@@ -77,6 +77,19 @@ const edges = {
     same("mergeKeyterms", Array.from({ length: 10_001 }, () => "a"));
     same("validateVoiceSettings", Object.fromEntries(Array.from({ length: 10_001 }, (_, i) => [`k${i}`, 1])));
   },
+  "mergeKeyterms laid end to end (api::merge_joined) and through the export": () => {
+    // A surrogate pair cut between two terms: whole strings joined, cut apart by their lengths.
+    same("mergeKeyterms", ["a\uD83D", "\uDE00b"], ["\uD83D\uDE00"]);
+    // Characters of two code units, kept as given, normalized, folded, and too long.
+    same("mergeKeyterms", ["\u{1D400}pple", "  \u{1F600}\u3000smile ", "\u{10400}", "\u{10428}"], ["\u{1F600}".repeat(129)]);
+    // Every drop reason; empty lists; no lists.
+    same("mergeKeyterms", [], [" ", "Straße", "STRASSE", "x".repeat(129)], Array.from({ length: 300 }, (_, i) => `t${i}`), []);
+    same("mergeKeyterms");
+    // The most terms the fast path takes, one more, and more lists than items allowed.
+    same("mergeKeyterms", Array.from({ length: 9_999 }, (_, i) => `t${i % 500}`), ["last"]);
+    same("mergeKeyterms", Array.from({ length: 9_999 }, () => "a"), ["b", "c"]);
+    same("mergeKeyterms", ...Array.from({ length: 10_001 }, () => []));
+  },
   "a cycle": () => {
     const cyclic = { tone: "calm" };
     cyclic.self = cyclic;
