@@ -152,6 +152,7 @@ pub fn merge_joined(joined: &str, lengths: &[u32]) -> Option<String> {
 }
 
 /// A number below 0xD800 as one UTF-16 code unit (see [`merge_joined`]).
+#[inline]
 fn push_unit(out: &mut String, n: usize) {
     debug_assert!(n < 0xD800, "{n} is not one code unit");
     out.push(
