@@ -7,15 +7,17 @@
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { current, full, small } from "./fixtures.mjs";
-import { updateVoiceSettingsZod } from "./peers/voice-zod.mjs";
+import { updateVoiceSettingsZod, updateVoiceSettingsZodPatchOnly } from "./peers/voice-zod.mjs";
 import { interleaved, micros } from "./interleave.mjs";
 
 const api = await import(pathToFileURL(resolve(process.argv[2] ?? "pkg", "node.js")).href);
 const cases = {
   "workspace-rules, 3 fields": () => api.updateVoiceSettings(current, small),
   "zod 4 peer, 3 fields": () => updateVoiceSettingsZod(current, small),
+  "zod 4 patch only, 3 fields": () => updateVoiceSettingsZodPatchOnly(current, small),
   "workspace-rules, 13 fields": () => api.updateVoiceSettings(current, full),
   "zod 4 peer, 13 fields": () => updateVoiceSettingsZod(current, full),
+  "zod 4 patch only, 13 fields": () => updateVoiceSettingsZodPatchOnly(current, full),
 };
 const medians = interleaved(Object.fromEntries(Object.entries(cases).map(([name, fn]) => [name, [fn, 2000]])));
 for (const [name, ns] of Object.entries(medians)) console.log(name.padEnd(28), micros(ns));
