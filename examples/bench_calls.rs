@@ -50,6 +50,18 @@ fn main() {
             200_000,
         ),
     ];
+    // How much of an update is reading the JSON text into values (and dropping them).
+    let parse_only = format!("[{current},{full}]");
+    let mut rounds = Vec::new();
+    for _ in 0..7 {
+        let start = Instant::now();
+        for _ in 0..10_000 {
+            std::hint::black_box(serde_json::from_str::<Vec<workspace_rules::Json>>(std::hint::black_box(&parse_only)).ok());
+        }
+        rounds.push(start.elapsed().as_nanos() as f64 / 10_000.0);
+    }
+    rounds.sort_by(f64::total_cmp);
+    println!("{:<10} {:>12.1} ns", "parse13", rounds[3]);
     let only = std::env::args().nth(1);
     for (name, export, args, n) in &cases {
         if only.as_deref().is_none_or(|o| o == *name) {
