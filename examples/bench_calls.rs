@@ -56,7 +56,12 @@ fn main() {
     for _ in 0..7 {
         let start = Instant::now();
         for _ in 0..10_000 {
-            std::hint::black_box(serde_json::from_str::<Vec<workspace_rules::Json>>(std::hint::black_box(&parse_only)).ok());
+            std::hint::black_box(
+                serde_json::from_str::<Vec<workspace_rules::Json>>(std::hint::black_box(
+                    &parse_only,
+                ))
+                .ok(),
+            );
         }
         rounds.push(start.elapsed().as_nanos() as f64 / 10_000.0);
     }

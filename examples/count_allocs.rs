@@ -28,11 +28,20 @@ static GLOBAL: Counting = Counting;
 
 fn main() {
     let current = r#"{"tone":"calm","speed":1.1,"keyterms":["Metformin"]}"#;
-    let small = r#"{"speed":1.2,"tone":"friendly","keyterms":["Metformin","Ozempic","Dr. Ramirez"]}"#;
+    let small =
+        r#"{"speed":1.2,"tone":"friendly","keyterms":["Metformin","Ozempic","Dr. Ramirez"]}"#;
     let full = r#"{"voice_id":"voice-42","tone":"sympathetic","speed":0.9,"volume":0.8,"language":"en-us","keyterms":["Metformin","Ozempic","Dr. Ramirez","co-pay","prior authorization"],"correction_categories":["drug names","doctor names"],"pronunciation_dict_id":"dict-7","sensitive_topics":["test results","diagnosis"],"post_call_analysis_enabled":false,"transcript_correction_enabled":true,"stt_provider":"deepgram","tts_provider":"cartesia"}"#;
     for (name, export, args) in [
-        ("update3", "updateVoiceSettings", format!("[{current},{small}]")),
-        ("update13", "updateVoiceSettings", format!("[{current},{full}]")),
+        (
+            "update3",
+            "updateVoiceSettings",
+            format!("[{current},{small}]"),
+        ),
+        (
+            "update13",
+            "updateVoiceSettings",
+            format!("[{current},{full}]"),
+        ),
         ("parse13", "", format!("[{current},{full}]")),
     ] {
         let before = ALLOCS.load(Ordering::Relaxed);
@@ -41,6 +50,9 @@ fn main() {
         } else {
             std::hint::black_box(api::call_text(export, &args));
         }
-        println!("{name:10} {} allocations", ALLOCS.load(Ordering::Relaxed) - before);
+        println!(
+            "{name:10} {} allocations",
+            ALLOCS.load(Ordering::Relaxed) - before
+        );
     }
 }
