@@ -111,7 +111,8 @@ function exportId(fn) {
 // BigInt, a Date, a class instance, a Proxy that throws, a string with an unpaired surrogate…) takes
 // the export itself, whose value reader reports it exactly. The choice is by the shape of the input,
 // never by its meaning, and both paths give the same answers (the shared vectors and the differential
-// tests run both). `can` with two known names crosses as two integers (`__canIndex`).
+// tests run both). `can` with two known names crosses as two integers (`__canIndex`); `mergeKeyterms`
+// with lists of strings crosses without JSON (`__mergeKeytermsJoined`, see mergeByPosition below).
 const limit = (constant) => {
   const m = readFileSync(join(root, "src/json.rs"), "utf8").match(new RegExp(`pub const ${constant}: usize = ([0-9_]+);`));
   if (!m) throw new Error(`src/json.rs has no ${constant}`);

@@ -201,7 +201,7 @@ pub fn merge_tagged<'a, T>(
 
 /// `mergeKeyterms` by position: the kept terms, each with the position of its first occurrence in
 /// the lists laid end to end, and the drops by position. What [`merge`] spells out, and what the
-/// JavaScript package asks for (`api::merge_by_position_text`): a caller that holds the lists can
+/// JavaScript package asks for (`api::merge_joined`): a caller that holds the lists can
 /// rebuild the answer without the terms crossing back.
 /// Kept terms borrow from `lists` when normalization left them as they are.
 pub fn merge_positions<S: AsRef<str>>(

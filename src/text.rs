@@ -37,7 +37,7 @@ pub fn nfkd(s: &str) -> String {
 }
 
 /// Unicode Normalization Form C, by ICU4X's normalizer with its compiled-in data. Text that
-/// [`is_nfc`] proves already normalized by its characters (ASCII, and most Latin, Greek, Cyrillic,
+/// `is_nfc` proves already normalized by its characters (ASCII, and most Latin, Greek, Cyrillic,
 /// kana, CJK and Hangul text) skips the normalizer: this is the hot path of merges.
 pub fn nfc(s: &str) -> String {
     nfc_cow(s).into_owned()
@@ -228,7 +228,7 @@ pub struct Keyed<'a> {
 
 /// [`Keyed`] for a term, with buffers the caller reuses: the text and the key borrow from `term`
 /// when nothing changes them, else they are written into `text_buf` and `key_buf`. A term that is
-/// already normalized (the usual case) takes one pass ([`scan_normalized`]) before folding.
+/// already normalized (the usual case) takes one pass (`scan_normalized`) before folding.
 pub fn keyed<'a>(term: &'a str, text_buf: &'a mut String, key_buf: &'a mut String) -> Keyed<'a> {
     if let Some(scan) = scan_normalized(term) {
         let key = match scan {
