@@ -114,6 +114,21 @@ const edges = {
 };
 for (const [name, run] of Object.entries(edges)) test(name, run);
 
+test("mergeKeyterms answers alike on a host without String.prototype.isWellFormed", async () => {
+  // rules.js then finds unpaired surrogates with /\p{Cs}/u (Safari before 16.4, Firefox before 119).
+  const own = String.prototype.isWellFormed;
+  delete String.prototype.isWellFormed;
+  let older;
+  try {
+    older = await import(new URL("../../pkg/node.js?without-isWellFormed", import.meta.url).href);
+  } finally {
+    String.prototype.isWellFormed = own; // eslint-disable-line no-extend-native
+  }
+  for (const lists of [[["a\uD800b", "ok"]], [["a\uD83D", "\uDE00b"], ["\uD83D\uDE00"]], [["\u{1F600} x", "\u{1F600}  X", "\uDC00"]], [["Café", "CAFÉ"]]]) {
+    assert.equal(JSON.stringify(outcome(() => older.mergeKeyterms(...lists))), JSON.stringify(outcome(() => api.mergeKeyterms(...lists))));
+  }
+});
+
 test("every shared vector gives the same answer both ways", () => {
   const files = readVectors();
   const viaPackage = runVectors(api, files);
