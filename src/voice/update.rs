@@ -49,13 +49,19 @@ impl Patch {
         (problems.len() == before).then_some(Patch(patch))
     }
 
-    /// `current` with this patch applied.
-    pub fn apply_to(self, current: &VoiceSettings) -> VoiceSettings {
-        let mut next = current.clone();
+    /// `settings` with this patch applied, and the fields whose stored value it changed, in table
+    /// order. Only the patch's fields can change, so only they are compared (the patch is in table
+    /// order), each before it is set.
+    pub fn apply(self, mut settings: VoiceSettings) -> Update {
+        let mut changed = Vec::new();
         for (field, value) in self.0 {
-            next.set(field, value);
+            if settings.value(field) != value.as_ref().map(Value::as_ref) {
+                changed.push(field);
+            }
+            settings.set(field, value);
         }
-        next
+        debug_assert!(changed.is_sorted(), "a patch is read in table order");
+        Update { settings, changed }
     }
 }
 
@@ -85,25 +91,12 @@ pub struct Update {
     pub changed: Vec<Field>,
 }
 
-/// The fields whose stored value differs between `before` and `after`, in table order.
-pub fn changed_fields(before: &VoiceSettings, after: &VoiceSettings) -> Vec<Field> {
-    Field::ALL
-        .iter()
-        .copied()
-        .filter(|f| before.value(*f) != after.value(*f))
-        .collect()
-}
-
 /// The core of `update_voice_settings`: validates `patch` and applies it to an already valid
 /// `current`. `validation_failed` (422) with every problem, or the new settings and what changed.
 pub fn apply_patch(current: &VoiceSettings, patch: &Json) -> Result<Update, RuleError> {
     let mut problems = Problems::new();
     match Patch::read(patch, &mut problems) {
-        Some(patch) if problems.is_empty() => {
-            let settings = patch.apply_to(current);
-            let changed = changed_fields(current, &settings);
-            Ok(Update { settings, changed })
-        }
+        Some(patch) if problems.is_empty() => Ok(patch.apply(current.clone())),
         _ => Err(RuleError::many(Code::ValidationFailed, problems.into_vec())),
     }
 }
@@ -121,11 +114,7 @@ pub fn update_voice_settings_input(current: &Json, patch: &Json) -> Result<Updat
     };
     let patch = Patch::read(patch, &mut problems);
     match (current, patch) {
-        (Some(current), Some(patch)) if problems.is_empty() => {
-            let settings = patch.apply_to(&current);
-            let changed = changed_fields(&current, &settings);
-            Ok(Update { settings, changed })
-        }
+        (Some(current), Some(patch)) if problems.is_empty() => Ok(patch.apply(current)),
         _ => Err(RuleError::many(Code::ValidationFailed, problems.into_vec())),
     }
 }
