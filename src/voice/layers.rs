@@ -17,7 +17,7 @@ use crate::json::Json;
 use crate::keyterms::{merge_tagged, MERGE_CAP};
 use crate::names::names;
 use crate::validate::{self, child, Problems};
-use crate::voice::fields::{entry, Field, Value, VoiceSettings};
+use crate::voice::fields::{Field, Value, VoiceSettings};
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
 names! {
@@ -167,7 +167,7 @@ pub fn read_layers(value: &Json) -> Result<Layers, RuleError> {
     if let Some(entries) = validate::object(value, "", &mut problems) {
         for layer in [Layer::Service, Layer::Workspace, Layer::Agent] {
             let name = layer.as_str();
-            let read = match entry(entries, name) {
+            let read = match value.get(name) {
                 None | Some(Json::Null) => None,
                 Some(v) => VoiceSettings::read(v, &child("", name), &mut problems),
             };

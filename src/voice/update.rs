@@ -19,7 +19,7 @@ use crate::error::{Code, Problem, RuleError};
 use crate::json::Json;
 use crate::roles::{can, Action, Role};
 use crate::validate::{self, Problems};
-use crate::voice::fields::{entry, field_names, Field, Value, VoiceSettings};
+use crate::voice::fields::{by_field, no_unknown_fields, Field, Value, VoiceSettings};
 use serde::Serialize;
 
 /// A validated patch: for each field it names, in table order, `Some(value)` to set or `None` to
@@ -34,8 +34,9 @@ impl Patch {
         let before = problems.len();
         let mut patch = Vec::new();
         let mut paths = validate::FieldPaths::new("");
-        for field in Field::ALL {
-            match entry(entries, field.as_str()) {
+        let (values, unknown) = by_field(entries);
+        for (field, value) in Field::ALL.iter().zip(values) {
+            match value {
                 None => {}
                 Some(Json::Null) => patch.push((*field, None)),
                 Some(v) => {
@@ -45,7 +46,7 @@ impl Patch {
                 }
             }
         }
-        validate::no_unknown_fields(entries, field_names(), "", problems);
+        no_unknown_fields(unknown, entries, "", problems);
         (problems.len() == before).then_some(Patch(patch))
     }
 
