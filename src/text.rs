@@ -100,7 +100,10 @@ fn is_folded_capital_i_with_dot(window: &str) -> bool {
 }
 
 /// The character starting at byte `i` (a character boundary) of `s`, and its length in bytes;
-/// one- and two-byte characters are decoded in place.
+/// one- and two-byte characters are decoded in place. Always inlined: as a call per character
+/// (returning its pair through memory in WebAssembly) it was a tenth of folding Greek text there;
+/// inlined, the merge of 2 × 200 terms is 6–9 % faster inside WebAssembly, for 0.2 KB gzipped.
+#[inline(always)]
 fn decode(s: &str, i: usize) -> (char, usize) {
     let bytes = s.as_bytes();
     let b = bytes[i];
