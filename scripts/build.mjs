@@ -2,7 +2,7 @@
 //   1. cargo rustc --release --target wasm32-unknown-unknown --crate-type cdylib (LTO)
 //   2. wasm-bindgen --target web       (one ESM glue file that every entry shares)
 //   3. wasm-opt -O3 from the npm package binaryen (Debian's wasm-opt 108 corrupts this output); -O3, not
-//      -Oz: mergeKeyterms 11 % faster for 0.2 KB gzipped more (BENCHMARKS.md, round 4)
+//      -Oz: mergeKeyterms 10 % faster for 0.2 KB gzipped and 0.3-0.8 ms of cold start (BENCHMARKS.md)
 //   4. rules.js: every export of the glue behind the trap guard (below)
 //   5. one small entry per host, the TypeScript entry, and pkg/package.json with its `exports`
 // Prints the raw and gzipped sizes of the .wasm and the JS glue.
