@@ -223,11 +223,7 @@ function viaJson(exportId, args, rest = false) {
   } catch {
     return SLOW; // a getter or Proxy that throws: the export's own reader decides what that means
   }
-  return answerOf(exportId, text);
-}
-
-/** The answer of \`__callJson\` for the JSON text of the arguments (SLOW when the text has no Rust form). */
-function answerOf(exportId, text) {
+  // "" when the text has no Rust form (a string with an unpaired surrogate escape).
   const out = glue.__callJson(exportId, text);
   if (out === "") return SLOW;
   const value = JSON.parse(out.slice(1));

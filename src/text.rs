@@ -558,16 +558,19 @@ const NEVER_FOLDS: &[(u32, u32)] = &[
     (0x1E922, 0x10FFFF),
 ];
 
-/// [`NEVER_FOLDS`] below `U+0600` (Latin, Greek, Cyrillic, Armenian, Hebrew) as one bit per
-/// character: those scripts alternate between folding and not from one letter to the next, where a
-/// search over the ranges cost a quarter of folding Greek text (a profile).
-const NEVER_FOLDS_LOW: [u64; 24] = {
-    let mut bits = [0u64; 24];
+/// Where [`NEVER_FOLDS_LOW`] ends: Latin, Greek, Cyrillic, Armenian and Hebrew lie below.
+const LOW_END: u32 = 0x600;
+
+/// [`NEVER_FOLDS`] below [`LOW_END`] as one bit per character: those scripts alternate between
+/// folding and not from one letter to the next, where a search over the ranges cost a quarter of
+/// folding Greek text (a profile).
+const NEVER_FOLDS_LOW: [u64; LOW_END as usize / 64] = {
+    let mut bits = [0u64; LOW_END as usize / 64];
     let mut r = 0;
     while r < NEVER_FOLDS.len() {
         let (lo, hi) = NEVER_FOLDS[r];
         let mut code = lo;
-        while code <= hi && code < 0x600 {
+        while code <= hi && code < LOW_END {
             bits[(code / 64) as usize] |= 1 << (code % 64);
             code += 1;
         }
@@ -580,7 +583,7 @@ const NEVER_FOLDS_LOW: [u64; 24] = {
 /// most text (CJK, Indic, Arabic, Hebrew, lowercase Greek and Cyrillic…).
 fn never_folds(c: char) -> bool {
     let code = c as u32;
-    if code < 0x600 {
+    if code < LOW_END {
         return NEVER_FOLDS_LOW[(code / 64) as usize] & (1 << (code % 64)) != 0;
     }
     let after = NEVER_FOLDS.partition_point(|&(lo, _)| lo <= code);

@@ -378,7 +378,7 @@ impl VoiceSettings {
                 }
             }
         }
-        no_unknown_fields(unknown, entries, path, problems);
+        report_unknown_fields(unknown, entries, path, problems);
         (problems.len() == before).then_some(settings)
     }
 
@@ -449,8 +449,9 @@ pub(crate) fn by_field(entries: &[(String, Json)]) -> ([Option<&Json>; Field::AL
     (values, unknown)
 }
 
-/// `unknown_field` at each key of `entries` that is not a field, when [`by_field`] found one.
-pub(crate) fn no_unknown_fields(
+/// `unknown_field` at each key of `entries` that is not a field, when [`by_field`] found one
+/// (`validate::no_unknown_fields`, skipped for the usual object without one).
+pub(crate) fn report_unknown_fields(
     unknown: bool,
     entries: &[(String, Json)],
     path: &str,

@@ -19,7 +19,7 @@ use crate::error::{Code, Problem, RuleError};
 use crate::json::Json;
 use crate::roles::{can, Action, Role};
 use crate::validate::{self, Problems};
-use crate::voice::fields::{by_field, no_unknown_fields, Field, Value, VoiceSettings};
+use crate::voice::fields::{by_field, report_unknown_fields, Field, Value, VoiceSettings};
 use serde::Serialize;
 
 /// A validated patch: for each field it names, in table order, `Some(value)` to set or `None` to
@@ -46,7 +46,7 @@ impl Patch {
                 }
             }
         }
-        no_unknown_fields(unknown, entries, "", problems);
+        report_unknown_fields(unknown, entries, "", problems);
         (problems.len() == before).then_some(Patch(patch))
     }
 
