@@ -97,6 +97,7 @@ const names = await (async () => {
     actions: built.actions(),
     exports: JSON.parse(built.__exportNames()),
     dropReasons: JSON.parse(built.__dropReasons()),
+    voiceFields: JSON.parse(built.__voiceFields()),
   };
 })();
 /** An export's position in the core's table (`api::EXPORTS`), which `__callJson` takes. */
@@ -112,14 +113,17 @@ function exportId(fn) {
 // the export itself, whose value reader reports it exactly. The choice is by the shape of the input,
 // never by its meaning, and both paths give the same answers (the shared vectors and the differential
 // tests run both). `can` with two known names crosses as two integers (`__canIndex`); `mergeKeyterms`
-// with lists of strings crosses without JSON (`__mergeKeytermsJoined`, see mergeByPosition below).
+// with lists of strings crosses without JSON (`__mergeKeytermsJoined`, see mergeByPosition below);
+// `updateVoiceSettings` sends JSON text and gets back where each value is (`__updateVoiceSettingsCompact`,
+// see updateByReference below).
 const limit = (constant) => {
   const m = readFileSync(join(root, "src/json.rs"), "utf8").match(new RegExp(`pub const ${constant}: usize = ([0-9_]+);`));
   if (!m) throw new Error(`src/json.rs has no ${constant}`);
   return Number(m[1].replaceAll("_", ""));
 };
 const internal = new Set([
-  "__callJson", "__canIndex", "__exportNames", "__dropReasons", "__mergeKeytermsJoined", "__resetAfterTrap", "initSync", "default",
+  "__callJson", "__canIndex", "__exportNames", "__dropReasons", "__mergeKeytermsJoined", "__resetAfterTrap",
+  "__updateVoiceSettingsCompact", "__voiceFields", "initSync", "default",
 ]);
 /** The body of an export: the JSON path, else the export itself; `can` asks by position first. */
 const body = (fn, params) => {
@@ -128,7 +132,9 @@ const body = (fn, params) => {
   const byPosition = fn === "can"
     ? `const i = typeof role === "string" && typeof action === "string" ? canIndex(role, action) : 2;\n    if (i !== 2) return i === 1;\n    `
     : "";
-  const ask = fn === "mergeKeyterms" ? `mergeByPosition(lists)` : `viaJson(${exportId(fn)} /* ${fn} */, ${args}${rest})`;
+  const ask = fn === "mergeKeyterms" ? `mergeByPosition(lists)`
+    : fn === "updateVoiceSettings" ? `updateByReference(current, patch)`
+    : `viaJson(${exportId(fn)} /* ${fn} */, ${args}${rest})`;
   return `${byPosition}const answer = ${ask};\n    return answer !== SLOW ? answer : glue.${fn}(${params});`;
 };
 /** An export of rules.js: `statements` behind the trap guard. */
@@ -175,60 +181,122 @@ const MAX_ITEMS = ${limit("MAX_ITEMS")};
 const MAX_DEPTH = ${limit("MAX_DEPTH")};
 const SLOW = Symbol("slow path");
 
-/** Whether JSON.stringify writes \`value\` exactly as the export's own reader would read it. */
-function plain(value, depth) {
+/**
+ * \`value\` when JSON.stringify writes it exactly as the export's own reader would read it, else SLOW.
+ * With \`copy\`, a deep copy of it instead, every property and item read once: what a caller that
+ * builds its answer from the values it sent must use, so that a getter answering differently on a
+ * second read cannot put a value into the answer that was never checked.
+ */
+function plain(value, depth, copy) {
   switch (typeof value) {
     case "string":
     case "boolean":
-      return true;
+      return value;
     case "number":
-      return Number.isFinite(value) && !Object.is(value, -0);
+      return Number.isFinite(value) && !Object.is(value, -0) ? value : SLOW;
     case "object": {
-      if (value === null) return true;
-      if (depth >= MAX_DEPTH || typeof value.toJSON === "function") return false;
+      if (value === null) return value;
+      if (depth >= MAX_DEPTH || typeof value.toJSON === "function") return SLOW;
       if (Array.isArray(value)) {
         const n = value.length;
-        if (n > MAX_ITEMS) return false;
-        for (let i = 0; i < n; i++) if (!plain(value[i], depth + 1)) return false;
-        return true;
+        if (n > MAX_ITEMS) return SLOW;
+        const out = copy ? new Array(n) : value;
+        for (let i = 0; i < n; i++) {
+          const v = plain(value[i], depth + 1, copy);
+          if (v === SLOW) return SLOW;
+          if (copy) out[i] = v;
+        }
+        return out;
       }
       const proto = Object.getPrototypeOf(value);
-      if (proto !== Object.prototype && proto !== null) return false;
+      if (proto !== Object.prototype && proto !== null) return SLOW;
       const keys = Object.keys(value);
-      if (keys.length > MAX_ITEMS) return false;
+      if (keys.length > MAX_ITEMS) return SLOW;
+      const out = copy ? {} : value;
       for (let i = 0; i < keys.length; i++) {
         const v = value[keys[i]];
         // An undefined property is absent for both readers.
-        if (v !== undefined && !plain(v, depth + 1)) return false;
+        if (v === undefined) continue;
+        const c = plain(v, depth + 1, copy);
+        // A copy would take "__proto__" as its prototype, not as a key.
+        if (c === SLOW || (copy && keys[i] === "__proto__")) return SLOW;
+        if (copy) out[keys[i]] = c;
       }
-      return true;
+      return out;
     }
     default:
-      return false;
+      return SLOW;
   }
 }
 
 /**
- * The answer through __callJson, or SLOW when the arguments are not plain JSON data. Trailing
- * undefined arguments are left out (a missing argument is undefined on both paths), except for a rest
- * parameter (\`rest\`), where an explicit undefined is an item of the list.
+ * The JSON text of the arguments, or SLOW when they are not plain JSON data. Trailing undefined
+ * arguments are left out (a missing argument is undefined on both paths), except for a rest parameter
+ * (\`rest\`), where an explicit undefined is an item of the list. With \`copies\` (an empty array), the
+ * text is that of copies of the arguments read once (see plain), left in \`copies\`.
  */
-function viaJson(exportId, args, rest = false) {
+function jsonArgs(args, rest, copies) {
   let n = args.length;
   while (!rest && n > 0 && args[n - 1] === undefined) n--;
-  let text;
   try {
-    for (let i = 0; i < n; i++) if (!plain(args[i], 0)) return SLOW;
-    text = JSON.stringify(n === args.length ? args : args.slice(0, n));
+    for (let i = 0; i < n; i++) {
+      const v = plain(args[i], 0, copies !== undefined);
+      if (v === SLOW) return SLOW;
+      if (copies) copies.push(v);
+    }
+    return JSON.stringify(copies ?? (n === args.length ? args : args.slice(0, n)));
   } catch {
     return SLOW; // a getter or Proxy that throws: the export's own reader decides what that means
   }
-  // "" when the text has no Rust form (a string with an unpaired surrogate escape).
-  const out = glue.__callJson(exportId, text);
+}
+
+/**
+ * An answer of __callJson or __updateVoiceSettingsCompact: SLOW for "" (text with no Rust form: a
+ * string with an unpaired surrogate escape), \`spell(out)\` for "o" + answer, thrown for "e" + refusal.
+ */
+function answerOf(out, spell) {
   if (out === "") return SLOW;
-  const value = JSON.parse(out.slice(1));
-  if (out.charCodeAt(0) === 111 /* "o" */) return value;
-  throw new WorkspaceRulesError(value.code, value.status, value.message, value.errors);
+  if (out.charCodeAt(0) === 111 /* "o" */) return spell(out);
+  const e = JSON.parse(out.slice(1));
+  throw new WorkspaceRulesError(e.code, e.status, e.message, e.errors);
+}
+
+const parseAnswer = (out) => JSON.parse(out.slice(1));
+
+/** The answer through __callJson, or SLOW when the arguments are not plain JSON data. */
+function viaJson(exportId, args, rest = false) {
+  const text = jsonArgs(args, rest);
+  return text === SLOW ? SLOW : answerOf(glue.__callJson(exportId, text), parseAnswer);
+}
+
+/** The voice-settings fields by their index in the answer of \`__updateVoiceSettingsCompact\`. */
+const VOICE_FIELDS = ${JSON.stringify(names.voiceFields)};
+
+/**
+ * updateVoiceSettings for plain JSON data: the arguments are read once into copies and sent as JSON
+ * text; the answer says, per field, whether its value is the patch's, the stored one's, or a literal
+ * (see api::update_compact), so \`{ settings, changed }\` is built here from the copies and only the
+ * values that validation changed cross back as JSON (BENCHMARKS.md). Anything else: SLOW.
+ */
+function updateByReference(current, patch) {
+  const copies = [];
+  const text = jsonArgs([current, patch], false, copies);
+  if (text === SLOW) return SLOW;
+  return answerOf(glue.__updateVoiceSettingsCompact(text), (out) => {
+    const [stored, given] = copies;
+    const end = 2 + 2 * out.charCodeAt(1);
+    const m = out.charCodeAt(end);
+    const literals = end + 1 + m < out.length ? JSON.parse(out.slice(end + 1 + m)) : undefined;
+    const settings = {};
+    for (let i = 2, next = 0; i < end; i += 2) {
+      const name = VOICE_FIELDS[out.charCodeAt(i)];
+      const where = out.charCodeAt(i + 1);
+      settings[name] = where === 0 ? given[name] : where === 1 ? stored[name] : literals[next++];
+    }
+    const changed = new Array(m);
+    for (let k = 0; k < m; k++) changed[k] = VOICE_FIELDS[out.charCodeAt(end + 1 + k)];
+    return { settings, changed };
+  });
 }
 
 /** The drop reasons by their index in the answer of \`__mergeKeytermsJoined\` (the module's own list). */

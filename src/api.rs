@@ -18,6 +18,7 @@
 
 use crate::error::RuleError;
 use crate::json::{Json, Unsupported};
+use crate::voice::fields::Field;
 use crate::{
     commands, invitations, keyterms, lifecycle, minutes, requests, roles, slug, test_numbers, tone,
     voice, workspaces,
@@ -149,6 +150,76 @@ pub fn merge_joined(joined: &str, lengths: &[u32]) -> Option<String> {
         push_unit(&mut out, d.duplicate_of.map_or(0, |k| k + 1));
     }
     Some(out)
+}
+
+/// `updateVoiceSettings(current, patch)` from the JSON text of its arguments (as `__callJson` takes
+/// them), answered in a compact form that names the values the caller already holds instead of
+/// writing them out. `None` when the text is not a JSON array (then `rules.js` asks the export
+/// itself); a refusal is the same [`RuleError`] as on every other path.
+///
+/// The answer is a string read as UTF-16 code units (`charCodeAt`; every number here is below 14):
+/// - the count of fields set in `settings`, then per field, in table order: its index in
+///   [`Field::ALL`] and where its value is: `0` exactly as in the patch (`patch[name]`), `1` exactly
+///   as in `current`, `2` the next item of the literals below;
+/// - the count of `changed` fields, then their indexes;
+/// - if any value is a literal: the JSON text of the list of literals (values that validation
+///   changed: a language tag put in canonical case, keyterms normalized or de-duplicated).
+///
+/// Why: most values of an update are stored exactly as they were given, and the caller holds them.
+/// Writing them out as JSON and `JSON.parse` building them again was a third of the call
+/// (BENCHMARKS.md, "`updateVoiceSettings` by reference"). `rules.js` reads the arguments once into a
+/// copy (so a getter cannot answer differently the second time), sends the copy's JSON text, and
+/// builds `{ settings, changed }` from the copy; every shared vector runs this and the export's own
+/// path, and [`spell_update`](tests) in the tests checks it against [`call_text`] byte for byte.
+///
+/// ```
+/// use workspace_rules::api;
+///
+/// // `tone` as given in the patch, `speed` as stored, `language` put in canonical case.
+/// let args = r#"[{"speed":1.5},{"tone":"calm","language":"en-us"}]"#;
+/// let answer = api::update_compact(args).unwrap().unwrap();
+/// let units: Vec<u16> = answer.encode_utf16().take(10).collect();
+/// // Three fields: tone (1) from the patch, speed (2) as stored, language (4) the first literal;
+/// // two changed: tone and language.
+/// assert_eq!(units, [3, 1, 0, 2, 1, 4, 2, 2, 1, 4]);
+/// assert_eq!(&answer[10..], r#"["en-US"]"#);
+/// ```
+pub fn update_compact(args: &str) -> Option<Result<String, RuleError>> {
+    let args: Vec<Json> = serde_json::from_str(args).ok()?;
+    let (current, patch) = (arg(&args, 0), arg(&args, 1));
+    let update = voice::update::update_voice_settings_input(current, patch);
+    Some(update.map(|update| {
+        let mut out = String::with_capacity(32);
+        let mut literals = Vec::new();
+        let set: Vec<_> = (Field::ALL.iter())
+            .filter_map(|&f| Some((f, update.settings.value(f)?)))
+            .collect();
+        push_unit(&mut out, set.len());
+        for (field, value) in set {
+            // `Field` counts from 0 in table order.
+            push_unit(&mut out, field as usize);
+            let given = |source: &Json| source.get(field.as_str()).is_some_and(|j| value.is(j));
+            push_unit(
+                &mut out,
+                if given(patch) {
+                    0
+                } else if given(current) {
+                    1
+                } else {
+                    literals.push(value);
+                    2
+                },
+            );
+        }
+        push_unit(&mut out, update.changed.len());
+        for field in &update.changed {
+            push_unit(&mut out, *field as usize);
+        }
+        if !literals.is_empty() {
+            out.push_str(&text(&literals));
+        }
+        out
+    }))
 }
 
 /// A number below 0xD800 as one UTF-16 code unit (see [`merge_joined`]).

@@ -639,7 +639,29 @@ pub fn js_can_index(role: u32, action: u32) -> u32 {
 /// The export is named by its position in `api::EXPORTS` (see `__exportNames`), so no name crosses.
 #[wasm_bindgen(js_name = __callJson, skip_typescript)]
 pub fn js_call_json(export: u32, args: &str) -> String {
-    match api::call_text_at(export as usize, args) {
+    tagged_answer(api::call_text_at(export as usize, args))
+}
+
+/// `updateVoiceSettings` with its arguments as the JSON text of an array, as `__callJson` takes them,
+/// and the compact answer of [`api::update_compact`] behind the same tags (`"o"`, `"e"`, `""`):
+/// `rules.js` builds the answer from the values it sent (BENCHMARKS.md).
+#[wasm_bindgen(js_name = __updateVoiceSettingsCompact, skip_typescript)]
+pub fn js_update_voice_settings_compact(args: &str) -> String {
+    tagged_answer(api::update_compact(args))
+}
+
+/// The names of the voice-settings fields in table order, as JSON: `scripts/build.mjs` reads them
+/// from the module it has just built, for `rules.js` to name the fields of
+/// [`api::update_compact`]'s answer.
+#[wasm_bindgen(js_name = __voiceFields, skip_typescript)]
+pub fn js_voice_fields() -> String {
+    api::text(crate::voice::Field::NAMES)
+}
+
+/// An answer behind its tag: `"o" + answer`, `"e" + {code, status, message, errors}`, or `""` when
+/// the text is not for this path.
+fn tagged_answer(answer: Option<Result<String, RuleError>>) -> String {
+    match answer {
         Some(Ok(answer)) => tagged('o', &answer),
         Some(Err(err)) => tagged('e', &api::text(&err)),
         None => String::new(),

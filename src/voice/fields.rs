@@ -144,6 +144,26 @@ pub enum ValueRef<'a> {
 }
 
 impl ValueRef<'_> {
+    /// Whether `json` is this very value as it would be written (numbers bit for bit, so `-0` is
+    /// not `0`): the caller that sent `json` may use its own value in place of this one
+    /// (`api::update_compact`).
+    pub fn is(self, json: &Json) -> bool {
+        match (self, json) {
+            (ValueRef::Null, Json::Null) => true,
+            (ValueRef::Text(t), Json::String(s)) => t == s,
+            (ValueRef::Tone(t), Json::String(s)) => t.as_str() == s,
+            (ValueRef::Stt(p), Json::String(s)) => p.as_str() == s,
+            (ValueRef::Tts(p), Json::String(s)) => p.as_str() == s,
+            (ValueRef::Number(x), Json::Number(y)) => x.to_bits() == y.to_bits(),
+            (ValueRef::Bool(b), Json::Bool(c)) => b == *c,
+            (ValueRef::List(items), Json::Array(given)) => {
+                items.len() == given.len()
+                    && (items.iter().zip(given)).all(|(t, g)| g.as_str() == Some(t.as_str()))
+            }
+            _ => false,
+        }
+    }
+
     /// An owned copy.
     pub fn to_value(self) -> Value {
         match self {
