@@ -234,7 +234,7 @@ impl Serialize for RuleError {
 /// `/` as `~1`; a segment without them (nearly every one: field names, indexes) is copied whole.
 pub fn push_segment(out: &mut String, segment: &str) {
     out.push('/');
-    if !segment.contains(['~', '/']) {
+    if !segment.bytes().any(|b| b == b'~' || b == b'/') {
         out.push_str(segment);
         return;
     }

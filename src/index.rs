@@ -12,6 +12,11 @@ use foldhash::fast::FixedState;
 use hashbrown::HashTable;
 use std::hash::BuildHasher;
 
+/// Up to this many strings are found by comparing hashes one by one, without the table: most lists
+/// the rules de-duplicate are short (a form's three keyterms), and building and dropping a table
+/// for them cost more than the search (BENCHMARKS.md, round 5).
+const LINEAR: usize = 8;
+
 /// What [`StrIndex::insert_within`] did.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Insert {
@@ -29,7 +34,7 @@ pub struct StrIndex {
     text: String,
     /// For string `i`: where it ends in `text` (it starts where string `i - 1` ends), and its hash.
     entries: Vec<(usize, u64)>,
-    /// Positions in `entries`, found by hash.
+    /// Positions in `entries`, found by hash; filled only once there are more than [`LINEAR`].
     table: HashTable<usize>,
 }
 
@@ -39,7 +44,7 @@ impl StrIndex {
         StrIndex {
             text: String::with_capacity(n * 16),
             entries: Vec::with_capacity(n),
-            table: HashTable::with_capacity(n),
+            table: HashTable::with_capacity(if n > LINEAR { n } else { 0 }),
         }
     }
 
@@ -54,10 +59,19 @@ impl StrIndex {
 
     /// The position of `s`, if it is in the index.
     pub fn position(&self, s: &str) -> Option<usize> {
+        self.find(Self::hash(s), s)
+    }
+
+    /// The position of `s`, whose hash is `hash`.
+    fn find(&self, hash: u64, s: &str) -> Option<usize> {
         let (text, entries) = (&self.text, &self.entries);
-        self.table
-            .find(Self::hash(s), |&i| string_at(text, entries, i) == s)
-            .copied()
+        if entries.len() <= LINEAR {
+            (entries.iter().enumerate())
+                .position(|(i, &(_, h))| h == hash && string_at(text, entries, i) == s)
+        } else {
+            let found = self.table.find(hash, |&i| string_at(text, entries, i) == s);
+            found.copied()
+        }
     }
 
     /// Adds `s` at the next position, unless it is there: `Ok(its new position)`, or
@@ -74,21 +88,33 @@ impl StrIndex {
     /// Adds `s` unless it is there or the index holds `limit` strings already; one hash either way.
     pub fn insert_within(&mut self, s: &str, limit: usize) -> Insert {
         let hash = Self::hash(s);
+        if let Some(i) = self.find(hash, s) {
+            return Insert::Present(i);
+        }
         let StrIndex {
             text,
             entries,
             table,
         } = self;
-        if let Some(&i) = table.find(hash, |&i| string_at(text, entries, i) == s) {
-            return Insert::Present(i);
-        }
         if entries.len() >= limit {
             return Insert::Full;
         }
         let position = entries.len();
         text.push_str(s);
         entries.push((text.len(), hash));
-        table.insert_unique(hash, position, |&i| entries[i].1);
+        match position {
+            ..LINEAR => {}
+            // The first string past the linear search: the table takes every string so far.
+            LINEAR => {
+                table.reserve(entries.capacity(), |&i| entries[i].1);
+                for (i, &(_, h)) in entries.iter().enumerate() {
+                    table.insert_unique(h, i, |&i| entries[i].1);
+                }
+            }
+            _ => {
+                table.insert_unique(hash, position, |&i| entries[i].1);
+            }
+        }
         Insert::New(position)
     }
 
@@ -130,6 +156,22 @@ mod tests {
         assert_eq!(index.len(), 5_000);
         for absent in ["", "term", "term 5000", "term 1 ", "Term 1"] {
             assert_eq!(index.position(absent), None, "{absent:?}");
+        }
+    }
+
+    #[test]
+    fn every_size_finds_the_same_around_the_linear_search() {
+        for n in 0..=3 * LINEAR {
+            let mut index = StrIndex::with_capacity(n);
+            for i in 0..n {
+                assert_eq!(index.insert(&format!("k{i}")), Ok(i));
+                // Every string so far, before and after the table is built, and nothing else.
+                for j in 0..=i {
+                    assert_eq!(index.position(&format!("k{j}")), Some(j), "{j} of {i}");
+                }
+                assert_eq!(index.position(&format!("k{}", i + 1)), None);
+            }
+            assert_eq!(index.len(), n);
         }
     }
 
