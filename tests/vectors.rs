@@ -11,7 +11,10 @@ use std::path::{Path, PathBuf};
 
 #[path = "support/runner.rs"]
 mod runner;
-use runner::{canonical, js_number, run_case};
+use runner::{canonical, decode, js_number, run_case};
+
+#[path = "support/compact.rs"]
+mod compact;
 
 /// An expected error lists `code`, `status` and `errors` (each with `code` and `path`, and `message`
 /// only where the file pins the text); the actual error must match every key the file gives.
@@ -82,6 +85,29 @@ fn shared_vectors_on_the_native_host() {
         failures.len(),
         failures.join("\n")
     );
+}
+
+/// Every `updateVoiceSettings` vector, asked as the package asks it (`api::update_compact`, the
+/// answer spelled out from the arguments sent), answers exactly as the JSON path does. The vectors'
+/// JavaScript-only values (`{"$js": …}`) are written as JSON would write them (the package sends
+/// those to the export itself); both paths read the same text.
+#[test]
+fn update_by_reference_answers_every_vector_as_the_json_path() {
+    let mut count = 0;
+    for path in vector_files() {
+        let file: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        for case in file["cases"].as_array().expect("cases") {
+            if case["call"] != "updateVoiceSettings" {
+                continue;
+            }
+            let args: Vec<workspace_rules::Json> =
+                serde_json::from_value(case["args"].clone()).unwrap();
+            let args: Vec<_> = args.into_iter().map(decode).collect();
+            compact::assert_compact_agrees(&serde_json::to_string(&args).unwrap());
+            count += 1;
+        }
+    }
+    assert!(count > 50, "only {count} updateVoiceSettings vectors");
 }
 
 #[test]

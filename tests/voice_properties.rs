@@ -10,6 +10,9 @@ use workspace_rules::tone::{resolve_tone, Emotion, Tier, Tone, ToneInput};
 use workspace_rules::voice::{apply_patch, validate_voice_settings, Field, VoiceSettings};
 use workspace_rules::{text, Code};
 
+#[path = "support/compact.rs"]
+mod compact;
+
 /// Characters that make normalization interesting: case pairs, ß, Turkish I's, combining marks,
 /// Unicode white space, zero-width characters, emoji, a ligature, right-to-left letters.
 const POOL: &[&str] = &[
@@ -169,6 +172,14 @@ proptest! {
         let u = apply_patch(&s, &Json::Object(vec![])).unwrap();
         prop_assert_eq!(&u.settings, &s);
         prop_assert!(u.changed.is_empty());
+    }
+
+    /// The compact answer the package builds `updateVoiceSettings` from, spelled out with the
+    /// arguments sent, is the JSON answer byte for byte, refusals included (`current` drawn like a
+    /// patch: sometimes valid, sometimes not, sometimes with values validation rewrites).
+    #[test]
+    fn update_by_reference_spells_out_the_answer(current in patch(), p in patch()) {
+        compact::assert_compact_agrees(&serde_json::to_string(&Json::Array(vec![current, p])).unwrap());
     }
 
     /// `update(update(s, p), p)` = `update(s, p)`, and the second application changes nothing.

@@ -90,6 +90,35 @@ const edges = {
     same("mergeKeyterms", Array.from({ length: 9_999 }, () => "a"), ["b", "c"]);
     same("mergeKeyterms", ...Array.from({ length: 10_001 }, () => []));
   },
+  "updateVoiceSettings by reference (api::update_compact) and through the export": () => {
+    // Values kept as given (from the patch, from current), rewritten (language case, keyterms
+    // normalized and de-duplicated), reset, and unset; refusals of current and of the patch.
+    const stored = { voice_id: "v-1", tone: "calm", speed: 1.5, language: "en-us", keyterms: ["A", "a"], sensitive_topics: ["x"] };
+    same("updateVoiceSettings", stored, { tone: "empathetic", language: "EN", keyterms: [" b  c ", "B C", "d"], voice_id: null });
+    same("updateVoiceSettings", stored, {});
+    same("updateVoiceSettings", null, { keyterms: [], correction_categories: ["\u{1F600}", "e\u0301"], stt_provider: "openai" });
+    same("updateVoiceSettings", { tone: "loud" }, { speed: 9 });
+    same("updateVoiceSettings", undefined, undefined);
+    // A key "__proto__" of its own (JSON.parse makes one): the export reads it as an unknown field.
+    same("updateVoiceSettings", null, JSON.parse('{"__proto__": {"tone": "calm"}, "speed": 1}'));
+  },
+  "updateVoiceSettings reads each value once and answers with values of its own": () => {
+    // A getter that answers differently on a second read cannot put an unchecked value in the answer.
+    let reads = 0;
+    const fickle = { get tone() { return reads++ === 0 ? "calm" : "not a tone"; } };
+    assert.equal(api.updateVoiceSettings(null, fickle).settings.tone, "calm");
+    assert.equal(reads, 1, "read once");
+    reads = 0;
+    assert.equal(valuePath.updateVoiceSettings(null, fickle).settings.tone, "calm");
+    // The answer shares no array with the arguments: changing one leaves the other alone.
+    const patch = { keyterms: ["a", "b"] };
+    const current = { sensitive_topics: ["x"] };
+    const answer = api.updateVoiceSettings(current, patch);
+    assert.notEqual(answer.settings.keyterms, patch.keyterms);
+    assert.notEqual(answer.settings.sensitive_topics, current.sensitive_topics);
+    answer.settings.keyterms.push("c");
+    assert.deepEqual(patch.keyterms, ["a", "b"]);
+  },
   "a cycle": () => {
     const cyclic = { tone: "calm" };
     cyclic.self = cyclic;

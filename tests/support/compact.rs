@@ -1,0 +1,56 @@
+//! Spells out the compact answer of `api::update_compact` as `rules.js` does, so tests can compare
+//! it with the JSON answer of the same call.
+
+use serde_json::{Map, Value};
+use workspace_rules::voice::Field;
+
+/// `{ settings, changed }` as JSON text, built from the compact `answer` and the arguments `args`
+/// (the JSON text of `[current, patch]` that was sent).
+pub fn spell_update(answer: &str, args: &str) -> String {
+    let args: Vec<Value> = serde_json::from_str(args).expect("the arguments sent are JSON");
+    let source = |i: usize, name: &str| args.get(i).and_then(|a| a.get(name)).cloned();
+    let units: Vec<u16> = answer.encode_utf16().collect();
+    let unit = |i: usize| usize::from(units[i]);
+    let n = unit(0);
+    let end = 1 + 2 * n;
+    let m = unit(end);
+    let tail = end + 1 + m;
+    let literals: Vec<Value> = if tail < units.len() {
+        serde_json::from_str(&String::from_utf16(&units[tail..]).unwrap()).unwrap()
+    } else {
+        Vec::new()
+    };
+    let mut literals = literals.into_iter();
+    let mut settings = Map::new();
+    for i in (1..end).step_by(2) {
+        let name = Field::NAMES[unit(i)];
+        let value = match unit(i + 1) {
+            0 => source(1, name).expect("in the patch"),
+            1 => source(0, name).expect("in current"),
+            2 => literals.next().expect("a literal"),
+            other => panic!("no source {other}"),
+        };
+        settings.insert(name.to_owned(), value);
+    }
+    assert!(literals.next().is_none(), "every literal is used");
+    let changed: Vec<Value> = (end + 1..tail)
+        .map(|i| Value::from(Field::NAMES[unit(i)]))
+        .collect();
+    let mut answer = Map::new();
+    answer.insert("settings".to_owned(), Value::Object(settings));
+    answer.insert("changed".to_owned(), Value::Array(changed));
+    Value::Object(answer).to_string()
+}
+
+/// Asks `updateVoiceSettings` with `args` both ways and requires the same answer or refusal.
+pub fn assert_compact_agrees(args: &str) {
+    let json = workspace_rules::api::call_text("updateVoiceSettings", args);
+    let compact = workspace_rules::api::update_compact(args);
+    match (json, compact) {
+        (Some(Ok(json)), Some(Ok(compact))) => {
+            assert_eq!(spell_update(&compact, args), json, "{args}")
+        }
+        (Some(Err(a)), Some(Err(b))) => assert_eq!(a, b, "{args}"),
+        (a, b) => panic!("{args}: {a:?} vs {b:?}"),
+    }
+}
