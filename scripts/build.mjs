@@ -200,11 +200,11 @@ function plain(value, depth, copy) {
       if (Array.isArray(value)) {
         const n = value.length;
         if (n > MAX_ITEMS) return SLOW;
-        const out = copy ? new Array(n) : value;
+        const out = copy ? [] : value;
         for (let i = 0; i < n; i++) {
           const v = plain(value[i], depth + 1, copy);
           if (v === SLOW) return SLOW;
-          if (copy) out[i] = v;
+          if (copy) out.push(v);
         }
         return out;
       }
