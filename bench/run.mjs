@@ -91,11 +91,15 @@ groups.push({
   },
 });
 
-// How objects cross: the package's JSON-text path against the value reader, same question.
+// How objects cross: the package's path (JSON text in, the answer by reference to the values sent)
+// against JSON text both ways (the package's path for other exports, asked here of the glue as rules.js
+// would) and the value reader, same question.
+const updateExport = JSON.parse(valuePath.__exportNames()).indexOf("updateVoiceSettings");
 groups.push({
   title: "how objects cross the boundary: updateVoiceSettings(current, 3-field patch)",
   cases: {
-    "package: JSON text in, JSON text out": () => api.updateVoiceSettings(current, small),
+    "package: JSON text in, values by reference out": () => api.updateVoiceSettings(current, small),
+    "JSON text in, JSON text out (JSON.parse)": () => JSON.parse(valuePath.__callJson(updateExport, JSON.stringify([current, small])).slice(1)),
     "the export itself: values read one by one, JSON text out": () => valuePath.updateVoiceSettings(current, small),
   },
 });
