@@ -191,11 +191,9 @@ pub fn update_compact(args: &str) -> Option<Result<String, RuleError>> {
     Some(update.map(|update| {
         let mut out = String::with_capacity(32);
         let mut literals = Vec::new();
-        let set: Vec<_> = (Field::ALL.iter())
-            .filter_map(|&f| Some((f, update.settings.value(f)?)))
-            .collect();
-        push_unit(&mut out, set.len());
-        for (field, value) in set {
+        let set = || (Field::ALL.iter()).filter_map(|&f| Some((f, update.settings.value(f)?)));
+        push_unit(&mut out, set().count());
+        for (field, value) in set() {
             // `Field` counts from 0 in table order.
             push_unit(&mut out, field as usize);
             let given = |source: &Json| source.get(field.as_str()).is_some_and(|j| value.is(j));
