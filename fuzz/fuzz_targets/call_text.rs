@@ -4,17 +4,24 @@
 //! for every export but the two that may mint random v4 ids (`createWorkspace`, `apply`). After either
 //! of those answers, an `apply` to the state just answered takes it from the package's kept state
 //! (`api::LastState`; debug builds, as here, check that it reads back as itself) and must refuse or
-//! answer as the same call read from scratch.
+//! answer as the same call read from scratch. `updateVoiceSettings` is also asked as the package asks
+//! it (`api::update_compact`): its compact answer, spelled out, must be the JSON answer byte for byte.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
 use serde_json::value::RawValue;
 use std::collections::BTreeMap;
 use workspace_rules::{api, Json};
 
+#[path = "../../tests/support/compact.rs"]
+mod compact;
+
 fuzz_target!(|data: &[u8]| {
     let Some((&which, rest)) = data.split_first() else { return };
     let Ok(text) = std::str::from_utf8(rest) else { return };
     let (name, _) = api::EXPORTS[usize::from(which) % api::EXPORTS.len()];
+    if name == "updateVoiceSettings" {
+        compact::assert_compact_agrees(text);
+    }
     match api::call_text(name, text) {
         Some(Ok(answer)) => {
             serde_json::from_str::<serde_json::Value>(&answer).expect("answers are JSON");
