@@ -73,7 +73,16 @@ writeFileSync(dts, readFileSync(dts, "utf8").replace(/\bany\b/g, "unknown"));
 // throws `internal_error` for that call and swaps in a fresh instance of the same compiled module: the
 // following calls work as before. The glue gets one function to drop the trapped instance.
 const gluePath = join(pkg, `${name}.js`);
-const glueText = readFileSync(gluePath, "utf8");
+// Strings into WebAssembly: wasm-bindgen copies the ASCII head of a string in a JavaScript loop, one
+// character at a time, and hands the rest to TextEncoder.encodeInto. For the JSON text of arguments
+// (hundreds of characters to megabytes) encodeInto alone, a native copy, is faster: a 3-field update
+// 6 %, a 13-field one 9 % (BENCHMARKS.md, round 5); short strings keep the loop, whose call costs less.
+// The glue of the pinned wasm-bindgen is patched here; should its text differ, the build stops.
+const ASCII_LOOP_MAX = 64;
+const asciiLoop = "for (; offset < len; offset++) {";
+const generatedGlue = readFileSync(gluePath, "utf8");
+if (generatedGlue.split(asciiLoop).length !== 2) throw new Error(`the wasm-bindgen glue has no single "${asciiLoop}"`);
+const glueText = generatedGlue.replace(asciiLoop, `for (; offset < len && len <= ${ASCII_LOOP_MAX}; offset++) {`);
 writeFileSync(
   gluePath,
   glueText +

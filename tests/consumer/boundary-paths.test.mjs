@@ -119,6 +119,17 @@ const edges = {
     answer.settings.keyterms.push("c");
     assert.deepEqual(patch.keyterms, ["a", "b"]);
   },
+  "strings around the length where the glue switches from its loop to encodeInto": () => {
+    // scripts/build.mjs patches the glue: strings over 64 code units are copied by TextEncoder.encodeInto.
+    // An identifier crosses in and comes back as written by Rust, on the export's own path.
+    for (let n = 60; n <= 70; n++) {
+      for (const s of ["a".repeat(n), "é" + "a".repeat(n - 1), "a".repeat(n - 1) + "é", "😀".repeat(n >> 1), "a".repeat(n - 2) + "\u00A0\u4E2D"]) {
+        const id = s.slice(0, 128);
+        assert.equal(valuePath.updateVoiceSettings(null, { voice_id: id }).settings.voice_id, id, `${n}: ${JSON.stringify(id)}`);
+        assert.equal(api.validateVoiceSettings({ voice_id: id }).ok, [...id].length <= 128);
+      }
+    }
+  },
   "a cycle": () => {
     const cyclic = { tone: "calm" };
     cyclic.self = cyclic;
