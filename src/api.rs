@@ -169,8 +169,8 @@ pub fn merge_joined(joined: &str, lengths: &[u32]) -> Option<String> {
 /// Writing them out as JSON and `JSON.parse` building them again was a third of the call
 /// (BENCHMARKS.md, "`updateVoiceSettings` by reference"). `rules.js` reads the arguments once into a
 /// copy (so a getter cannot answer differently the second time), sends the copy's JSON text, and
-/// builds `{ settings, changed }` from the copy; every shared vector runs this and the export's own
-/// path, and [`spell_update`](tests) in the tests checks it against [`call_text`] byte for byte.
+/// builds `{ settings, changed }` from the copy. Every shared vector, a property test and a fuzz
+/// target spell this answer out (`tests/support/compact.rs`) and compare it with [`call_text`]'s.
 ///
 /// ```
 /// use workspace_rules::api;
