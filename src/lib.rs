@@ -21,6 +21,7 @@ pub mod audit;
 pub mod commands;
 pub mod context;
 pub mod error;
+pub mod folds;
 pub mod index;
 pub mod invitations;
 pub mod json;

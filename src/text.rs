@@ -14,7 +14,7 @@
 //!   together and ZWNJ is part of the spelling of Persian and Indic words, so stripping them would
 //!   change the term. A term made only of them is therefore not empty.
 //! - **Case folding** is Unicode *full* default case folding (`CaseFolding.txt` statuses C and F,
-//!   crate `caseless`), followed by NFC again so the comparison key is itself in NFC: `ß` folds to `ss`
+//!   the data of the crate `caseless`, held compactly in `src/folds.rs`), followed by NFC again so the comparison key is itself in NFC: `ß` folds to `ss`
 //!   (`Straße` = `STRASSE`), and the Turkish dotted capital `İ` folds to `i` + `U+0307` (the
 //!   non-Turkic mapping), so `İstanbul` equals `i̇stanbul` but not `istanbul`.
 //! - **Length** is counted in Unicode scalar values (Rust `char`s) of the normalized text.
@@ -420,7 +420,7 @@ fn nfc_owned(s: String) -> String {
 /// Unicode full default case folding (`CaseFolding.txt` statuses C and F, by `caseless`) of `s`
 /// into `buf`: `None` (and `buf` left as it is) when folding changes nothing, else whether every
 /// character of `buf` is in [`stays_nfc`] (which proves `buf` is in NFC). Only the non-ASCII
-/// characters that change are looked up in `caseless`'s table; ASCII is lowercased in one pass at
+/// characters that change are looked up in [`crate::folds`]; ASCII is lowercased in one pass at
 /// the end, which is exact because ASCII folds as ASCII lowercasing and no folding of another
 /// character contains an ASCII capital (a unit test checks every character).
 fn case_fold_in(s: &str, buf: &mut String) -> Option<bool> {
@@ -484,8 +484,9 @@ impl Folding {
 
 /// The full case folding of a non-ASCII character, when it is not the character itself. The
 /// capitals of Latin-1, Greek (with and without tonos) and Cyrillic, which fold to one letter at a
-/// fixed distance, are answered first, then [`never_folds`], and `caseless`'s binary search only for
-/// the rest; a unit test compares this function with `caseless` on every character.
+/// fixed distance, are answered first, then [`never_folds`], and the folding tables
+/// ([`crate::folds`]) only for the rest; a unit test compares this function with `caseless` on every
+/// character.
 fn fold_char(c: char) -> Option<Folding> {
     let code = c as u32;
     let single = match code {
@@ -499,20 +500,9 @@ fn fold_char(c: char) -> Option<Folding> {
         0xDF => return Some(Folding(['s', 's', '\0'])),
         0x130 => return Some(Folding(['i', '\u{307}', '\0'])),
         _ if never_folds(c) => return None,
-        _ => return caseless_fold(c),
+        _ => return crate::folds::fold(c).map(Folding),
     };
     char::from_u32(single).map(|f| Folding([f, '\0', '\0']))
-}
-
-/// [`fold_char`] by `caseless`'s table.
-fn caseless_fold(c: char) -> Option<Folding> {
-    let mut folded = caseless::Caseless::default_case_fold(std::iter::once(c));
-    let chars = [
-        folded.next().unwrap_or(c),
-        folded.next().unwrap_or('\0'),
-        folded.next().unwrap_or('\0'),
-    ];
-    (chars != [c, '\0', '\0']).then_some(Folding(chars))
 }
 
 /// The ranges of non-ASCII characters where `CaseFolding.txt` (as `caseless` has it, Unicode 16)
@@ -579,7 +569,7 @@ const NEVER_FOLDS_LOW: [u64; LOW_END as usize / 64] = {
     bits
 };
 
-/// Whether a non-ASCII character is in [`NEVER_FOLDS`]: it skips `caseless`'s binary search for
+/// Whether a non-ASCII character is in [`NEVER_FOLDS`]: it skips the folding tables' search for
 /// most text (CJK, Indic, Arabic, Hebrew, lowercase Greek and Cyrillic…).
 fn never_folds(c: char) -> bool {
     let code = c as u32;
