@@ -9,11 +9,17 @@
 //! below compares them with it on every `char` and prints the tables to paste when they differ (after
 //! a Unicode update of the crate, for instance).
 
+/// `(first, last, distance, step)`: see [`RUNS`].
+type Run = (u32, u32, i32, u32);
+
+/// A character and its folding to two or three characters (`'\0'` pads).
+type Multi = (u32, [char; 3]);
+
 /// Runs of characters that fold to one character at a fixed distance: `(first, last, distance,
 /// step)`: `first`, `first + step`, … up to `last` fold to themselves plus `distance`. In order,
 /// disjoint (Unicode data of `caseless` 0.2.2).
 #[rustfmt::skip]
-const RUNS: [(u32, u32, i32, u32); 200] = [
+const RUNS: [Run; 200] = [
     (0x41, 0x5A, 32, 1), (0xB5, 0xB5, 775, 1), (0xC0, 0xD6, 32, 1), (0xD8, 0xDE, 32, 1),
     (0x100, 0x12E, 1, 2), (0x132, 0x136, 1, 2), (0x139, 0x147, 1, 2), (0x14A, 0x176, 1, 2),
     (0x178, 0x178, -121, 1), (0x179, 0x17D, 1, 2), (0x17F, 0x17F, -268, 1), (0x181, 0x181, 210, 1),
@@ -76,7 +82,7 @@ const RUNS: [(u32, u32, i32, u32); 200] = [
 
 /// Characters that fold to two or three characters, in order (`'\0'` pads).
 #[rustfmt::skip]
-const MULTI: [(u32, [char; 3]); 104] = [
+const MULTI: [Multi; 104] = [
     (0xDF, ['s', 's', '\0']), (0x130, ['i', '\u{307}', '\0']), (0x149, ['\u{2BC}', 'n', '\0']),
     (0x1F0, ['j', '\u{30C}', '\0']), (0x390, ['\u{3B9}', '\u{308}', '\u{301}']),
     (0x3B0, ['\u{3C5}', '\u{308}', '\u{301}']), (0x587, ['\u{565}', '\u{582}', '\0']),
@@ -159,8 +165,8 @@ mod tests {
     }
 
     /// The runs and multi-character foldings of the crate's data, as the tables above hold them.
-    fn tables_of_the_crate() -> (Vec<(u32, u32, i32, u32)>, Vec<(u32, [char; 3])>) {
-        let (mut runs, mut multi): (Vec<(u32, u32, i32, u32)>, Vec<_>) = (Vec::new(), Vec::new());
+    fn tables_of_the_crate() -> (Vec<Run>, Vec<Multi>) {
+        let (mut runs, mut multi): (Vec<Run>, Vec<Multi>) = (Vec::new(), Vec::new());
         for c in (0..=0x10FFFF).filter_map(char::from_u32) {
             let code = u32::from(c);
             match of_the_crate(c) {
