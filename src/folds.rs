@@ -183,7 +183,9 @@ mod tests {
                                     code - *last == *step
                                 }) =>
                         {
-                            *step = if first == last { code - *first } else { *step };
+                            if first == last {
+                                *step = code - *first;
+                            }
                             *last = code;
                         }
                         _ => runs.push((code, code, distance, 1)),

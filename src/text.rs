@@ -14,7 +14,8 @@
 //!   together and ZWNJ is part of the spelling of Persian and Indic words, so stripping them would
 //!   change the term. A term made only of them is therefore not empty.
 //! - **Case folding** is Unicode *full* default case folding (`CaseFolding.txt` statuses C and F,
-//!   the data of the crate `caseless`, held compactly in `src/folds.rs`), followed by NFC again so the comparison key is itself in NFC: `ß` folds to `ss`
+//!   the data of the crate `caseless`, held compactly in `src/folds.rs`), followed by NFC again so
+//!   the comparison key is itself in NFC: `ß` folds to `ss`
 //!   (`Straße` = `STRASSE`), and the Turkish dotted capital `İ` folds to `i` + `U+0307` (the
 //!   non-Turkic mapping), so `İstanbul` equals `i̇stanbul` but not `istanbul`.
 //! - **Length** is counted in Unicode scalar values (Rust `char`s) of the normalized text.

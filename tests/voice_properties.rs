@@ -175,7 +175,7 @@ proptest! {
     }
 
     /// The compact answer the package builds `updateVoiceSettings` from, spelled out with the
-    /// arguments sent, is the JSON answer byte for byte, refusals included (`current` drawn like a
+    /// arguments sent, is the JSON answer as JavaScript reads it, refusals included (`current` drawn like a
     /// patch: sometimes valid, sometimes not, sometimes with values validation rewrites).
     #[test]
     fn update_by_reference_spells_out_the_answer(current in patch(), p in patch()) {

@@ -5,7 +5,7 @@
 //! of those answers, an `apply` to the state just answered takes it from the package's kept state
 //! (`api::LastState`; debug builds, as here, check that it reads back as itself) and must refuse or
 //! answer as the same call read from scratch. `updateVoiceSettings` is also asked as the package asks
-//! it (`api::update_compact`): its compact answer, spelled out, must be the JSON answer byte for byte.
+//! it (`api::update_compact`): its compact answer, spelled out, must be the JSON answer as JavaScript reads it.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
 use serde_json::value::RawValue;
