@@ -1,22 +1,20 @@
 //! Unicode full default case folding (`CaseFolding.txt` statuses C and F) of one character, which
 //! keyterm keys use (§4, `text::fold_char`).
 //!
-//! Why a table of our own: `caseless`'s table lists every folding character with its three-char
-//! folding, 24.9 KB of data that compresses badly (7.6 KB of the gzipped `.wasm`, measured by building
-//! without it). Most foldings are runs at a fixed distance (`A`–`Z` → `a`–`z`; `Ā`, `Ă`, `Ą`… → the
-//! next character), so runs and the few foldings to several characters hold the same data in a
-//! fraction of the bytes. The tables are *derived* from `caseless`, not written by hand: the test
-//! below compares them with it on every `char` and prints the tables to paste when they differ (after
-//! a Unicode update of the crate, for instance).
+//! `caseless`'s table lists every folding character with its three-char folding, 24.9 KB of data
+//! that cost 7.6 KB of the gzipped `.wasm`; most foldings are runs at a fixed distance, which
+//! [`CaseMap`] holds in about 2.2 KB. The tables are derived from `caseless` (now a dev-dependency)
+//! by the test below, which compares them with it on every `char` (`src/char_tables.rs`).
 
-/// `(first, last, distance, step)`: see [`RUNS`].
-type Run = (u32, u32, i32, u32);
+use crate::char_tables::{CaseMap, Multi, Run};
 
-/// A character and its folding to two or three characters (`'\0'` pads).
-type Multi = (u32, [char; 3]);
+/// The full case folding, as runs of foldings to one character and a list of foldings to several.
+const FOLDING: CaseMap = CaseMap {
+    runs: &RUNS,
+    multi: &MULTI,
+};
 
-/// Runs of characters that fold to one character at a fixed distance: `(first, last, distance,
-/// step)`: `first`, `first + step`, … up to `last` fold to themselves plus `distance`. In order,
+/// Runs of characters that fold to one character at a fixed distance (see [`Run`]), in order and
 /// disjoint (Unicode data of `caseless` 0.2.2).
 #[rustfmt::skip]
 const RUNS: [Run; 200] = [
@@ -137,102 +135,18 @@ const MULTI: [Multi; 104] = [
 
 /// The full case folding of `c`, padded with `'\0'`, or `None` when folding leaves it as it is.
 pub fn fold(c: char) -> Option<[char; 3]> {
-    let code = u32::from(c);
-    let run = RUNS.partition_point(|&(first, ..)| first <= code);
-    if let Some(&(first, last, distance, step)) = run.checked_sub(1).and_then(|i| RUNS.get(i)) {
-        if code <= last && (code - first) % step == 0 {
-            let folded = code.checked_add_signed(distance).and_then(char::from_u32)?;
-            return Some([folded, '\0', '\0']);
-        }
-    }
-    let multi = MULTI.binary_search_by_key(&code, |&(from, _)| from).ok()?;
-    MULTI.get(multi).map(|&(_, to)| to)
+    FOLDING.get(c)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// `caseless`'s folding of `c`, padded, or `None` when it is `c` itself.
-    fn of_the_crate(c: char) -> Option<[char; 3]> {
-        let mut folded = caseless::Caseless::default_case_fold(std::iter::once(c));
-        let chars = [
-            folded.next().unwrap_or(c),
-            folded.next().unwrap_or('\0'),
-            folded.next().unwrap_or('\0'),
-        ];
-        (chars != [c, '\0', '\0']).then_some(chars)
-    }
-
-    /// The runs and multi-character foldings of the crate's data, as the tables above hold them.
-    fn tables_of_the_crate() -> (Vec<Run>, Vec<Multi>) {
-        let (mut runs, mut multi): (Vec<Run>, Vec<Multi>) = (Vec::new(), Vec::new());
-        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
-            let code = u32::from(c);
-            match of_the_crate(c) {
-                Some([one, '\0', '\0']) => {
-                    let distance =
-                        i32::try_from(u32::from(one)).unwrap() - i32::try_from(code).unwrap();
-                    match runs.last_mut() {
-                        // A run's second character decides its step (1 or 2); later ones keep it.
-                        Some((first, last, d, step))
-                            if *d == distance
-                                && (if first == last {
-                                    code - *last <= 2
-                                } else {
-                                    code - *last == *step
-                                }) =>
-                        {
-                            if first == last {
-                                *step = code - *first;
-                            }
-                            *last = code;
-                        }
-                        _ => runs.push((code, code, distance, 1)),
-                    }
-                }
-                Some(many) => multi.push((code, many)),
-                None => {}
-            }
-        }
-        (runs, multi)
-    }
+    use crate::char_tables::derive;
 
     #[test]
     fn the_tables_are_the_crates_on_every_char() {
-        let (runs, multi) = tables_of_the_crate();
-        let runs_text: Vec<String> = (runs.iter())
-            .map(|(a, b, d, s)| format!("(0x{a:X}, 0x{b:X}, {d}, {s}),"))
-            .collect();
-        let char_text = |c: &char| match c {
-            '\0' => "'\\0'".to_owned(),
-            c if c.is_ascii() => format!("'{c}'"),
-            c => format!("'\\u{{{:X}}}'", u32::from(*c)),
-        };
-        let multi_text: Vec<String> = (multi.iter())
-            .map(|(a, m)| {
-                format!(
-                    "(0x{a:X}, [{}]),",
-                    m.iter().map(char_text).collect::<Vec<_>>().join(", ")
-                )
-            })
-            .collect();
-        assert_eq!(
-            RUNS.as_slice(),
-            runs.as_slice(),
-            "paste {} runs:\n{}",
-            runs.len(),
-            runs_text.join(" ")
-        );
-        assert_eq!(
-            MULTI.as_slice(),
-            multi.as_slice(),
-            "paste {}:\n{}",
-            multi.len(),
-            multi_text.join(" ")
-        );
-        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
-            assert_eq!(fold(c), of_the_crate(c), "U+{:04X}", u32::from(c));
-        }
+        derive::assert_case_map(&FOLDING, |c| {
+            derive::padded(c, caseless::Caseless::default_case_fold(std::iter::once(c)))
+        });
     }
 }

@@ -24,9 +24,10 @@ use serde::Serialize;
 /// *(public API)* An invitation expires this many days after it is sent.
 pub const EXPIRY_DAYS: i64 = 7;
 
-/// Emails are compared and stored trimmed and lowercased.
+/// Emails are compared and stored trimmed and lowercased (Unicode lowercasing, as JavaScript's
+/// `toLowerCase`: `crate::lowercase`).
 pub fn normalize_email(email: &str) -> String {
-    email.trim().to_lowercase()
+    crate::lowercase::lowercase(email.trim())
 }
 
 /// Whether a normalized email looks like an address: one `@`, a non-empty local part of at most 64

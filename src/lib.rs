@@ -18,6 +18,7 @@
 
 pub mod api;
 pub mod audit;
+pub mod char_tables;
 pub mod commands;
 pub mod context;
 pub mod error;
@@ -27,6 +28,7 @@ pub mod invitations;
 pub mod json;
 pub mod keyterms;
 pub mod lifecycle;
+pub mod lowercase;
 pub mod marks;
 pub mod membership;
 pub mod minutes;

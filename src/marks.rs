@@ -1,11 +1,12 @@
 //! Combining marks (Unicode General_Category Mark: `Mn`, `Mc`, `Me`), which `slugify` strips after
 //! NFKD (§2).
 //!
-//! Why a table of our own: `unicode-normalization`'s `is_combining_mark` answers the same question
-//! from a perfect-hash table of every mark, which cost 9 KB of the gzipped `.wasm` (BENCHMARKS.md,
-//! "Where the bytes go"); these 333 ranges cost about 1.5 KB. The table is *derived* from that crate,
-//! not written by hand: the test below compares the two on every `char` and prints the table to paste
-//! when they differ (after a Unicode update of the crate, for instance).
+//! `unicode-normalization`'s `is_combining_mark` answers the same question from a perfect-hash table
+//! of every mark, which cost 9 KB of the gzipped `.wasm` (BENCHMARKS.md, "Where the bytes go"); these
+//! 333 ranges cost about 1.5 KB. The table is derived from that crate by the test below, which
+//! compares the two on every `char` (`src/char_tables.rs`).
+
+use crate::char_tables::in_ranges;
 
 /// The inclusive ranges of combining marks, in order and disjoint (Unicode data of
 /// `unicode-normalization` 0.1.26).
@@ -71,63 +72,22 @@ const MARKS: [(u32, u32); 333] = [
 
 /// Whether `c` is a combining mark (General_Category `Mn`, `Mc` or `Me`).
 pub fn is_combining_mark(c: char) -> bool {
-    let c = u32::from(c);
     // ASCII and Latin-1 hold no mark; most names are there.
-    if c < 0x300 {
-        return false;
-    }
-    MARKS
-        .binary_search_by(|&(first, last)| {
-            if last < c {
-                std::cmp::Ordering::Less
-            } else if first > c {
-                std::cmp::Ordering::Greater
-            } else {
-                std::cmp::Ordering::Equal
-            }
-        })
-        .is_ok()
+    u32::from(c) >= 0x300 && in_ranges(&MARKS, c)
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
 
-    /// The table as the crate defines it, in the form of [`MARKS`].
-    fn ranges_of_the_crate() -> Vec<(u32, u32)> {
-        let mut ranges: Vec<(u32, u32)> = Vec::new();
-        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
-            if unicode_normalization::char::is_combining_mark(c) {
-                let c = u32::from(c);
-                match ranges.last_mut() {
-                    Some(last) if last.1 + 1 == c => last.1 = c,
-                    _ => ranges.push((c, c)),
-                }
-            }
-        }
-        ranges
-    }
-
     #[test]
     fn the_table_is_the_crates_on_every_char() {
-        let expected = ranges_of_the_crate();
-        let text: Vec<String> = expected
-            .iter()
-            .map(|(a, b)| format!("(0x{a:X}, 0x{b:X}),"))
-            .collect();
-        assert_eq!(
-            MARKS.as_slice(),
-            expected.as_slice(),
-            "paste:\n{}",
-            text.join(" ")
+        crate::char_tables::derive::assert_ranges(
+            &MARKS,
+            unicode_normalization::char::is_combining_mark,
         );
-        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
-            assert_eq!(
-                is_combining_mark(c),
-                unicode_normalization::char::is_combining_mark(c),
-                "U+{:04X}",
-                u32::from(c)
-            );
+        for c in (0..0x300).filter_map(char::from_u32) {
+            assert!(!is_combining_mark(c), "U+{:04X}", u32::from(c));
         }
     }
 

@@ -47,7 +47,9 @@ fn valid_base(name: &str) -> String {
     for c in decomposed
         .chars()
         .filter(|c| !is_combining_mark(*c))
-        .flat_map(char::to_lowercase)
+        // ASCII lowercasing is Unicode lowercasing here: after NFKD no other character lowercases
+        // to an ASCII letter or digit (a test checks every one), and only those are kept.
+        .map(|c| c.to_ascii_lowercase())
     {
         if c.is_ascii_lowercase() || c.is_ascii_digit() {
             if dash && !slug.is_empty() {
@@ -119,6 +121,24 @@ mod tests {
         assert_eq!(slugify("Straße", &[]), "stra-e");
         assert_eq!(slugify("日本語", &[]), FALLBACK);
         assert_eq!(slugify("A", &[]), "a-workspace");
+    }
+
+    /// Why `valid_base` may lowercase ASCII only: a character that can reach it (it is its own NFKD
+    /// and not a combining mark) lowercases to an ASCII letter or digit only if it is ASCII.
+    #[test]
+    fn only_ascii_lowercases_to_what_a_slug_keeps_after_nfkd() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let reaches = crate::text::nfkd(c.encode_utf8(&mut [0; 4])) == c.to_string()
+                && !is_combining_mark(c);
+            if reaches && !c.is_ascii() {
+                assert!(
+                    !c.to_lowercase().any(|l| l.is_ascii_alphanumeric()),
+                    "{c:?}"
+                );
+            }
+        }
+        // Those that do, before NFKD: the Kelvin sign and the capital I with a dot.
+        assert_eq!(slugify("\u{212A}\u{130}", &[]), "ki");
     }
 
     #[test]

@@ -140,6 +140,16 @@ const invitations = [];
     { type: "invite_member", email: "  Zed@Example.COM ", role: "member" }, ctx(BO, { ids: [NEW_ID] }),
     ok(edit((x) => x.invitations.push({ id: NEW_ID, email: "zed@example.com", role: "member", status: "pending", invited_by: BO, sent_at: NOW, expires_at: NOW_PLUS_7, responded_at: null })),
       [sent(BO, NEW_ID, "member", false)])));
+  {
+    // Unicode lowercasing as JavaScript's toLowerCase (the generator computes the expectation with it):
+    // İ → i + combining dot, Σ → ς where it ends a word (before `@`), σ elsewhere (before `.` + letter).
+    const email = " Ana.ΟΔΟΣ@İstanbul.ΣΑΣ.Example.COM ";
+    const normalized = email.trim().toLowerCase();
+    invitations.push(apply("an email is lowercased in Unicode as toLowerCase does (İ, final sigma)", s,
+      { type: "invite_member", email, role: "member" }, ctx(BO, { ids: [NEW_ID] }),
+      ok(edit((x) => x.invitations.push({ id: NEW_ID, email: normalized, role: "member", status: "pending", invited_by: BO, sent_at: NOW, expires_at: NOW_PLUS_7, responded_at: null })),
+        [sent(BO, NEW_ID, "member", false)])));
+  }
   invitations.push(apply("now in another offset: written as UTC with milliseconds", s,
     { type: "invite_member", email: "zed@example.com", role: "admin" }, { actor_id: ANA, now: "2026-11-22T12:00:00.5+02:00", ids: [NEW_ID] },
     ok(edit((x) => x.invitations.push({ id: NEW_ID, email: "zed@example.com", role: "admin", status: "pending", invited_by: ANA, sent_at: "2026-11-22T10:00:00.500Z", expires_at: "2026-11-29T10:00:00.500Z", responded_at: null })),
