@@ -17,5 +17,5 @@ export function interleaved(cases, rounds = 15, warmup = 3) {
   return Object.fromEntries(Object.entries(samples).map(([name, xs]) => [name, median(xs)]));
 }
 
-/** `ns` as microseconds, two decimals. */
-export const micros = (ns) => `${(ns / 1000).toFixed(2)} µs`;
+/** `ns` as microseconds, two decimals (nanoseconds, one decimal, under a microsecond). */
+export const micros = (ns) => (ns < 1000 ? `${ns.toFixed(1)} ns` : `${(ns / 1000).toFixed(2)} µs`);

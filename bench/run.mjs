@@ -12,7 +12,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { casbinPeer, cedarPeer, jsLookup, specMatrix } from "./peers/permissions.mjs";
 import { updateVoiceSettingsZod, updateVoiceSettingsZodPatchOnly } from "./peers/voice-zod.mjs";
 import { mergeKeytermsJs } from "./peers/keyterms-js.mjs";
-import { current, full, listA, listB, small } from "./fixtures.mjs";
+import { ctx, current, full, inviteArgs, listA, listB, putArgs, small, stateWith } from "./fixtures.mjs";
 
 const root = join(fileURLToPath(import.meta.url), "../..");
 const arg = (name, fallback) => {
@@ -113,29 +113,16 @@ groups.push({
 });
 
 // apply: invite_member on states of 10, 1,000 and 10,000 members (should grow no worse than linearly).
-const OWNER = "5d0e3c1a-7b2f-4c8d-9e1a-0b2c3d4e5f01";
-const ctx = { actor_id: OWNER, actor_email: "ana@example.com", now: "2026-11-22T10:00:00.000Z", account_role: "owner", ids: ["3f2a8c1e-5b7d-4e9a-8c6f-1a2b3c4d5e6f"] };
-const base = api.createWorkspace({ name: "Bench", environment: "production" }, ctx).state;
 const applyCases = {};
-/** The created workspace with n members in all. */
-function stateWith(n) {
-  const state = structuredClone(base);
-  for (let k = 1; k < n; k++) {
-    state.members.push({ user_id: `00000000-0000-4000-8000-${String(k).padStart(12, "0")}`, email: `u${k}@example.com`, display_name: `U${k}`, role: "member", status: "active", joined_at: "2026-01-10T08:00:00.000Z" });
-  }
-  return state;
-}
 for (const n of [10, 1000, 10000]) {
-  const state = stateWith(n);
-  const command = { type: "invite_member", email: "new@example.com", role: "member" };
-  const c = { ...ctx, ids: ["9b1c2d3e-4f50-4a61-8b72-c3d4e5f60001"] };
-  applyCases[`apply invite_member, ${n} members`] = () => api.apply(state, command, c);
+  const args = inviteArgs(api, n);
+  applyCases[`apply invite_member, ${n} members`] = () => api.apply(...args);
 }
 // A caller applying commands one after another, each to the state of the answer before: the package
 // keeps its last answer's state and skips reading it again (src/api.rs, LastState). The same commands
 // to the same state every time (above, and the first case here) read it every time.
 {
-  const state = stateWith(10000);
+  const state = stateWith(api, 10000);
   const renames = [{ type: "update_workspace", name: "Bench A" }, { type: "update_workspace", name: "Bench B" }];
   let chained = state;
   let turn = 0;
@@ -151,15 +138,10 @@ for (const n of [10, 1000, 10000]) {
 groups.push({ title: "apply: invite_member by member count", cases: applyCases });
 
 // checkRequest: a typical PUT of voice settings by an admin, body validated.
-const admin = "5d0e3c1a-7b2f-4c8d-9e1a-0b2c3d4e5f02";
-const putState = structuredClone(base);
-putState.members.push({ user_id: admin, email: "bo@example.com", display_name: "Bo", role: "admin", status: "active", joined_at: "2026-01-10T08:00:00.000Z" });
-const put = { method: "PUT", path: `/v1/${putState.workspace.id}/settings/voice`, body: small };
-const putContext = { actor: { user_id: admin }, state: putState, now: ctx.now };
-if (!api.checkRequest(put, putContext).allowed) throw new Error("the PUT should be allowed");
+const put = putArgs(api);
 groups.push({
   title: "checkRequest: a PUT /v1/{id}/settings/voice by an admin with a 3-field body",
-  cases: { "workspace-rules checkRequest": () => api.checkRequest(put, putContext) },
+  cases: { "workspace-rules checkRequest": () => api.checkRequest(...put) },
 });
 
 // ---- the harness -----------------------------------------------------------------------------------

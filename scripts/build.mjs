@@ -39,11 +39,17 @@ const version = JSON.parse(
 // `cargo rustc --crate-type cdylib`, not `cargo build`: the crate is also an rlib (for native users), and
 // cargo applies the profile's `lto = true` only to a unit whose every crate type can take it, so a
 // plain `cargo build` links the .wasm without LTO (BENCHMARKS.md, "Link-time optimization").
+// LLVM's inlining threshold for the crate (and its link-time optimization) at 100 instead of
+// `opt-level = 2`'s 225: 16 KB gzipped smaller and no slower on any benchmark; 50 is 9 KB smaller
+// still but `mergeKeyterms` 4-8 % and `roles()` 11 % slower (BENCHMARKS.md, round 6). Dependencies
+// are built at "z", whose own limit is lower.
+const INLINE_THRESHOLD = 100;
 run("cargo", [
   "rustc", "--target", "wasm32-unknown-unknown", "--lib", "--crate-type", "cdylib",
   ...(testPanic ? ["--features", "test-panic"] : ["--release"]),
   ...(bench ? ["--features", "bench"] : []),
   ...(quiet ? ["--quiet"] : []),
+  ...(testPanic ? [] : ["--", "-C", `llvm-args=-inline-threshold=${INLINE_THRESHOLD}`]),
 ]);
 
 rmSync(pkg, { recursive: true, force: true });
