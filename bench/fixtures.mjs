@@ -15,7 +15,7 @@ const words = ["Metformin", "Straße", "Ozempic", "İbuprofen", "Café", "naïve
 export const listA = Array.from({ length: 200 }, (_, i) => `${words[i % words.length]} ${i}`);
 export const listB = Array.from({ length: 200 }, (_, i) => (i % 2 ? `${words[i % words.length]} ${i}`.toUpperCase() : `  new   term ${i} `));
 
-export const OWNER = "5d0e3c1a-7b2f-4c8d-9e1a-0b2c3d4e5f01";
+const OWNER = "5d0e3c1a-7b2f-4c8d-9e1a-0b2c3d4e5f01";
 export const ctx = { actor_id: OWNER, actor_email: "ana@example.com", now: "2026-11-22T10:00:00.000Z", account_role: "owner", ids: ["3f2a8c1e-5b7d-4e9a-8c6f-1a2b3c4d5e6f"] };
 
 /** A workspace created by `api` with `n` members in all. */
