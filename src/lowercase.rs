@@ -18,7 +18,7 @@ const LOWERCASE: CaseMap = CaseMap {
 };
 
 /// Characters that lowercase to one character at a fixed distance (see [`Run`]), in order and
-/// disjoint.
+/// disjoint (Unicode 17, the standard library of Rust 1.95).
 #[rustfmt::skip]
 const RUNS: [Run; 185] = [
     (0x41, 0x5A, 32, 1), (0xC0, 0xD6, 32, 1), (0xD8, 0xDE, 32, 1), (0x100, 0x12E, 1, 2),
