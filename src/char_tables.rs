@@ -8,25 +8,26 @@
 //! it on every `char`, and prints the table to paste when they differ (after a Unicode update of the
 //! reference, for instance). `src/marks.rs`, `src/folds.rs` and `src/lowercase.rs` hold the tables.
 
-use std::cmp::Ordering;
+/// Inclusive ranges of characters, in order and disjoint, each packed in a `u32` by [`range`]: half
+/// the bytes of `(first, last)` pairs, for tables of hundreds of ranges.
+pub type Ranges = [u32];
 
-/// Inclusive ranges of characters, in order and disjoint.
-pub type Ranges = [(u32, u32)];
+/// The bits of a packed range that hold its length (`last - first`); the rest hold `first`.
+const LEN_BITS: u32 = 11;
+
+/// `first..=last` packed for [`Ranges`]. A range too long to pack stops the build (it is `const`):
+/// [`derive::ranges`] splits such ranges.
+pub const fn range(first: u32, last: u32) -> u32 {
+    assert!(first <= last && last - first < 1 << LEN_BITS && last <= 0x10FFFF);
+    first << LEN_BITS | (last - first)
+}
 
 /// Whether `c` falls in one of `ranges`.
 pub fn in_ranges(ranges: &Ranges, c: char) -> bool {
     let c = u32::from(c);
-    ranges
-        .binary_search_by(|&(first, last)| {
-            if last < c {
-                Ordering::Less
-            } else if first > c {
-                Ordering::Greater
-            } else {
-                Ordering::Equal
-            }
-        })
-        .is_ok()
+    let after = ranges.partition_point(|&r| r >> LEN_BITS <= c);
+    (after.checked_sub(1).and_then(|i| ranges.get(i)))
+        .is_some_and(|&r| c - (r >> LEN_BITS) <= r & ((1 << LEN_BITS) - 1))
 }
 
 /// `(first, last, distance, step)`: `first`, `first + step`, … up to `last` map to themselves plus
@@ -75,13 +76,14 @@ pub mod derive {
         (0..=0x10FFFF).filter_map(char::from_u32)
     }
 
-    /// The ranges of the characters where `has` holds.
+    /// The ranges of the characters where `has` holds, as `(first, last)`, none longer than a packed
+    /// range can be.
     pub fn ranges(has: impl Fn(char) -> bool) -> Vec<(u32, u32)> {
         let mut ranges: Vec<(u32, u32)> = Vec::new();
         for c in every_char().filter(|&c| has(c)) {
             let c = u32::from(c);
             match ranges.last_mut() {
-                Some(last) if last.1 + 1 == c => last.1 = c,
+                Some(last) if last.1 + 1 == c && c - last.0 < 1 << LEN_BITS => last.1 = c,
                 _ => ranges.push((c, c)),
             }
         }
@@ -93,11 +95,12 @@ pub mod derive {
     pub fn assert_ranges(table: &Ranges, has: impl Fn(char) -> bool) {
         let expected = ranges(&has);
         let text: Vec<String> = (expected.iter())
-            .map(|(a, b)| format!("(0x{a:X}, 0x{b:X}),"))
+            .map(|(a, b)| format!("range(0x{a:X}, 0x{b:X}),"))
             .collect();
+        let packed: Vec<u32> = expected.iter().map(|&(a, b)| range(a, b)).collect();
         assert_eq!(
             table,
-            expected.as_slice(),
+            packed.as_slice(),
             "paste {} ranges:\n{}",
             expected.len(),
             text.join(" ")
@@ -202,13 +205,25 @@ mod tests {
 
     #[test]
     fn ranges_are_inclusive_at_both_ends() {
-        let ranges = [(0x41, 0x43), (0x61, 0x61)];
-        let inside: Vec<bool> = ['@', 'A', 'B', 'C', 'D', '`', 'a', 'b']
-            .into_iter()
-            .map(|c| in_ranges(&ranges, c))
-            .collect();
-        assert_eq!(inside, [false, true, true, true, false, false, true, false]);
+        let ranges = [range(0x41, 0x43), range(0x61, 0x61), range(0x100, 0x8FF)];
+        let inside: Vec<bool> = [
+            '@', 'A', 'B', 'C', 'D', '`', 'a', 'b', 'ÿ', 'Ā', '\u{8FF}', '\u{900}',
+        ]
+        .into_iter()
+        .map(|c| in_ranges(&ranges, c))
+        .collect();
+        let expected = [
+            false, true, true, true, false, false, true, false, false, true, true, false,
+        ];
+        assert_eq!(inside, expected);
         assert!(!in_ranges(&[], 'a'));
+        assert!(in_ranges(&[range(0x10F800, 0x10FFFF)], '\u{10FFFF}'));
+    }
+
+    #[test]
+    fn long_ranges_are_split_to_be_packed() {
+        let split = derive::ranges(|c| ('\u{1000}'..='\u{1FFF}').contains(&c));
+        assert_eq!(split, [(0x1000, 0x17FF), (0x1800, 0x1FFF)]);
     }
 
     #[test]
