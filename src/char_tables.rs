@@ -25,9 +25,15 @@ pub const fn range(first: u32, last: u32) -> u32 {
 /// Whether `c` falls in one of `ranges`.
 pub fn in_ranges(ranges: &Ranges, c: char) -> bool {
     let c = u32::from(c);
-    let after = ranges.partition_point(|&r| r >> LEN_BITS <= c);
-    (after.checked_sub(1).and_then(|i| ranges.get(i)))
+    last_from(ranges, |&r| r >> LEN_BITS, c)
         .is_some_and(|&r| c - (r >> LEN_BITS) <= r & ((1 << LEN_BITS) - 1))
+}
+
+/// The last entry of `table` (in order of `start`) that starts at or before `code`: the only one
+/// that can hold it, in a table of disjoint ranges or runs.
+fn last_from<T>(table: &[T], start: impl Fn(&T) -> u32, code: u32) -> Option<&T> {
+    let after = table.partition_point(|entry| start(entry) <= code);
+    after.checked_sub(1).and_then(|i| table.get(i))
 }
 
 /// `(first, last, distance, step)`: `first`, `first + step`, … up to `last` map to themselves plus
@@ -50,10 +56,7 @@ impl CaseMap {
     /// The mapping of `c`, padded with `'\0'`, or `None` when the mapping leaves it as it is.
     pub fn get(&self, c: char) -> Option<[char; 3]> {
         let code = u32::from(c);
-        let run = self.runs.partition_point(|&(first, ..)| first <= code);
-        if let Some(&(first, last, distance, step)) =
-            run.checked_sub(1).and_then(|i| self.runs.get(i))
-        {
+        if let Some(&(first, last, distance, step)) = last_from(self.runs, |run| run.0, code) {
             if code <= last && (code - first) % step == 0 {
                 let mapped = code.checked_add_signed(distance).and_then(char::from_u32)?;
                 return Some([mapped, '\0', '\0']);
@@ -110,7 +113,8 @@ pub mod derive {
         }
     }
 
-    /// `map`'s mapping of `c` in the form [`CaseMap::get`] answers: padded, `None` when it is `c`.
+    /// `mapped`, a reference's mapping of `c`, in the form [`CaseMap::get`] answers: padded with
+    /// `'\0'`, `None` when it is `c` alone.
     pub fn padded(c: char, mapped: impl IntoIterator<Item = char>) -> Option<[char; 3]> {
         let mut mapped = mapped.into_iter();
         let chars = [
