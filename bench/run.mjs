@@ -119,7 +119,7 @@ for (const n of [10, 1000, 10000]) {
   applyCases[`apply invite_member, ${n} members`] = () => api.apply(...args);
 }
 // A caller applying commands one after another, each to the state of the answer before: the package
-// keeps its last answer's state and skips reading it again (src/api.rs, LastState). The same commands
+// keeps its last answer's state and skips reading it again (src/boundary/api.rs, LastState). The same commands
 // to the same state every time (above, and the first case here) read it every time.
 {
   const state = stateWith(api, 10000);

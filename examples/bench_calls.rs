@@ -4,7 +4,7 @@
 //!
 //!     cargo run --release --example bench_calls [update3|update13|validate|can]
 use std::time::Instant;
-use workspace_rules::api;
+use workspace_rules::boundary::api;
 
 fn time(name: &str, export: &str, args: &str, n: u32) {
     let mut rounds = Vec::new();

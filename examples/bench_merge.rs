@@ -6,8 +6,8 @@
 
 use std::hint::black_box;
 use std::time::Instant;
-use workspace_rules::json::Json;
-use workspace_rules::keyterms;
+use workspace_rules::base::json::Json;
+use workspace_rules::voice::keyterms;
 
 fn lists() -> (Vec<String>, Vec<String>) {
     let words = [
@@ -105,7 +105,7 @@ fn main() {
             .collect(),
     );
     let read = median_us(41, 200, || {
-        let mut problems = workspace_rules::validate::Problems::new();
+        let mut problems = workspace_rules::base::validate::Problems::new();
         black_box(keyterms::read_list(
             black_box(&list),
             "/keyterms",

@@ -4,7 +4,7 @@
 //!     cargo run --release --example count_allocs
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};
-use workspace_rules::api;
+use workspace_rules::boundary::api;
 
 struct Counting;
 static ALLOCS: AtomicUsize = AtomicUsize::new(0);

@@ -132,8 +132,8 @@ function exportId(fn) {
 // `updateVoiceSettings` sends JSON text and gets back where each value is (`__updateVoiceSettingsCompact`,
 // see updateByReference below).
 const limit = (constant) => {
-  const m = readFileSync(join(root, "src/json.rs"), "utf8").match(new RegExp(`pub const ${constant}: usize = ([0-9_]+);`));
-  if (!m) throw new Error(`src/json.rs has no ${constant}`);
+  const m = readFileSync(join(root, "src/base/json.rs"), "utf8").match(new RegExp(`pub const ${constant}: usize = ([0-9_]+);`));
+  if (!m) throw new Error(`src/base/json.rs has no ${constant}`);
   return Number(m[1].replaceAll("_", ""));
 };
 const internal = new Set([

@@ -8,7 +8,7 @@
 //! `wasm` module, compiled only for `wasm32`.
 //!
 //! ```
-//! use workspace_rules::roles::{can, Action, Role};
+//! use workspace_rules::{can, Action, Role};
 //!
 //! let role: Role = "admin".parse()?;
 //! assert!(can(role, Action::MembersInvite));
@@ -16,41 +16,17 @@
 //! # Ok::<(), workspace_rules::RuleError>(())
 //! ```
 
-pub mod api;
-pub mod audit;
-pub mod char_tables;
-pub mod commands;
-pub mod context;
-pub mod error;
-pub mod folds;
-pub mod index;
-pub mod invitations;
-pub mod json;
-pub mod keyterms;
-pub mod lifecycle;
-pub mod lowercase;
-pub mod marks;
-pub mod membership;
-pub mod minutes;
-pub mod names;
-pub mod requests;
-pub mod roles;
-pub mod slug;
-pub mod state;
-pub mod test_numbers;
+pub mod base;
+pub mod boundary;
+pub mod edge;
 pub mod text;
-pub mod timestamp;
-pub mod tone;
-pub mod validate;
 pub mod voice;
-pub mod workspaces;
+pub mod workspace;
 
-#[cfg(target_arch = "wasm32")]
-mod wasm;
-
-pub use commands::{apply, Applied, Command};
-pub use context::Context;
-pub use error::{Code, Problem, RuleError};
-pub use json::Json;
-pub use roles::{can, Action, Role};
-pub use state::WorkspaceState;
+pub use base::error::{Code, Problem, RuleError};
+pub use base::json::Json;
+pub use boundary::api;
+pub use workspace::commands::{apply, Applied, Command};
+pub use workspace::context::Context;
+pub use workspace::roles::{can, Action, Role};
+pub use workspace::state::WorkspaceState;

@@ -1,4 +1,4 @@
-//! Property tests of SPEC §6 and §9: slugify always answers a valid, stable slug; callCost is monotone
+//! Property tests of `docs/rules/lifecycle.md` and `docs/rules/requests.md`: slugify always answers a valid, stable slug; callCost is monotone
 //! in the duration and exact in integers; checkRequest never allows what the matrix (`can`) forbids,
 //! over every route × actor (each role, deactivated, non-member, none) × state (active, archived,
 //! outbound off, default) × body, and over arbitrary methods and paths.
@@ -6,11 +6,13 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
-use workspace_rules::minutes::{call_cost, Allocation, MAX_SAFE};
-use workspace_rules::requests::{check_request, Actor, DecisionAction, Request};
-use workspace_rules::slug::slugify;
-use workspace_rules::state::{is_valid_slug, MemberStatus, WorkspaceState, WorkspaceStatus};
-use workspace_rules::timestamp::Timestamp;
+use workspace_rules::base::timestamp::Timestamp;
+use workspace_rules::edge::requests::{check_request, Actor, DecisionAction, Request};
+use workspace_rules::text::slug::slugify;
+use workspace_rules::workspace::minutes::{call_cost, Allocation, MAX_SAFE};
+use workspace_rules::workspace::state::{
+    is_valid_slug, MemberStatus, WorkspaceState, WorkspaceStatus,
+};
 use workspace_rules::{can, Json, Role};
 
 const WS: &str = "3f2a8c1e-5b7d-4e9a-8c6f-1a2b3c4d5e6f";
@@ -53,10 +55,10 @@ fn state_json(variant: u8) -> serde_json::Value {
 
 fn state(variant: u8) -> WorkspaceState {
     let json: Json = serde_json::from_value(state_json(variant)).unwrap();
-    workspace_rules::state::state_input(&json, "/state").unwrap()
+    workspace_rules::workspace::state::state_input(&json, "/state").unwrap()
 }
 
-/// The routes of §9 with this workspace's id, another's, and the two invitations.
+/// The routes of `docs/rules/requests.md` with this workspace's id, another's, and the two invitations.
 fn routes() -> Vec<(&'static str, String)> {
     let mut out = Vec::new();
     for id in [WS, OTHER] {
@@ -96,7 +98,7 @@ fn bodies() -> Vec<Json> {
     .iter()
     .map(|s| serde_json::from_str(s).unwrap())
     .chain([Json::Unsupported(
-        workspace_rules::json::Unsupported::Undefined,
+        workspace_rules::base::json::Unsupported::Undefined,
     )])
     .collect()
 }

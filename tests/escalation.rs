@@ -1,13 +1,13 @@
 //! Exhaustive: every actor role × target role × new role × command, against the escalation rules of
-//! SPEC §1 written out below as a plain table (not derived from the library's rank arithmetic).
+//! `docs/rules/roles.md` written out below as a plain table (not derived from the library's rank arithmetic).
 
-use workspace_rules::commands::{apply, Command};
-use workspace_rules::context::Context;
-use workspace_rules::state::{
+use workspace_rules::base::timestamp::Timestamp;
+use workspace_rules::workspace::commands::{apply, Command};
+use workspace_rules::workspace::context::Context;
+use workspace_rules::workspace::state::{
     Environment, IntegrationVersion, Invitation, InvitationState, Member, MemberStatus, Minutes,
     Settings, Workspace, WorkspaceState, WorkspaceStatus,
 };
-use workspace_rules::timestamp::Timestamp;
 use workspace_rules::Role;
 
 const WS: &str = "3f2a8c1e-5b7d-4e9a-8c6f-1a2b3c4d5e6f";
@@ -294,7 +294,7 @@ fn every_command_in_an_archived_workspace_or_by_a_non_member() {
             user_id: TARGET.into(),
             role: Role::Admin,
         },
-        Command::UpdateWorkspace(workspace_rules::lifecycle::WorkspacePatch {
+        Command::UpdateWorkspace(workspace_rules::workspace::lifecycle::WorkspacePatch {
             name: Some("New name".into()),
             ..Default::default()
         }),

@@ -1,4 +1,4 @@
-//! Property tests: random command sequences from random actors (SPEC §1, §7, §8).
+//! Property tests: random command sequences from random actors (`docs/rules/roles.md`, `docs/rules/invitations.md`, `docs/rules/commands.md`).
 //!
 //! After every step: the workspace keeps an active owner; nobody holds a role above the rank of whoever
 //! granted it; a refused command leaves the state byte-identical; events are emitted iff the state
@@ -9,13 +9,14 @@
 
 use proptest::prelude::*;
 use std::collections::HashMap;
-use workspace_rules::audit::EventType;
-use workspace_rules::commands::{apply, apply_input, Command};
-use workspace_rules::context::Context;
-use workspace_rules::lifecycle::{create_workspace, NewWorkspace, SettingsPatch, WorkspacePatch};
-use workspace_rules::minutes::Allocation;
-use workspace_rules::state::{Environment, WorkspaceState};
-use workspace_rules::timestamp::Timestamp;
+use workspace_rules::base::timestamp::Timestamp;
+use workspace_rules::workspace::audit::EventType;
+use workspace_rules::workspace::commands::create_workspace;
+use workspace_rules::workspace::commands::{apply, apply_input, Command};
+use workspace_rules::workspace::context::Context;
+use workspace_rules::workspace::lifecycle::{NewWorkspace, SettingsPatch, WorkspacePatch};
+use workspace_rules::workspace::minutes::Allocation;
+use workspace_rules::workspace::state::{Environment, WorkspaceState};
 use workspace_rules::{Json, Role};
 
 const USERS: usize = 6;
@@ -200,7 +201,7 @@ proptest! {
                 Ok(applied) => {
                     let after = json(&applied.state);
                     if let Command::RecordCall { .. } = command {
-                        // §8 lists no event for a call: the answer's `call` reports it instead.
+                        // `docs/rules/commands.md` lists no event for a call: the answer's `call` reports it instead.
                         prop_assert!(applied.events.is_empty() && applied.call.is_some());
                     } else {
                         prop_assert_eq!(
@@ -381,9 +382,9 @@ fn any_json() -> impl Strategy<Value = Json> {
         ]
         .prop_map(Json::String),
         prop_oneof![
-            Just(workspace_rules::json::Unsupported::NaN),
-            Just(workspace_rules::json::Unsupported::Undefined),
-            Just(workspace_rules::json::Unsupported::TooDeep),
+            Just(workspace_rules::base::json::Unsupported::NaN),
+            Just(workspace_rules::base::json::Unsupported::Undefined),
+            Just(workspace_rules::base::json::Unsupported::TooDeep),
         ]
         .prop_map(Json::Unsupported),
     ];
@@ -448,8 +449,8 @@ proptest! {
         if let Ok(applied) = apply_input(&state_json, &command_json, &ctx_json) {
             prop_assert!(applied.state.check("/state").is_ok());
         }
-        let _ = workspace_rules::invitations::invitation_status_input(&command_json, &ctx_json);
-        let _ = workspace_rules::invitations::preview_invitation_input(&state_json, &command_json, &ctx_json);
-        let _ = workspace_rules::commands::create_workspace_input(&command_json, &ctx_json);
+        let _ = workspace_rules::workspace::invitations::invitation_status_input(&command_json, &ctx_json);
+        let _ = workspace_rules::workspace::invitations::preview_invitation_input(&state_json, &command_json, &ctx_json);
+        let _ = workspace_rules::workspace::commands::create_workspace_input(&command_json, &ctx_json);
     }
 }

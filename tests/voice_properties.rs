@@ -1,12 +1,12 @@
-//! Property tests (proptest) of §3, §4 and §5: laws that must hold for every input, not only for the
+//! Property tests (proptest) of `docs/rules/voice-settings.md`, `docs/rules/keyterms.md` and `docs/rules/tone.md`: laws that must hold for every input, not only for the
 //! shared vectors' examples. Native only (proptest's random source does not build for wasm32); the
 //! rules are the same code on every host, which the shared vectors check byte for byte.
 #![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
-use workspace_rules::json::{Json, Unsupported};
-use workspace_rules::keyterms::{merge, DropReason, MERGE_CAP};
-use workspace_rules::tone::{resolve_tone, Emotion, Tier, Tone, ToneInput};
+use workspace_rules::base::json::{Json, Unsupported};
+use workspace_rules::voice::keyterms::{merge, DropReason, MERGE_CAP};
+use workspace_rules::voice::tone::{resolve_tone, Emotion, Tier, Tone, ToneInput};
 use workspace_rules::voice::{apply_patch, validate_voice_settings, Field, VoiceSettings};
 use workspace_rules::{text, Code};
 
@@ -242,7 +242,7 @@ proptest! {
         let flat: Vec<&String> = lists.iter().flatten().collect();
         let joined: String = flat.iter().map(|t| t.as_str()).collect();
         let lengths: Vec<u32> = flat.iter().map(|t| t.encode_utf16().count() as u32).collect();
-        let answer = workspace_rules::api::merge_joined(&joined, &lengths).unwrap();
+        let answer = workspace_rules::boundary::api::merge_joined(&joined, &lengths).unwrap();
         // Read as rules.js reads it: UTF-16 code units.
         let units: Vec<u16> = answer.encode_utf16().collect();
         let mut at = 1;
@@ -379,7 +379,7 @@ proptest! {
         prop_assert_eq!(v.ok, v.errors.is_empty());
         prop_assert_eq!(apply_patch(&VoiceSettings::default(), &value).is_ok(), v.ok);
         let _ = workspace_rules::voice::layers::effective_voice_settings_input(&value);
-        let _ = workspace_rules::tone::resolve_tone_input(&value);
+        let _ = workspace_rules::voice::tone::resolve_tone_input(&value);
     }
 
     /// Normalization is idempotent and folding is stable on normalized text.
@@ -427,7 +427,7 @@ proptest! {
     }
 }
 
-/// §4 written the straightforward way: NFC (ICU4X), trim, collapse `White_Space` runs.
+/// `docs/rules/keyterms.md` written the straightforward way: NFC (ICU4X), trim, collapse `White_Space` runs.
 fn reference_normalize(s: &str) -> String {
     let composed = icu_normalizer::ComposingNormalizerBorrowed::new_nfc().normalize(s);
     composed.split_whitespace().collect::<Vec<_>>().join(" ")

@@ -10,12 +10,12 @@ import * as requests from "./panels/requests.js";
 import * as matrix from "./panels/matrix.js";
 
 const PANELS = [
-  { id: "voice", title: "Voice settings", intro: "Three layers and a patch, merged by effectiveVoiceSettings and updateVoiceSettings (SPEC §3).", module: voice },
-  { id: "keyterms", title: "Keyterms", intro: "Paste lists; mergeKeyterms keeps the first spelling of each term and says why the others were dropped (SPEC §4).", module: keyterms },
-  { id: "tone", title: "Tone", intro: "A baseline tone and the caller's signals; resolveTone answers the tone, its empathy tier and the reason (SPEC §5).", module: tone },
-  { id: "team", title: "Team & invitations", intro: "A workspace run by apply(): act as anyone, invite, accept, change roles, move the clock (SPEC §1, §7, §8).", module: team },
-  { id: "requests", title: "Request checker", intro: "A platform request and who sends it; checkRequest answers the decision and the HTTP status (SPEC §9).", module: requests },
-  { id: "matrix", title: "Permissions", intro: "The default permission matrix (SPEC §1).", module: matrix },
+  { id: "voice", title: "Voice settings", intro: "Three layers and a patch, merged by effectiveVoiceSettings and updateVoiceSettings (`docs/rules/voice-settings.md`).", module: voice },
+  { id: "keyterms", title: "Keyterms", intro: "Paste lists; mergeKeyterms keeps the first spelling of each term and says why the others were dropped (`docs/rules/keyterms.md`).", module: keyterms },
+  { id: "tone", title: "Tone", intro: "A baseline tone and the caller's signals; resolveTone answers the tone, its empathy tier and the reason (`docs/rules/tone.md`).", module: tone },
+  { id: "team", title: "Team & invitations", intro: "A workspace run by apply(): act as anyone, invite, accept, change roles, move the clock (`docs/rules/roles.md`, `docs/rules/invitations.md`, `docs/rules/commands.md`).", module: team },
+  { id: "requests", title: "Request checker", intro: "A platform request and who sends it; checkRequest answers the decision and the HTTP status (`docs/rules/requests.md`).", module: requests },
+  { id: "matrix", title: "Permissions", intro: "The default permission matrix (`docs/rules/roles.md`).", module: matrix },
 ];
 
 const nav = document.getElementById("tabs");

@@ -1,5 +1,5 @@
 // The voice-settings update as a JavaScript team would write it with zod 4: a strict schema with the
-// same fields, bounds and error codes as SPEC §3, the §4 list procedure with `normalize("NFC")` and
+// same fields, bounds and error codes as `docs/rules/voice-settings.md`, the `docs/rules/keyterms.md` list procedure with `normalize("NFC")` and
 // case folding approximated by `toUpperCase().toLowerCase()`, and the same partial-update merge.
 // `voice-zod.test.mjs` checks it against the shared vectors, so the benchmark compares like with like.
 import { z } from "zod";
@@ -11,11 +11,11 @@ export const FIELDS = [
 ];
 const chars = (s) => [...s].length;
 
-/** §4 step 1: NFC, trim, collapse white space. */
+/** `docs/rules/keyterms.md` step 1: NFC, trim, collapse white space. */
 const normalize = (s) => s.normalize("NFC").replace(/\s+/gu, " ").trim();
 const fold = (s) => s.toUpperCase().toLowerCase().normalize("NFC");
 
-/** A §4 list: every item checked, duplicates removed keeping the first, distinct items capped. */
+/** A `docs/rules/keyterms.md` list: every item checked, duplicates removed keeping the first, distinct items capped. */
 const list = (cap) =>
   z.array(z.unknown()).transform((items, ctx) => {
     const kept = [];

@@ -1,4 +1,4 @@
-// An edge function that decides platform requests with the workspace rules (SPEC §9) before they
+// An edge function that decides platform requests with the workspace rules (`docs/rules/requests.md`) before they
 // reach the origin: no network call, the same compiled rules as the backend and the browser.
 //
 // - The actor comes from the request's headers: `x-user-id` (and `x-user-email`); none → no

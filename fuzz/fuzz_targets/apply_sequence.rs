@@ -3,8 +3,8 @@
 //! every accepted state is a valid input again.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
-use workspace_rules::commands::apply_input;
-use workspace_rules::json::Json;
+use workspace_rules::workspace::commands::apply_input;
+use workspace_rules::base::json::Json;
 
 const START: &str = r#"{"workspace":{"id":"3f2a8c1e-5b7d-4e9a-8c6f-1a2b3c4d5e6f","name":"Fuzz","slug":"fuzz","environment":"production","description":null,"backend_org_id":null,"is_default":false,"status":"active","provisioned_at":null,"created_at":"2026-01-10T08:00:00Z","archived_at":null},
 "members":[{"user_id":"5d0e3c1a-7b2f-4c8d-9e1a-0b2c3d4e5f01","email":"ana@example.com","display_name":"Ana","role":"owner","status":"active","joined_at":"2026-01-10T08:00:00.000Z"},

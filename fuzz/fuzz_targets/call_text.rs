@@ -10,7 +10,7 @@
 use libfuzzer_sys::fuzz_target;
 use serde_json::value::RawValue;
 use std::collections::BTreeMap;
-use workspace_rules::{api, Json};
+use workspace_rules::{boundary::api, Json};
 
 #[path = "../../tests/support/compact.rs"]
 mod compact;

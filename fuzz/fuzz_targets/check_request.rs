@@ -3,8 +3,8 @@
 //! state. Never a panic; an allowed request always answers 200 with an action.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
-use workspace_rules::json::Json;
-use workspace_rules::requests::check_request_input;
+use workspace_rules::base::json::Json;
+use workspace_rules::edge::requests::check_request_input;
 
 #[path = "common.rs"]
 mod common;

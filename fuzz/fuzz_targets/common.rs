@@ -1,6 +1,6 @@
 // Shared by the fuzz targets: an input is the JSON text of an argument list (as in the shared
 // vectors); bytes that are not JSON become one string argument, so raw text is fuzzed too.
-use workspace_rules::json::{Json, Unsupported};
+use workspace_rules::base::json::{Json, Unsupported};
 
 pub fn args(data: &[u8]) -> Vec<Json> {
     match serde_json::from_slice::<Vec<Json>>(data) {

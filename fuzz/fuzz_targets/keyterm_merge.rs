@@ -3,8 +3,8 @@
 //! and arbitrary lengths cutting the same text never panic.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
-use workspace_rules::json::Json;
-use workspace_rules::{api, keyterms};
+use workspace_rules::base::json::Json;
+use workspace_rules::{boundary::api, voice::keyterms};
 
 #[path = "common.rs"]
 mod common;

@@ -2,7 +2,7 @@
 //! every answer keeps its promise (a valid slug, E.164 numbers, exact integer costs).
 #![no_main]
 use libfuzzer_sys::fuzz_target;
-use workspace_rules::{minutes, roles, slug, test_numbers};
+use workspace_rules::{workspace::minutes, workspace::roles, text::slug, workspace::test_numbers};
 
 #[path = "common.rs"]
 mod common;

@@ -2,7 +2,7 @@
 //! the update; an accepted update is idempotent and re-validates cleanly.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
-use workspace_rules::json::Json;
+use workspace_rules::base::json::Json;
 use workspace_rules::voice::{self, fields::VoiceSettings};
 
 #[path = "common.rs"]

@@ -1,4 +1,4 @@
-//! §3 The voice-settings field table: names, types, bounds and defaults, in the spec's order, and
+//! `docs/rules/voice-settings.md` The voice-settings field table: names, types, bounds and defaults, in the spec's order, and
 //! the typed stored object [`VoiceSettings`].
 //!
 //! Everything that walks "every field" (validation order, `changed`, serialization, layered
@@ -16,12 +16,15 @@
 //!   exactly as an absent key: an API response may spell unset fields as `null`. Everything else is
 //!   validated and normalized as in a patch, so a stored object read back is always canonical.
 
-use crate::error::{Code, RuleError};
-use crate::json::Json;
-use crate::keyterms::{self, MERGE_CAP};
-use crate::names::names;
-use crate::tone::Tone;
-use crate::validate::{self, describe, Problems};
+use crate::base::error::{Code, RuleError};
+use crate::base::json::Json;
+use crate::base::names::names;
+use crate::base::validate::{self, describe, Problems};
+use crate::voice::keyterms::{self, MERGE_CAP};
+use crate::voice::tone::Tone;
+pub use crate::voice::topics::{
+    default_sensitive_topics, DEFAULT_SENSITIVE_TOPICS, SENSITIVE_TOPICS_CAP,
+};
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
 names! {
@@ -75,23 +78,6 @@ pub const LANGUAGE_MAX_CHARS: usize = 32;
 pub const KEYTERMS_CAP: usize = MERGE_CAP;
 /// `correction_categories`: at most 50 distinct items.
 pub const CORRECTION_CATEGORIES_CAP: usize = 50;
-/// `sensitive_topics`: at most 50 distinct items.
-pub const SENSITIVE_TOPICS_CAP: usize = 50;
-
-/// What an unset `sensitive_topics` means.
-pub const DEFAULT_SENSITIVE_TOPICS: [&str; 6] = [
-    "test results",
-    "diagnosis",
-    "surgery",
-    "billing",
-    "medication",
-    "insurance",
-];
-
-/// [`DEFAULT_SENSITIVE_TOPICS`] as owned strings.
-pub fn default_sensitive_topics() -> Vec<String> {
-    DEFAULT_SENSITIVE_TOPICS.map(str::to_owned).to_vec()
-}
 
 /// The value of one field. `Null` only appears as a default (`voice_id` and the others whose
 /// default is "the service's choice").
@@ -195,7 +181,7 @@ impl Serialize for ValueRef<'_> {
 }
 
 impl Field {
-    /// The library's built-in default (§3 table).
+    /// The library's built-in default (`docs/rules/voice-settings.md` table).
     pub fn default_value(self) -> Value {
         match self {
             Field::VoiceId
@@ -504,7 +490,7 @@ impl Serialize for VoiceSettings {
 mod tests {
     use super::*;
 
-    fn lang(tag: &str) -> Result<String, Vec<crate::error::Problem>> {
+    fn lang(tag: &str) -> Result<String, Vec<crate::base::error::Problem>> {
         let mut p = Problems::new();
         language_tag(&Json::from(tag), "/language", &mut p).ok_or_else(|| p.into_vec())
     }

@@ -1,10 +1,10 @@
-//! §3 Layered resolution: `effectiveVoiceSettings({ service, workspace, agent })`.
+//! `docs/rules/voice-settings.md` Layered resolution: `effectiveVoiceSettings({ service, workspace, agent })`.
 //!
 //! Every field is resolved, and `sources` says where each came from, so a form can show an
 //! "inherited from …" badge per field:
 //! - most fields: the most specific layer that sets the field (agent > workspace > service), else the
 //!   built-in default;
-//! - `keyterms`: the union of all layers in the order service, workspace, agent, through the §4
+//! - `keyterms`: the union of all layers in the order service, workspace, agent, through the `docs/rules/keyterms.md`
 //!   procedure (first spelling wins, capped at 200); `sources.keyterms` lists the layer of each kept
 //!   term, position by position;
 //! - `sensitive_topics`: the most specific layer that sets it (`[]` means none), else the defaults.
@@ -12,12 +12,12 @@
 //! Decision where the spec is silent: `correction_categories` resolves like a scalar (the most
 //! specific layer's list replaces the others), since the spec names only `keyterms` as additive.
 
-use crate::error::{Code, RuleError};
-use crate::json::Json;
-use crate::keyterms::{merge_tagged, MERGE_CAP};
-use crate::names::names;
-use crate::validate::{self, child, Problems};
+use crate::base::error::{Code, RuleError};
+use crate::base::json::Json;
+use crate::base::names::names;
+use crate::base::validate::{self, child, Problems};
 use crate::voice::fields::{Field, Value, VoiceSettings};
+use crate::voice::keyterms::{merge_tagged, MERGE_CAP};
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
 names! {

@@ -1,8 +1,11 @@
-//! §3 Voice settings: the field table ([`fields`]), validation and partial updates ([`update`]),
+//! `docs/rules/voice-settings.md` Voice settings: the field table ([`fields`]), validation and partial updates ([`update`]),
 //! and layered resolution with sources ([`layers`]).
 
 pub mod fields;
+pub mod keyterms;
 pub mod layers;
+pub mod tone;
+pub mod topics;
 pub mod update;
 
 pub use fields::{Field, SttProvider, TtsProvider, Value, VoiceSettings};

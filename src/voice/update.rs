@@ -1,5 +1,5 @@
-//! §3 Partial updates: `validateVoiceSettings(patch)` and `updateVoiceSettings(current, patch)`, and
-//! the core of the `update_voice_settings` command (§8).
+//! `docs/rules/voice-settings.md` Partial updates: `validateVoiceSettings(patch)` and `updateVoiceSettings(current, patch)`, and
+//! the core of the `update_voice_settings` command (`docs/rules/commands.md`).
 //!
 //! A patch key that is absent leaves its field alone, `null` resets it (the field is removed from the
 //! stored object), a value replaces it after validation and normalization (lists whole). Any problem
@@ -15,10 +15,9 @@
 //! default value where it was unset *is* a change (the value is now stored), and resetting an unset
 //! field is not.
 
-use crate::error::{Code, Problem, RuleError};
-use crate::json::Json;
-use crate::roles::{can, Action, Role};
-use crate::validate::{self, Problems};
+use crate::base::error::{Code, Problem, RuleError};
+use crate::base::json::Json;
+use crate::base::validate::{self, Problems};
 use crate::voice::fields::{by_field, report_unknown_fields, Field, Value, VoiceSettings};
 use serde::Serialize;
 
@@ -108,7 +107,7 @@ pub fn apply_patch(current: &VoiceSettings, patch: &Json) -> Result<Update, Rule
 pub fn update_voice_settings_input(current: &Json, patch: &Json) -> Result<Update, RuleError> {
     let mut problems = Problems::new();
     let current = match current {
-        Json::Null | Json::Unsupported(crate::json::Unsupported::Undefined) => {
+        Json::Null | Json::Unsupported(crate::base::json::Unsupported::Undefined) => {
             Some(VoiceSettings::default())
         }
         stored => VoiceSettings::read(stored, "/current", &mut problems),
@@ -118,90 +117,6 @@ pub fn update_voice_settings_input(current: &Json, patch: &Json) -> Result<Updat
         (Some(current), Some(patch)) if problems.is_empty() => Ok(patch.apply(current)),
         _ => Err(RuleError::many(Code::ValidationFailed, problems.into_vec())),
     }
-}
-
-/// The action a member needs for `update_voice_settings`: owners and admins have it.
-pub const REQUIRED_ACTION: Action = Action::VoiceSettingsUpdate;
-
-/// The audit event type of a voice-settings change (§8).
-pub const EVENT_TYPE: &str = "workspace.voice_settings_updated";
-
-/// `forbidden` (403) unless `role` may update voice settings.
-pub fn authorize(role: Role) -> Result<(), RuleError> {
-    if can(role, REQUIRED_ACTION) {
-        Ok(())
-    } else {
-        Err(RuleError::single(
-            Code::Forbidden,
-            "",
-            format!(
-                "The role {role} may not update voice settings (it needs {}).",
-                REQUIRED_ACTION.as_str()
-            ),
-        ))
-    }
-}
-
-/// The event's `metadata`: `{ "changed": [field names in table order] }`. The command emits the
-/// event only when `changed` is not empty.
-pub fn event_metadata(changed: &[Field]) -> Json {
-    Json::Object(vec![(
-        "changed".to_owned(),
-        Json::Array(changed.iter().map(|f| Json::from(f.as_str())).collect()),
-    )])
-}
-
-impl Update {
-    /// The `metadata` of the `workspace.voice_settings_updated` event, or `None` when nothing
-    /// changed (a command that changes nothing emits nothing).
-    pub fn event_metadata(&self) -> Option<Json> {
-        (!self.changed.is_empty()).then(|| event_metadata(&self.changed))
-    }
-}
-
-/// The whole `update_voice_settings {patch}` command for the engine: the role check (owners and
-/// admins; `forbidden` otherwise), then the patch. The engine stores `settings` and emits
-/// [`EVENT_TYPE`] with [`Update::event_metadata`] when it is `Some`.
-pub fn update_voice_settings_command(
-    role: Role,
-    current: &VoiceSettings,
-    patch: &Json,
-) -> Result<Update, RuleError> {
-    authorize(role)?;
-    apply_patch(current, patch)
-}
-
-/// The `update_voice_settings {patch}` command (§8) on a workspace: the acting member must be allowed
-/// `voice_settings.update` (owners and admins; the engine's membership and archive checks come first),
-/// then the patch is applied to the stored settings. Problems of the patch are reported under
-/// `/command/patch`. Emits `workspace.voice_settings_updated` with `metadata.changed`, or nothing when
-/// nothing changed.
-pub fn update_voice_settings_in(
-    state: &mut crate::state::WorkspaceState,
-    patch: &Json,
-    ctx: &crate::context::Context,
-) -> Result<Vec<crate::audit::Event>, RuleError> {
-    use crate::audit::{Event, EventType, Metadata};
-    crate::membership::require(state, ctx, REQUIRED_ACTION)?;
-    let update =
-        apply_patch(&state.voice_settings, patch).map_err(|e| e.under("/command/patch"))?;
-    if update.changed.is_empty() {
-        return Ok(Vec::new());
-    }
-    let changed = update.changed.iter().map(|f| f.as_str()).collect();
-    state.voice_settings = update.settings;
-    let at = ctx.now_written()?;
-    let event = Event::new(
-        EventType::VoiceSettingsUpdated,
-        &state.workspace.id,
-        &ctx.actor_id,
-        &at,
-    )
-    .metadata(Metadata {
-        changed: Some(changed),
-        ..Metadata::default()
-    });
-    Ok(vec![event])
 }
 
 #[cfg(test)]
@@ -242,7 +157,10 @@ mod tests {
             &obj(&[
                 ("zzz", Json::Bool(true)),
                 ("volume", Json::Number(1.5)),
-                ("speed", Json::Unsupported(crate::json::Unsupported::NaN)),
+                (
+                    "speed",
+                    Json::Unsupported(crate::base::json::Unsupported::NaN),
+                ),
             ]),
         )
         .unwrap_err();
@@ -268,28 +186,5 @@ mod tests {
         assert!(!v.ok);
         assert_eq!(v.errors[0].path, "");
         assert_eq!(v.errors[0].code, Code::InvalidType);
-    }
-
-    #[test]
-    fn the_command_checks_the_role_then_the_patch() {
-        let patch = obj(&[("tone", Json::from("calm"))]);
-        let current = VoiceSettings::default();
-        let err = update_voice_settings_command(Role::Member, &current, &patch).unwrap_err();
-        assert_eq!((err.code, err.status()), (Code::Forbidden, 403));
-        let update = update_voice_settings_command(Role::Admin, &current, &patch).unwrap();
-        assert_eq!(
-            update.event_metadata(),
-            Some(obj(&[("changed", Json::Array(vec![Json::from("tone")]))]))
-        );
-        assert_eq!(Json::from(&update.settings), patch);
-        let again = update_voice_settings_command(Role::Owner, &update.settings, &patch).unwrap();
-        assert_eq!(again.event_metadata(), None);
-    }
-
-    #[test]
-    fn only_admins_and_owners() {
-        assert!(authorize(Role::Owner).is_ok());
-        assert!(authorize(Role::Admin).is_ok());
-        assert_eq!(authorize(Role::Member).unwrap_err().code, Code::Forbidden);
     }
 }

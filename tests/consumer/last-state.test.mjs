@@ -1,5 +1,5 @@
 // `apply` keeps the state of its last answer (and of createWorkspace's) with its JSON text, and takes
-// it from there when the next call's state is exactly that text (src/api.rs, `LastState`). These tests
+// it from there when the next call's state is exactly that text (src/boundary/api.rs, `LastState`). These tests
 // check the two things that makes true in JavaScript: a state passed back as received is that text
 // (so a chain of commands hits), and answers through the kept state equal answers read from scratch.
 import { test } from "node:test";

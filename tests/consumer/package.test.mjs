@@ -14,7 +14,7 @@ const pkgDir = require.resolve("workspace-rules/package.json").replace(/package\
 const manifest = JSON.parse(readFileSync(pkgDir + "package.json", "utf8"));
 const dts = readFileSync(pkgDir + "workspace_rules.d.ts", "utf8");
 
-test("the §1 answers, imported by name", () => {
+test("the `docs/rules/roles.md` answers, imported by name", () => {
   assert.equal(can("owner", "workspace.archive"), true);
   assert.equal(can("admin", "workspace.archive"), false);
   assert.deepEqual(roles(), ["owner", "admin", "member"]);

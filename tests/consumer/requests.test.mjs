@@ -1,4 +1,4 @@
-// §6 and §9 as a JavaScript user meets them: the lifecycle in order (provision → archive → 410), and
+// `docs/rules/lifecycle.md` and `docs/rules/requests.md` as a JavaScript user meets them: the lifecycle in order (provision → archive → 410), and
 // checkRequest on hostile input: huge paths are answered at once, refusals never throw.
 import { test } from "node:test";
 import assert from "node:assert/strict";

@@ -43,7 +43,7 @@ const cost: CallCost = callCost(allocation, 61);
 // @ts-expect-error: a duration is a number
 callCost(allocation, "61");
 
-// §2, §7, §8: the command API is typed end to end.
+// `docs/rules/workspace.md`, `docs/rules/invitations.md`, `docs/rules/commands.md`: the command API is typed end to end.
 const ctx: Context = { actor_id: "5d0e3c1a-7b2f-4c8d-9e1a-0b2c3d4e5f01", actor_email: "ana@example.com", now: "2026-11-22T10:00:00.000Z", account_role: "owner" };
 const created: ApplyResult = createWorkspace({ name: "Client A Support", environment: "production" }, ctx);
 const state: WorkspaceState = created.state;
@@ -65,7 +65,7 @@ apply(state, { type: "leave_workspace" }, { actor_id: owner.user_id });
 // @ts-expect-error: a preview carries no email
 preview.email;
 
-// §3: a form validates on every input and shows errors by path; an update answers what changed.
+// `docs/rules/voice-settings.md`: a form validates on every input and shows errors by path; an update answers what changed.
 const patch: VoiceSettingsPatch = { speed: 1.2, tone: "calm", keyterms: ["Metformin"], voice_id: null };
 const check: VoiceSettingsValidation = validateVoiceSettings(patch);
 const errorsByPath: Record<string, string> = Object.fromEntries(check.errors.map((p) => [p.path, p.message]));
@@ -85,12 +85,12 @@ const voiceId: string | null = effective.voice_id;
 const speedFrom: VoiceSettingsLayer = effective.sources.speed;
 const keytermFrom: VoiceSettingsLayer[] = effective.sources.keyterms;
 
-// §4
+// `docs/rules/keyterms.md`
 const merged: KeytermMergeResult = mergeKeyterms(["Metformin"], ["METFORMIN", "Straße"]);
 const dropped: DroppedKeyterm[] = merged.dropped;
 const none: KeytermMergeResult = mergeKeyterms();
 
-// §5
+// `docs/rules/tone.md`
 const input: ToneInput = { baseline: "friendly", emotion: { label: "anxious", intensity: 0.8 }, empathy_tier: 2 };
 const toned: ToneResult = resolveTone(input);
 const tone: Tone = toned.tone;
@@ -100,7 +100,7 @@ const matched: string | undefined = toned.matched_topic;
 // @ts-expect-error: tiers are 0–3
 resolveTone({ baseline: "calm", empathy_tier: 4 });
 
-// §6 and §9: lifecycle commands, minutes, request checks at the edge.
+// `docs/rules/lifecycle.md` and `docs/rules/requests.md`: lifecycle commands, minutes, request checks at the edge.
 const provisioned: ApplyResult = apply(state, { type: "provision" }, ctx);
 apply(state, { type: "archive", slug: state.workspace.slug }, ctx);
 apply(state, { type: "set_test_caller_numbers", numbers: ["+1 555 010 9999"] }, ctx);

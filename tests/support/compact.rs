@@ -44,8 +44,8 @@ pub fn spell_update(answer: &str, args: &str) -> String {
 
 /// Asks `updateVoiceSettings` with `args` both ways and requires the same answer or refusal.
 pub fn assert_compact_agrees(args: &str) {
-    let json = workspace_rules::api::call_text("updateVoiceSettings", args);
-    let compact = workspace_rules::api::update_compact(args);
+    let json = workspace_rules::boundary::api::call_text("updateVoiceSettings", args);
+    let compact = workspace_rules::boundary::api::update_compact(args);
     match (json, compact) {
         (Some(Ok(json)), Some(Ok(compact))) => {
             let spelled = spell_update(&compact, args);

@@ -4,11 +4,11 @@
 
 use serde::Serialize;
 use serde_json::Value;
-use workspace_rules::json::{Json, Unsupported};
-use workspace_rules::{api, RuleError};
+use workspace_rules::base::json::{Json, Unsupported};
+use workspace_rules::{boundary::api, RuleError};
 
 /// Calls the rule named like the JavaScript export, with the case's arguments (through the crate's
-/// own dispatch, `workspace_rules::api`); a missing argument is `undefined`, as it would be in
+/// own dispatch, `workspace_rules::boundary::api`); a missing argument is `undefined`, as it would be in
 /// JavaScript.
 pub fn call(name: &str, args: &[Json]) -> Result<Value, RuleError> {
     api::call(name, args)

@@ -1,6 +1,6 @@
 // Generates lifecycle_commands.json, minutes.json, requests.json and workspaces.json: the shared
-// vectors of SPEC §6 (provision, archive, delete confirmation, default workspace, outbound gate, test
-// caller numbers, minutes), the §8 commands that carry them, and §9 (checkRequest, authorize).
+// vectors of `docs/rules/lifecycle.md` (provision, archive, delete confirmation, default workspace, outbound gate, test
+// caller numbers, minutes), the `docs/rules/commands.md` commands that carry them, and `docs/rules/requests.md` (checkRequest, authorize).
 //
 // Expected answers are written here from the spec, independently of the Rust code: states are copies
 // of the input with the changes spelled out, amounts are worked out by hand in the comments, and
@@ -70,7 +70,7 @@ const one = (code, status, path) => err(code, status, [[code, path]]);
 const event = (type, actor_id, metadata = {}) => ({ type, workspace_id: WS, actor_id, at: NOW, metadata });
 const applied = (state, events) => ({ ok: { state, events } });
 
-// ---- §6 lifecycle commands through apply() ----
+// ---- `docs/rules/lifecycle.md` lifecycle commands through apply() ----
 const lifecycle = [];
 const apply = (name, state, command, c, expect) => lifecycle.push({ name, call: "apply", args: [state, command, c], expect });
 
@@ -166,7 +166,7 @@ confirm("delete: an archived workspace allows nothing", archived(), "Client A Su
 confirm("delete: a non-member learns nothing", baseState(), "Client A Support", ctx(STRANGER), one("not_a_member", 404, "/ctx/actor_id"));
 confirm("delete: the confirmation must be a string", baseState(), null, ctx(ANA), err("validation_failed", 422, [["invalid_type", "/confirmation"]]));
 
-// ---- §6 minutes through apply() ----
+// ---- `docs/rules/lifecycle.md` minutes through apply() ----
 const minutes = [];
 const mApply = (name, state, command, c, expect) => minutes.push({ name, call: "apply", args: [state, command, c], expect });
 const terms = { source_id: "pool-1", minutes: 100, cost_per_minute: 10, pulse_seconds: 6, currency: "USD" };
@@ -215,7 +215,7 @@ minutes.push({ name: "callCost of a stored allocation's terms, exact in integers
 minutes.push({ name: "callCost: 1 s at pulse 1 and 1 per minute rounds 1/60 down to 0", call: "callCost", args: [{ ...terms, cost_per_minute: 1, pulse_seconds: 1 }, 1], expect: { ok: { billed_seconds: 1, cost: 0 } } });
 minutes.push({ name: "callCost: 30 s at 1 per minute is exactly half: up to 1", call: "callCost", args: [{ ...terms, cost_per_minute: 1, pulse_seconds: 30 }, 30], expect: { ok: { billed_seconds: 30, cost: 1 } } });
 
-// ---- §9 checkRequest ----
+// ---- `docs/rules/requests.md` checkRequest ----
 const requests = [];
 const allowed = (action) => ({ ok: { allowed: true, action, status: 200 } });
 const refused = (action, code, status, path) => ({ ok_matching: { allowed: false, action, status, error: { code, status, errors: [{ code, path }] } } });
@@ -311,7 +311,7 @@ throws("every problem of the request and context", { method: 1, url: "/" }, { ac
 throws("an invalid state throws invalid_state", { method: "GET", path: W }, { actor: null, state: edit((s) => { s.workspace.slug = "Bad"; }), now: NOW },
   err("invalid_state", 422, [["invalid_value", "/context/state/workspace/slug"]]));
 
-// authorize: the matrix plus §6 outside of any route.
+// authorize: the matrix plus `docs/rules/lifecycle.md` outside of any route.
 const auth = (name, state, user, action, expect) => requests.push({ name, call: "authorize", args: [state, user, action], expect });
 auth("knowledge bases are created in the default workspace", isDefault(), ANA, "knowledge_bases.create", allowed("knowledge_bases.create"));
 auth("knowledge_bases.create elsewhere: default_workspace_only", baseState(), ANA, "knowledge_bases.create", refused("knowledge_bases.create", "default_workspace_only", 403, ""));
@@ -323,7 +323,7 @@ auth("a non-member", baseState(), STRANGER, "workspace.view", refused("workspace
 auth("an archived workspace", archived(), ANA, "workspace.view", refused("workspace.view", "workspace_archived", 410, ""));
 auth("an unknown action throws", baseState(), ANA, "workspace.fly", one("unknown_action", 400, "/action"));
 
-// ---- §6 switching and listing ----
+// ---- `docs/rules/lifecycle.md` switching and listing ----
 const workspaces = [];
 const ws1 = workspaceRecord();
 const ws2 = workspaceRecord({ id: WS2, name: "Old Client", slug: "old-client", status: "archived", archived_at: EARLIER });
@@ -346,10 +346,10 @@ workspaces.push({ name: "memberships are validated", call: "listWorkspaces", arg
   expect: err("validation_failed", 422, [["invalid_value", "/memberships/0/workspace/slug"], ["unknown_role", "/memberships/0/role"], ["invalid_value", "/memberships/0/status"], ["invalid_value", "/memberships/2/workspace/id"]]) });
 
 const files = {
-  "lifecycle_commands.json": { description: "SPEC §6 through apply(), createWorkspace() and confirmDelete(): provision (idempotent), archive (owner, exact slug, default protected, 410 afterwards), test caller numbers, settings, the default workspace, the delete confirmation.", cases: lifecycle },
-  "minutes.json": { description: "SPEC §6 minutes through apply() and callCost(): allocations (owners, available minutes, append-only history), calls billed in pulses with half-up integer costs, remaining never below zero with the overage reported.", cases: minutes },
-  "requests.json": { description: "SPEC §9 checkRequest() for every route and every step of the order of checks, and authorize() for §6's refusals (knowledge bases, the outbound gate).", cases: requests },
-  "workspaces.json": { description: "SPEC §6 switchWorkspace() and listWorkspaces().", cases: workspaces },
+  "lifecycle_commands.json": { description: "`docs/rules/lifecycle.md` through apply(), createWorkspace() and confirmDelete(): provision (idempotent), archive (owner, exact slug, default protected, 410 afterwards), test caller numbers, settings, the default workspace, the delete confirmation.", cases: lifecycle },
+  "minutes.json": { description: "`docs/rules/lifecycle.md` minutes through apply() and callCost(): allocations (owners, available minutes, append-only history), calls billed in pulses with half-up integer costs, remaining never below zero with the overage reported.", cases: minutes },
+  "requests.json": { description: "`docs/rules/requests.md` checkRequest() for every route and every step of the order of checks, and authorize() for `docs/rules/lifecycle.md`'s refusals (knowledge bases, the outbound gate).", cases: requests },
+  "workspaces.json": { description: "`docs/rules/lifecycle.md` switchWorkspace() and listWorkspaces().", cases: workspaces },
 };
 for (const [file, content] of Object.entries(files)) {
   writeFileSync(join(here, file), JSON.stringify(content, null, 2) + "\n");

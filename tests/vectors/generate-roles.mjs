@@ -1,4 +1,4 @@
-// Writes roles.json from the permission table of SPEC §1, transcribed here by hand (x = allowed),
+// Writes roles.json from the permission table of `docs/rules/roles.md`, transcribed here by hand (x = allowed),
 // independently of the crate's own encoding. Run: node tests/vectors/generate-roles.mjs
 import { writeFileSync } from "node:fs";
 
@@ -98,7 +98,7 @@ const refusals = [
 for (const [name, args, expect] of refusals) cases.push({ name, call: "can", args, expect });
 
 const file = {
-  description: "SPEC §1: roles(), actions(), permissionMatrix() and every cell of the matrix through can(), plus its refusals.",
+  description: "`docs/rules/roles.md`: roles(), actions(), permissionMatrix() and every cell of the matrix through can(), plus its refusals.",
   cases,
 };
 writeFileSync(new URL("./roles.json", import.meta.url), JSON.stringify(file, null, 2) + "\n");

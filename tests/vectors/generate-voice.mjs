@@ -1,9 +1,9 @@
-// Writes voice_settings.json, keyterms.json and tone.json from SPEC §3, §4 and §5, transcribed here
+// Writes voice_settings.json, keyterms.json and tone.json from `docs/rules/voice-settings.md`, `docs/rules/keyterms.md` and `docs/rules/tone.md`, transcribed here
 // by hand, independently of the crate. Run: node tests/vectors/generate-voice.mjs
 //
 // Expected values come from the spec's tables (field bounds, defaults, tiers, emotion mapping) and
 // from the decisions written in the README; the tone expectations are computed by a small
-// transcription of §5 below, not by calling the library.
+// transcription of `docs/rules/tone.md` below, not by calling the library.
 import { writeFileSync } from "node:fs";
 
 const problem = (code, path) => ({ code, path });
@@ -15,7 +15,7 @@ const repeat = (s, n) => Array.from({ length: n }, () => s).join("");
 const range = (n, f) => Array.from({ length: n }, (_, i) => f(i));
 
 // ---------------------------------------------------------------------------------------------------
-// §3 voice settings
+// `docs/rules/voice-settings.md` voice settings
 // ---------------------------------------------------------------------------------------------------
 
 // The field table, in the spec's order, with the built-in defaults.
@@ -389,7 +389,7 @@ layers("a layer that is not an object", { workspace: [] }, invalid(problem("inva
 layers("the input is not an object", js("undefined"), invalid(problem("invalid_type", "")));
 
 // ---------------------------------------------------------------------------------------------------
-// §4 keyterms
+// `docs/rules/keyterms.md` keyterms
 // ---------------------------------------------------------------------------------------------------
 
 const kt = [];
@@ -475,7 +475,7 @@ kt.push({
 });
 
 // ---------------------------------------------------------------------------------------------------
-// §5 tone
+// `docs/rules/tone.md` tone
 // ---------------------------------------------------------------------------------------------------
 
 // The tier table and the emotion mapping, transcribed.
@@ -484,7 +484,7 @@ const TONE_TIER = { enthusiastic: 0, cheerful: 0, friendly: 1, content: 1, curio
 const RAISED_TONE = [null, "friendly", "calm", "sympathetic"];
 const EMOTION_TIER = { fearful: 3, anxious: 3, sad: 3, distressed: 3, grieving: 3, angry: 2, frustrated: 2, confused: 2 };
 
-/** §5 by hand: signals in precedence order; the baseline holds its tier; a tie keeps the first. */
+/** `docs/rules/tone.md` by hand: signals in precedence order; the baseline holds its tier; a tie keeps the first. */
 function expectTone(baseline, { topicMatch, emotion, empathyTier }, threshold = 0.6) {
   const signals = [];
   if (topicMatch) signals.push(["sensitive_topic", 3]);
@@ -607,6 +607,6 @@ const write = (fileName, description, cases) => {
   writeFileSync(new URL(`./${fileName}`, import.meta.url), JSON.stringify({ description, cases }, null, 2) + "\n");
   console.log(`${fileName}: ${cases.length} cases`);
 };
-write("voice_settings.json", "SPEC §3: every field's bounds just inside and just outside, every error code, null resets, no-op updates, changed, validateVoiceSettings, layered resolution with sources.", voice);
-write("keyterms.json", "SPEC §4: mergeKeyterms — NFC, trimming, white-space collapsing, full case folding, first occurrence wins, the cap, and the Unicode cases (NFD, ß, Turkish I, emoji, zero-width, RTL).", kt);
-write("tone.json", "SPEC §5: resolveTone — every baseline × emotion × empathy tier × topic combination, thresholds, whole-word topic matching, source precedence, refusals.", tone);
+write("voice_settings.json", "`docs/rules/voice-settings.md`: every field's bounds just inside and just outside, every error code, null resets, no-op updates, changed, validateVoiceSettings, layered resolution with sources.", voice);
+write("keyterms.json", "`docs/rules/keyterms.md`: mergeKeyterms — NFC, trimming, white-space collapsing, full case folding, first occurrence wins, the cap, and the Unicode cases (NFD, ß, Turkish I, emoji, zero-width, RTL).", kt);
+write("tone.json", "`docs/rules/tone.md`: resolveTone — every baseline × emotion × empathy tier × topic combination, thresholds, whole-word topic matching, source precedence, refusals.", tone);

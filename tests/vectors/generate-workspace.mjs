@@ -1,5 +1,5 @@
-// Generates membership.json, invitations.json and commands.json: the shared vectors of SPEC §1 (rules
-// on top of the matrix), §2 (state validation), §7 (invitations) and §8 (commands and events).
+// Generates membership.json, invitations.json and commands.json: the shared vectors of `docs/rules/roles.md` (rules
+// on top of the matrix), `docs/rules/workspace.md` (state validation), `docs/rules/invitations.md` (invitations) and `docs/rules/commands.md` (commands and events).
 //
 // Expected answers are written here from the spec, independently of the Rust code: each case states
 // the input state and the exact output (the state the spec says results, as a copy of the input with
@@ -82,7 +82,7 @@ const event = (type, actor_id, fields = {}, metadata = {}, at = NOW) => {
 };
 const apply = (name, state, command, context, expect) => ({ name, call: "apply", args: [state, command, context], expect });
 
-// ---- membership (§1 rules 1–7, remove, leave, change_role) ----
+// ---- membership (`docs/rules/roles.md` rules 1–7, remove, leave, change_role) ----
 const membership = [];
 {
   const s = baseState();
@@ -131,7 +131,7 @@ const membership = [];
   membership.push(apply("check order: permission before the target is looked up", s, { type: "remove_member", user_id: STRANGER }, ctx(CY), one("forbidden", 403, "")));
 }
 
-// ---- invitations (§7) ----
+// ---- invitations (`docs/rules/invitations.md`) ----
 const invitations = [];
 {
   const s = baseState();
@@ -241,7 +241,7 @@ const invitations = [];
   preview("an archived workspace", archived, INV_FAY, NOW, one("workspace_archived", 410, ""));
 }
 
-// ---- commands (§2 state validation, §8 engine, createWorkspace, update_workspace) ----
+// ---- commands (`docs/rules/workspace.md` state validation, `docs/rules/commands.md` engine, createWorkspace, update_workspace) ----
 const commands = [];
 {
   const s = baseState();
@@ -359,9 +359,9 @@ const commands = [];
 }
 
 const files = {
-  "membership.json": { description: "SPEC §1 rules on top of the matrix through apply(): granting, acting on higher roles, the last owner, leaving, deactivated members, archived workspaces, unknown names, and the order of checks.", cases: membership },
-  "invitations.json": { description: "SPEC §7 through apply(), invitationStatus() and previewInvitation(): invite, resend, revoke, accept, decline, expiry at the exact instant, the public preview.", cases: invitations },
-  "commands.json": { description: "SPEC §2 and §8: state validation (invalid_state lists every problem), the command engine's refusals, update_workspace, createWorkspace.", cases: commands },
+  "membership.json": { description: "`docs/rules/roles.md` rules on top of the matrix through apply(): granting, acting on higher roles, the last owner, leaving, deactivated members, archived workspaces, unknown names, and the order of checks.", cases: membership },
+  "invitations.json": { description: "`docs/rules/invitations.md` through apply(), invitationStatus() and previewInvitation(): invite, resend, revoke, accept, decline, expiry at the exact instant, the public preview.", cases: invitations },
+  "commands.json": { description: "`docs/rules/workspace.md` and `docs/rules/commands.md`: state validation (invalid_state lists every problem), the command engine's refusals, update_workspace, createWorkspace.", cases: commands },
 };
 for (const [file, content] of Object.entries(files)) {
   writeFileSync(join(here, file), JSON.stringify(content, null, 2) + "\n");

@@ -1,4 +1,4 @@
-// Keyterms (SPEC §4): paste lists, one term per line; mergeKeyterms answers the merged list and every
+// Keyterms (`docs/rules/keyterms.md`): paste lists, one term per line; mergeKeyterms answers the merged list and every
 // dropped term with its reason.
 import { mergeKeyterms } from "workspace-rules";
 import { h, fill, lines, refusal } from "../dom.js";

@@ -1,4 +1,4 @@
-// The permission matrix (SPEC §1): permissionMatrix() drawn as a table; a click asks can(role, action).
+// The permission matrix (`docs/rules/roles.md`): permissionMatrix() drawn as a table; a click asks can(role, action).
 import { actions, can, permissionMatrix, roles } from "workspace-rules";
 import { h } from "../dom.js";
 

@@ -1,4 +1,4 @@
-// Request checker (SPEC §9): a platform request (method, path, body) and who sends it, checked against
+// Request checker (`docs/rules/requests.md`): a platform request (method, path, body) and who sends it, checked against
 // the workspace and the clock of the Team tab. checkRequest answers the decision, the action and the
 // HTTP status; this file only gathers the input and draws the answer.
 import { checkRequest } from "workspace-rules";
@@ -9,7 +9,7 @@ let refresh = () => {};
 export const show = () => refresh();
 
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"];
-// Example requests (the routes of SPEC §9); {ws} and {inv} are filled with the Team tab's ids.
+// Example requests (the routes of `docs/rules/requests.md`); {ws} and {inv} are filled with the Team tab's ids.
 const EXAMPLES = [
   ["View the workspace", "GET", "/v1/workspaces/{ws}", ""],
   ["Rename the workspace", "PATCH", "/v1/workspaces/{ws}", '{ "name": "Client A Support EU" }'],

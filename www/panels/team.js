@@ -1,4 +1,4 @@
-// Team and invitations (SPEC §1, §7, §8): one workspace, driven by apply(). The page keeps the state,
+// Team and invitations (`docs/rules/roles.md`, `docs/rules/invitations.md`, `docs/rules/commands.md`): one workspace, driven by apply(). The page keeps the state,
 // a clock (an input the user moves forward) and a directory of people to act as; every answer —
 // permissions, command results, invitation status and expiry, the preview — comes from the package.
 import { apply, can, createWorkspace, invitationStatus, previewInvitation, roles } from "workspace-rules";

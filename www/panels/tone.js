@@ -1,4 +1,4 @@
-// Tone simulator (SPEC §5): a baseline tone and the signals of the moment; resolveTone answers the
+// Tone simulator (`docs/rules/tone.md`): a baseline tone and the signals of the moment; resolveTone answers the
 // tone, its empathy tier and why.
 import { resolveTone } from "workspace-rules";
 import { h, fill, lines, refusal, uid } from "../dom.js";
@@ -28,7 +28,7 @@ export function mount(root, store) {
   const intensityOut = h("output", { for: intensity.id });
   const tier = h("select", { id: id() }, [["", "none"], ["0", "0 · functional"], ["1", "1 · light touch"], ["2", "2 · full empathy"], ["3", "3 · hold space"]].map(([v, t]) => h("option", { value: v, text: t, selected: s.tier === v })));
   const topic = h("input", { id: id(), value: s.topic, placeholder: "what the agent is doing now" });
-  const topicsMode = h("select", { id: id() }, [["defaults", "the defaults (§3)"], ["list", "this list"]].map(([v, t]) => h("option", { value: v, text: t, selected: s.topicsMode === v })));
+  const topicsMode = h("select", { id: id() }, [["defaults", "the defaults (`docs/rules/voice-settings.md`)"], ["list", "this list"]].map(([v, t]) => h("option", { value: v, text: t, selected: s.topicsMode === v })));
   const topics = h("textarea", { id: id(), rows: 4, value: s.topics, "aria-label": "Sensitive topics, one per line" });
   const threshold = h("input", { id: id(), inputmode: "decimal", value: s.threshold, placeholder: "0.6 (default)" });
   const out = h("div", { id: "tone-result", "aria-live": "polite" });

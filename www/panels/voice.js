@@ -1,4 +1,4 @@
-// Voice settings merge (SPEC §3): three stored layers (service, workspace, agent), each edited as a
+// Voice settings merge (`docs/rules/voice-settings.md`): three stored layers (service, workspace, agent), each edited as a
 // form or as JSON, and a patch applied to one of them. Every keystroke asks the package:
 // validateVoiceSettings for each layer and for the patch (errors next to their field),
 // updateVoiceSettings for the patch's result and `changed`, effectiveVoiceSettings for the values and

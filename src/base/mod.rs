@@ -1,0 +1,10 @@
+//! The shared base every room stands on: the error model ([`error`]), the untyped input value and
+//! its text reader ([`json`]), validation helpers ([`validate`]), closed sets of wire names
+//! ([`names`]), timestamps ([`timestamp`]) and the string index ([`index`]). Nothing here knows a domain rule; nothing here imports from another room.
+
+pub mod error;
+pub mod index;
+pub mod json;
+pub mod names;
+pub mod timestamp;
+pub mod validate;

@@ -1,0 +1,8 @@
+//! The crate's answers by JavaScript name: the export table with JSON text in and out ([`api`]),
+//! shared by the WebAssembly module, the native vector runner and native backends; and the
+//! WebAssembly boundary itself (`wasm`, compiled only for `wasm32`), the only module that knows
+//! JavaScript. Neither decides a rule: each converts, delegates and converts back.
+
+pub mod api;
+#[cfg(target_arch = "wasm32")]
+mod wasm;

@@ -1,0 +1,456 @@
+//! `docs/rules/requests.md` Request checks at the edge: `checkRequest(request, context)` maps a platform request to an action
+//! and decides it without any network call, answering `{ allowed, action, status, error? }`.
+//!
+//! Order of checks (the first failing step answers): unknown route → 404 `unknown_route`; no actor →
+//! 401 `unauthenticated`; actor not an active member → 404 `not_a_member`; archived → 410
+//! `workspace_archived`; the path's workspace id is not the state's → 404 `workspace_mismatch`;
+//! permission → 403 (`forbidden`, and the rule-specific refusals: `cannot_grant_higher_role`,
+//! `cannot_modify_higher_role`, `outbound_disabled`; and 404 `invitation_not_found` /
+//! 409 `default_workspace_protected` for the route's target); body → 422 with every error, read by the
+//! same readers as the matching command (paths under `/body`).
+//!
+//! Decisions where the spec is silent:
+//! - the path is matched without its query string or fragment (`?…`, `#…`); every segment is
+//!   percent-decoded (a malformed escape or non-UTF-8 result is `unknown_route`); an empty segment —
+//!   so also a trailing slash — is `unknown_route`; a path above [`MAX_PATH_BYTES`] is `unknown_route`
+//!   without being read further;
+//! - methods compare ASCII case-insensitively (`fetch` upper-cases every standard method but PATCH);
+//!   a known path with another method is `unknown_route`;
+//! - the workspace id of the path compares ASCII case-insensitively (UUIDs are case-insensitive);
+//! - the public preview route's `action` is `"public"`; an unknown route's is `null`; the preview is
+//!   refused only for an archived workspace (410) and an invitation the state does not hold (404);
+//! - `status` is 200 when allowed; routes without body validation ignore any body.
+
+use crate::base::error::{Code, RuleError};
+use crate::base::json::{Json, Unsupported};
+use crate::base::timestamp::Timestamp;
+use crate::base::validate::{
+    child, field, no_unknown_fields, nullable, object, string, timestamp, Problems,
+};
+use crate::workspace::lifecycle::{confirm_slug, not_default};
+use crate::workspace::membership::{may_grant, may_modify, permit_in, role_of};
+use crate::workspace::roles::{parse_role, Action, Role};
+use crate::workspace::state::{state_input, WorkspaceState};
+use serde::ser::{Serialize, SerializeStruct, Serializer};
+
+/// Paths longer than this (in bytes, query included) match no route: no platform path is near it,
+/// and a huge path is answered at once.
+pub const MAX_PATH_BYTES: usize = 2048;
+
+/// A request: `{ method, path, body? }`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Request {
+    pub method: String,
+    pub path: String,
+    /// `Json::Unsupported(Undefined)` when the request has no body.
+    pub body: Json,
+}
+
+/// Who sends the request (from its credentials); `None` when it carries none.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Actor {
+    pub user_id: String,
+    pub email: Option<String>,
+}
+
+/// The route a request matched.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Route {
+    GetWorkspace,
+    PatchWorkspace,
+    Provision,
+    Archive,
+    GetTestCallerNumbers,
+    PutTestCallerNumbers,
+    GetVoiceSettings,
+    PutVoiceSettings,
+    Invite,
+    RevokeInvitation { invitation_id: String },
+    Outbound,
+}
+
+/// What the route table maps a request to.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Matched {
+    /// A workspace route: the route and the path's workspace id.
+    Workspace(Route, String),
+    /// `GET /v1/invitations/{invitation_id}/preview`: public, no actor needed.
+    Preview(String),
+}
+
+impl Route {
+    /// The action of `docs/rules/requests.md`'s table.
+    pub fn action(&self) -> Action {
+        match self {
+            Route::GetWorkspace => Action::WorkspaceView,
+            Route::PatchWorkspace => Action::WorkspaceUpdate,
+            Route::Provision => Action::WorkspaceProvision,
+            Route::Archive => Action::WorkspaceArchive,
+            Route::GetTestCallerNumbers => Action::TestNumbersView,
+            Route::PutTestCallerNumbers => Action::TestNumbersManage,
+            Route::GetVoiceSettings => Action::VoiceSettingsView,
+            Route::PutVoiceSettings => Action::VoiceSettingsUpdate,
+            Route::Invite => Action::MembersInvite,
+            Route::RevokeInvitation { .. } => Action::InvitationsRevoke,
+            Route::Outbound => Action::CallsOutbound,
+        }
+    }
+}
+
+/// The `action` of a decision: an action of the matrix, `"public"`, or none (`null`).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum DecisionAction {
+    Action(Action),
+    Public,
+}
+
+/// The answer: keys in the order `allowed`, `action`, `status`, `error` (left out when allowed).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Decision {
+    pub allowed: bool,
+    pub action: Option<DecisionAction>,
+    pub status: u16,
+    pub error: Option<RuleError>,
+}
+
+impl Decision {
+    fn allow(action: DecisionAction) -> Self {
+        Decision {
+            allowed: true,
+            action: Some(action),
+            status: 200,
+            error: None,
+        }
+    }
+
+    fn refuse(action: Option<DecisionAction>, error: RuleError) -> Self {
+        Decision {
+            allowed: false,
+            action,
+            status: error.status(),
+            error: Some(error),
+        }
+    }
+
+    fn of(action: DecisionAction, result: Result<(), RuleError>) -> Self {
+        match result {
+            Ok(()) => Decision::allow(action),
+            Err(e) => Decision::refuse(Some(action), e),
+        }
+    }
+}
+
+impl Serialize for Decision {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let n = if self.error.is_some() { 4 } else { 3 };
+        let mut st = s.serialize_struct("Decision", n)?;
+        st.serialize_field("allowed", &self.allowed)?;
+        let action = self.action.map(|a| match a {
+            DecisionAction::Action(a) => a.as_str(),
+            DecisionAction::Public => "public",
+        });
+        st.serialize_field("action", &action)?;
+        st.serialize_field("status", &self.status)?;
+        if let Some(e) = &self.error {
+            st.serialize_field("error", e)?;
+        }
+        st.end()
+    }
+}
+
+/// Decodes `%XX` escapes of one path segment; `None` for a malformed escape or a non-UTF-8 result.
+fn percent_decode(segment: &str) -> Option<String> {
+    if !segment.contains('%') {
+        return Some(segment.to_owned());
+    }
+    let bytes = segment.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b == b'%' {
+            let hex = bytes.get(i + 1..i + 3)?;
+            let text = std::str::from_utf8(hex).ok()?;
+            out.push(u8::from_str_radix(text, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(b);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+/// Matches a method and path against `docs/rules/requests.md`'s route table.
+pub fn match_route(method: &str, path: &str) -> Option<Matched> {
+    // No method of the table is longer than 6 bytes: a longer one is not read further.
+    if path.len() > MAX_PATH_BYTES || method.len() > 16 {
+        return None;
+    }
+    let end = path.find(['?', '#']).unwrap_or(path.len());
+    let rest = path.get(..end)?.strip_prefix('/')?;
+    let segments = rest
+        .split('/')
+        .map(|s| {
+            if s.is_empty() {
+                None
+            } else {
+                percent_decode(s)
+            }
+        })
+        .collect::<Option<Vec<String>>>()?;
+    let m = method.to_ascii_uppercase();
+    let seg: Vec<&str> = segments.iter().map(String::as_str).collect();
+    let ws = |route: Route, id: &str| Some(Matched::Workspace(route, id.to_owned()));
+    match (m.as_str(), seg.as_slice()) {
+        ("GET", ["v1", "workspaces", id]) => ws(Route::GetWorkspace, id),
+        ("PATCH", ["v1", "workspaces", id]) => ws(Route::PatchWorkspace, id),
+        ("POST", ["v1", "workspaces", id, "provision"]) => ws(Route::Provision, id),
+        ("POST", ["v1", "workspaces", id, "archive"]) => ws(Route::Archive, id),
+        ("GET", ["v1", "workspaces", id, "test-caller-numbers"]) => {
+            ws(Route::GetTestCallerNumbers, id)
+        }
+        ("PUT", ["v1", "workspaces", id, "test-caller-numbers"]) => {
+            ws(Route::PutTestCallerNumbers, id)
+        }
+        ("GET", ["v1", id, "settings", "voice"]) => ws(Route::GetVoiceSettings, id),
+        ("PUT", ["v1", id, "settings", "voice"]) => ws(Route::PutVoiceSettings, id),
+        ("POST", ["v1", "workspaces", id, "invitations"]) => ws(Route::Invite, id),
+        ("DELETE", ["v1", "workspaces", id, "invitations", invitation_id]) => ws(
+            Route::RevokeInvitation {
+                invitation_id: (*invitation_id).to_owned(),
+            },
+            id,
+        ),
+        ("GET", ["v1", "invitations", invitation_id, "preview"]) => {
+            Some(Matched::Preview((*invitation_id).to_owned()))
+        }
+        ("POST", ["v1", id, "calls", "outbound"]) => ws(Route::Outbound, id),
+        _ => None,
+    }
+}
+
+/// `checkRequest` on typed input. Never fails: every refusal is a decision. `now` is part of `docs/rules/requests.md`'s
+/// context; no check of the route table depends on it today (a preview is allowed whether or not the
+/// invitation has expired: the preview itself reads `expired`).
+pub fn check_request(
+    request: &Request,
+    actor: Option<&Actor>,
+    state: &WorkspaceState,
+    _now: &Timestamp,
+) -> Decision {
+    let Some(matched) = match_route(&request.method, &request.path) else {
+        let error = RuleError::single(
+            Code::UnknownRoute,
+            "/request/path",
+            "No route matches this method and path.",
+        );
+        return Decision::refuse(None, error);
+    };
+    let (route, workspace_id) = match matched {
+        Matched::Preview(invitation_id) => {
+            let result = crate::workspace::membership::not_archived(state).and_then(|()| {
+                crate::workspace::invitations::find(state, &invitation_id, "/request/path")
+                    .map(|_| ())
+            });
+            return Decision::of(DecisionAction::Public, result);
+        }
+        Matched::Workspace(route, id) => (route, id),
+    };
+    let action = DecisionAction::Action(route.action());
+    let Some(actor) = actor else {
+        let error = RuleError::single(
+            Code::Unauthenticated,
+            "/context/actor",
+            "The request carries no credentials.",
+        );
+        return Decision::refuse(Some(action), error);
+    };
+    let result = role_of(state, &actor.user_id, "/context/actor/user_id").and_then(|role| {
+        same_workspace(state, &workspace_id)?;
+        permit_in(state, role, route.action())?;
+        route_rules(state, &route, role, &request.body)?;
+        body(state, &route, &request.body)
+    });
+    Decision::of(action, result)
+}
+
+/// Resources never cross workspaces: the path's workspace must be the state's.
+fn same_workspace(state: &WorkspaceState, id: &str) -> Result<(), RuleError> {
+    if id.eq_ignore_ascii_case(&state.workspace.id) {
+        Ok(())
+    } else {
+        Err(RuleError::single(
+            Code::WorkspaceMismatch,
+            "/request/path",
+            "The path names another workspace than the state's.",
+        ))
+    }
+}
+
+/// The rules of the route's target that the command would apply before its body: the role an
+/// invitation grants (rule 1, when the body names a known role), the invitation a DELETE revokes (it
+/// must be in this workspace; rule 2 on its role), the default workspace an archive would touch.
+fn route_rules(
+    state: &WorkspaceState,
+    route: &Route,
+    role: Role,
+    body: &Json,
+) -> Result<(), RuleError> {
+    match route {
+        Route::Invite => {
+            let granted = body
+                .get("role")
+                .and_then(Json::as_str)
+                .and_then(|r| parse_role(r, "/body/role").ok());
+            match granted {
+                Some(granted) => may_grant(role, granted, "/body/role"),
+                None => Ok(()),
+            }
+        }
+        Route::RevokeInvitation { invitation_id } => {
+            let i = crate::workspace::invitations::find(state, invitation_id, "/request/path")?;
+            let target = state.invitations.get(i).map_or(Role::Owner, |inv| inv.role);
+            may_modify(role, target, "/request/path")
+        }
+        Route::Archive => not_default(state, "archived"),
+        _ => Ok(()),
+    }
+}
+
+/// Body validation (422), every problem listed; then the archive's slug confirmation.
+fn body(state: &WorkspaceState, route: &Route, body: &Json) -> Result<(), RuleError> {
+    use crate::workspace::commands::{read_fields, CommandType};
+    let mut p = Problems::new();
+    let read = |kind, p: &mut Problems| read_fields(kind, body, &[], "/body", p);
+    match route {
+        Route::PatchWorkspace => {
+            read(CommandType::UpdateWorkspace, &mut p);
+        }
+        Route::PutTestCallerNumbers => {
+            if let Some(crate::workspace::commands::Command::SetTestCallerNumbers { numbers }) =
+                read(CommandType::SetTestCallerNumbers, &mut p)
+            {
+                crate::workspace::test_numbers::normalize_list(&numbers, "/body/numbers", &mut p);
+            }
+        }
+        Route::PutVoiceSettings => {
+            for e in crate::voice::validate_voice_settings(body).errors {
+                p.push(e.code, &format!("/body{}", e.path), e.message);
+            }
+        }
+        Route::Invite => {
+            read(CommandType::InviteMember, &mut p);
+        }
+        Route::Archive => {
+            if let Some(crate::workspace::commands::Command::Archive { slug }) =
+                read(CommandType::Archive, &mut p)
+            {
+                p.finish(Code::ValidationFailed, ())?;
+                return confirm_slug(state, &slug, "/body/slug");
+            }
+        }
+        _ => {}
+    }
+    p.finish(Code::ValidationFailed, ())
+}
+
+/// `checkRequest(request, context)` for untyped input. Refused requests are decisions; only a
+/// malformed `request` or `context` throws (`validation_failed`, or `invalid_state` for the state).
+pub fn check_request_input(request: &Json, context: &Json) -> Result<Decision, RuleError> {
+    let mut p = Problems::new();
+    let request = read_request(request, "/request", &mut p);
+    let (actor, state, now) = read_request_context(context, "/context", &mut p);
+    if !p.is_empty() {
+        return Err(RuleError::many(Code::ValidationFailed, p.into_vec()));
+    }
+    let state = state_input(state.unwrap_or(&Json::Null), "/context/state")?;
+    match (request, actor, now) {
+        (Some(request), Some(actor), Some(now)) => {
+            Ok(check_request(&request, actor.as_ref(), &state, &now))
+        }
+        _ => Err(RuleError::single(
+            Code::InternalError,
+            "",
+            "A checked input was missing.",
+        )),
+    }
+}
+
+fn read_request(value: &Json, path: &str, p: &mut Problems) -> Option<Request> {
+    let e = object(value, path, p)?;
+    no_unknown_fields(e, &["method", "path", "body"], path, p);
+    let method = string(field(e, "method"), &child(path, "method"), p);
+    let request_path = string(field(e, "path"), &child(path, "path"), p);
+    Some(Request {
+        method: method?.to_owned(),
+        path: request_path?.to_owned(),
+        body: field(e, "body").clone(),
+    })
+}
+
+type ContextParts<'a> = (Option<Option<Actor>>, Option<&'a Json>, Option<Timestamp>);
+
+fn read_request_context<'a>(value: &'a Json, path: &str, p: &mut Problems) -> ContextParts<'a> {
+    let Some(e) = object(value, path, p) else {
+        return (None, None, None);
+    };
+    no_unknown_fields(e, &["actor", "state", "now"], path, p);
+    let at = |k: &str| child(path, k);
+    let actor = match field(e, "actor") {
+        Json::Unsupported(Unsupported::Undefined) => Some(None),
+        v => nullable(v, &at("actor"), p, read_actor),
+    };
+    let now = timestamp(field(e, "now"), &at("now"), p);
+    (actor, Some(field(e, "state")), now)
+}
+
+/// `{ user_id, email? }`: any string identifies the user (one that is not a member's UUID is simply
+/// not a member), so a header passed straight in never makes the check throw.
+fn read_actor(value: &Json, path: &str, p: &mut Problems) -> Option<Actor> {
+    let e = object(value, path, p)?;
+    no_unknown_fields(e, &["user_id", "email"], path, p);
+    let user_id = string(field(e, "user_id"), &child(path, "user_id"), p);
+    let email = match field(e, "email") {
+        Json::Unsupported(Unsupported::Undefined) => Some(None),
+        v => nullable(v, &child(path, "email"), p, |v, at, p| {
+            string(v, at, p).map(str::to_owned)
+        }),
+    };
+    Some(Actor {
+        user_id: user_id?.to_owned(),
+        email: email?,
+    })
+}
+
+/// `authorize(state, user_id, action)`: may this user do `action` in this workspace now? The same
+/// decision as `checkRequest` without a route: not a member (404), archived (410), the matrix (403)
+/// and `docs/rules/lifecycle.md`'s refusals (`default_workspace_only` for `knowledge_bases.create` outside the default
+/// workspace, `outbound_disabled`, the archive sentence).
+pub fn authorize(state: &WorkspaceState, user_id: &str, action: Action) -> Decision {
+    let result =
+        role_of(state, user_id, "/user_id").and_then(|role| permit_in(state, role, action));
+    Decision::of(DecisionAction::Action(action), result)
+}
+
+/// `authorize` for untyped input: throws for a malformed state, user id or action.
+pub fn authorize_input(state: &Json, user_id: &Json, action: &Json) -> Result<Decision, RuleError> {
+    let state = state_input(state, "/state")?;
+    let mut p = Problems::new();
+    let user_id = string(user_id, "/user_id", &mut p);
+    let action = match string(action, "/action", &mut p) {
+        Some(name) => match crate::workspace::roles::parse_action(name, "/action") {
+            Ok(a) => Some(a),
+            Err(problem) => {
+                p.push(problem.code, &problem.path, problem.message);
+                None
+            }
+        },
+        None => None,
+    };
+    match (user_id, action) {
+        (Some(u), Some(a)) if p.is_empty() => Ok(authorize(&state, u, a)),
+        _ => Err(p.finish_first(()).err().unwrap_or_else(|| {
+            RuleError::single(Code::InternalError, "", "A checked input was missing.")
+        })),
+    }
+}

@@ -1,0 +1,254 @@
+//! Compact tables of Unicode character data, and (in tests) their derivation from a reference.
+//!
+//! Why tables of our own: the crates that know these properties (`unicode-normalization`,
+//! `caseless`, the standard library's case conversions) carry one entry per character, data that
+//! compresses badly and costs the gzipped `.wasm` several KB each (BENCHMARKS.md). Ranges and runs at a
+//! fixed distance hold the same data in a fraction of the bytes. Every table is *derived*, never
+//! written by hand: its module's test builds it again from the reference with [`derive`], compares
+//! it on every `char`, and prints the table to paste when they differ (after a Unicode update of the
+//! reference, for instance). `src/text/marks.rs`, `src/text/folds.rs` and `src/text/lowercase.rs` hold the tables.
+
+/// Inclusive ranges of characters, in order and disjoint, each packed in a `u32` by [`range`]: half
+/// the bytes of `(first, last)` pairs, for tables of hundreds of ranges.
+pub type Ranges = [u32];
+
+/// The bits of a packed range that hold its length (`last - first`); the rest hold `first`.
+const LEN_BITS: u32 = 11;
+
+/// `first..=last` packed for [`Ranges`]. A range too long to pack stops the build (it is `const`):
+/// [`derive::ranges`] splits such ranges.
+pub const fn range(first: u32, last: u32) -> u32 {
+    assert!(first <= last && last - first < 1 << LEN_BITS && last <= 0x10FFFF);
+    first << LEN_BITS | (last - first)
+}
+
+/// Whether `c` falls in one of `ranges`.
+pub fn in_ranges(ranges: &Ranges, c: char) -> bool {
+    let c = u32::from(c);
+    last_from(ranges, |&r| r >> LEN_BITS, c)
+        .is_some_and(|&r| c - (r >> LEN_BITS) <= r & ((1 << LEN_BITS) - 1))
+}
+
+/// The last entry of `table` (in order of `start`) that starts at or before `code`: the only one
+/// that can hold it, in a table of disjoint ranges or runs.
+fn last_from<T>(table: &[T], start: impl Fn(&T) -> u32, code: u32) -> Option<&T> {
+    let after = table.partition_point(|entry| start(entry) <= code);
+    after.checked_sub(1).and_then(|i| table.get(i))
+}
+
+/// `(first, last, distance, step)`: `first`, `first + step`, … up to `last` map to themselves plus
+/// `distance` (`A`–`Z` → `a`–`z` is `(0x41, 0x5A, 32, 1)`; `Ā`, `Ă`, `Ą`… → the next character is a
+/// run of step 2).
+pub type Run = (u32, u32, i32, u32);
+
+/// A character and its mapping to two or three characters (`'\0'` pads).
+pub type Multi = (u32, [char; 3]);
+
+/// A case mapping (folding, lowercasing) of single characters to one, two or three characters.
+pub struct CaseMap {
+    /// The mappings to one character, as runs in order and disjoint.
+    pub runs: &'static [Run],
+    /// The mappings to several characters, in order of the character.
+    pub multi: &'static [Multi],
+}
+
+impl CaseMap {
+    /// The mapping of `c`, padded with `'\0'`, or `None` when the mapping leaves it as it is.
+    pub fn get(&self, c: char) -> Option<[char; 3]> {
+        let code = u32::from(c);
+        if let Some(&(first, last, distance, step)) = last_from(self.runs, |run| run.0, code) {
+            if code <= last && (code - first) % step == 0 {
+                let mapped = code.checked_add_signed(distance).and_then(char::from_u32)?;
+                return Some([mapped, '\0', '\0']);
+            }
+        }
+        let multi = self
+            .multi
+            .binary_search_by_key(&code, |&(from, _)| from)
+            .ok()?;
+        self.multi.get(multi).map(|&(_, to)| to)
+    }
+}
+
+/// Building the tables from a reference, and checking them against it on every `char`.
+#[cfg(test)]
+pub mod derive {
+    use super::*;
+
+    fn every_char() -> impl Iterator<Item = char> {
+        (0..=0x10FFFF).filter_map(char::from_u32)
+    }
+
+    /// The ranges of the characters where `has` holds, as `(first, last)`, none longer than a packed
+    /// range can be.
+    pub fn ranges(has: impl Fn(char) -> bool) -> Vec<(u32, u32)> {
+        let mut ranges: Vec<(u32, u32)> = Vec::new();
+        for c in every_char().filter(|&c| has(c)) {
+            let c = u32::from(c);
+            match ranges.last_mut() {
+                Some(last) if last.1 + 1 == c && c - last.0 < 1 << LEN_BITS => last.1 = c,
+                _ => ranges.push((c, c)),
+            }
+        }
+        ranges
+    }
+
+    /// Fails, with the table to paste, unless `table` is the ranges of `has`, and checks
+    /// [`in_ranges`] against `has` on every `char`.
+    pub fn assert_ranges(table: &Ranges, has: impl Fn(char) -> bool) {
+        let expected = ranges(&has);
+        let text: Vec<String> = (expected.iter())
+            .map(|(a, b)| format!("range(0x{a:X}, 0x{b:X}),"))
+            .collect();
+        let packed: Vec<u32> = expected.iter().map(|&(a, b)| range(a, b)).collect();
+        assert_eq!(
+            table,
+            packed.as_slice(),
+            "paste {} ranges:\n{}",
+            expected.len(),
+            text.join(" ")
+        );
+        for c in every_char() {
+            assert_eq!(in_ranges(table, c), has(c), "U+{:04X}", u32::from(c));
+        }
+    }
+
+    /// `mapped`, a reference's mapping of `c`, in the form [`CaseMap::get`] answers: padded with
+    /// `'\0'`, `None` when it is `c` alone.
+    pub fn padded(c: char, mapped: impl IntoIterator<Item = char>) -> Option<[char; 3]> {
+        let mut mapped = mapped.into_iter();
+        let chars = [
+            mapped.next().unwrap_or(c),
+            mapped.next().unwrap_or('\0'),
+            mapped.next().unwrap_or('\0'),
+        ];
+        assert_eq!(
+            mapped.next(),
+            None,
+            "U+{:04X} maps to more than 3",
+            u32::from(c)
+        );
+        (chars != [c, '\0', '\0']).then_some(chars)
+    }
+
+    /// The runs and the mappings to several characters of `map` (see [`padded`]).
+    pub fn case_map(map: impl Fn(char) -> Option<[char; 3]>) -> (Vec<Run>, Vec<Multi>) {
+        let (mut runs, mut multi): (Vec<Run>, Vec<Multi>) = (Vec::new(), Vec::new());
+        for c in every_char() {
+            let code = u32::from(c);
+            match map(c) {
+                Some([one, '\0', '\0']) => {
+                    let distance =
+                        i32::try_from(u32::from(one)).unwrap() - i32::try_from(code).unwrap();
+                    match runs.last_mut() {
+                        // A run's second character sets its step (1 or 2); later ones keep it.
+                        Some((first, last, d, step))
+                            if *d == distance
+                                && (if first == last {
+                                    code - *last <= 2
+                                } else {
+                                    code - *last == *step
+                                }) =>
+                        {
+                            if first == last {
+                                *step = code - *first;
+                            }
+                            *last = code;
+                        }
+                        _ => runs.push((code, code, distance, 1)),
+                    }
+                }
+                Some(many) => multi.push((code, many)),
+                None => {}
+            }
+        }
+        (runs, multi)
+    }
+
+    /// Fails, with the tables to paste, unless `table` holds `map`'s runs and mappings to several
+    /// characters, and checks [`CaseMap::get`] against `map` on every `char`.
+    pub fn assert_case_map(table: &CaseMap, map: impl Fn(char) -> Option<[char; 3]>) {
+        let (runs, multi) = case_map(&map);
+        let runs_text: Vec<String> = (runs.iter())
+            .map(|(a, b, d, s)| format!("(0x{a:X}, 0x{b:X}, {d}, {s}),"))
+            .collect();
+        let char_text = |c: &char| match c {
+            '\0' => "'\\0'".to_owned(),
+            c if c.is_ascii() => format!("'{c}'"),
+            c => format!("'\\u{{{:X}}}'", u32::from(*c)),
+        };
+        let multi_text: Vec<String> = (multi.iter())
+            .map(|(a, m)| {
+                let chars: Vec<String> = m.iter().map(char_text).collect();
+                format!("(0x{a:X}, [{}]),", chars.join(", "))
+            })
+            .collect();
+        assert_eq!(
+            table.runs,
+            runs.as_slice(),
+            "paste {} runs:\n{}",
+            runs.len(),
+            runs_text.join(" ")
+        );
+        assert_eq!(
+            table.multi,
+            multi.as_slice(),
+            "paste {}:\n{}",
+            multi.len(),
+            multi_text.join(" ")
+        );
+        for c in every_char() {
+            assert_eq!(table.get(c), map(c), "U+{:04X}", u32::from(c));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ranges_are_inclusive_at_both_ends() {
+        let ranges = [range(0x41, 0x43), range(0x61, 0x61), range(0x100, 0x8FF)];
+        let inside: Vec<bool> = [
+            '@', 'A', 'B', 'C', 'D', '`', 'a', 'b', 'ÿ', 'Ā', '\u{8FF}', '\u{900}',
+        ]
+        .into_iter()
+        .map(|c| in_ranges(&ranges, c))
+        .collect();
+        let expected = [
+            false, true, true, true, false, false, true, false, false, true, true, false,
+        ];
+        assert_eq!(inside, expected);
+        assert!(!in_ranges(&[], 'a'));
+        assert!(in_ranges(&[range(0x10F800, 0x10FFFF)], '\u{10FFFF}'));
+    }
+
+    #[test]
+    fn long_ranges_are_split_to_be_packed() {
+        let split = derive::ranges(|c| ('\u{1000}'..='\u{1FFF}').contains(&c));
+        assert_eq!(split, [(0x1000, 0x17FF), (0x1800, 0x1FFF)]);
+    }
+
+    #[test]
+    fn runs_keep_their_step_and_multi_mappings_come_after() {
+        const MAP: CaseMap = CaseMap {
+            runs: &[(0x41, 0x45, 32, 2), (0x100, 0x100, -0x80, 1)],
+            multi: &[(0xDF, ['s', 's', '\0'])],
+        };
+        assert_eq!(MAP.get('A'), Some(['a', '\0', '\0']));
+        assert_eq!(MAP.get('B'), None); // between the run's steps
+        assert_eq!(MAP.get('E'), Some(['e', '\0', '\0']));
+        assert_eq!(MAP.get('G'), None); // past the run
+        assert_eq!(MAP.get('ß'), Some(['s', 's', '\0']));
+        assert_eq!(MAP.get('\u{100}'), Some(['\u{80}', '\0', '\0']));
+        assert_eq!(MAP.get('@'), None);
+        let (runs, multi) = derive::case_map(|c| match c {
+            'A' | 'C' | 'E' => char::from_u32(u32::from(c) + 32).map(|l| [l, '\0', '\0']),
+            'ß' => Some(['s', 's', '\0']),
+            _ => None,
+        });
+        assert_eq!(runs, MAP.runs[..1]);
+        assert_eq!(multi, MAP.multi);
+    }
+}
