@@ -30,7 +30,7 @@ use serde::Serialize;
 /// One export: its arguments in, its answer as JSON text out.
 type Export = fn(&[Json]) -> Result<String, RuleError>;
 
-/// Every export of the package by its JavaScript name, in the order of the README.
+/// Every export of the package by its JavaScript name (`docs/guides/javascript.md#the-exports` lists them by area).
 ///
 /// A table of functions rather than one `match`: each export stays a function of its own instead of
 /// being inlined into one large dispatch function, so a JavaScript engine that compiles WebAssembly
