@@ -21,8 +21,8 @@ use crate::base::json::{Json, Unsupported};
 use crate::voice::fields::Field;
 use crate::{
     edge::requests, edge::switching, text::slug, voice, voice::keyterms, voice::tone,
-    workspace::commands, workspace::invitations, workspace::lifecycle, workspace::minutes,
-    workspace::roles, workspace::test_numbers,
+    workspace::commands, workspace::credit_commands, workspace::invitations, workspace::lifecycle,
+    workspace::minutes, workspace::roles, workspace::test_numbers,
 };
 use serde::Serialize;
 
@@ -54,6 +54,9 @@ pub const EXPORTS: &[(&str, Export)] = &[
     ("callCost", |a| {
         minutes::call_cost_input(arg(a, 0), arg(a, 1)).map(|c| text(&c))
     }),
+    ("creditStatus", |a| {
+        credit_commands::credit_status_input(arg(a, 0), arg(a, 1)).map(|c| text(&c))
+    }),
     ("createWorkspace", |a| {
         commands::create_workspace_input(arg(a, 0), arg(a, 1)).map(applied_text)
     }),
@@ -82,7 +85,7 @@ pub const EXPORTS: &[(&str, Export)] = &[
         requests::check_request_input(arg(a, 0), arg(a, 1)).map(|d| text(&d))
     }),
     ("authorize", |a| {
-        requests::authorize_input(arg(a, 0), arg(a, 1), arg(a, 2)).map(|d| text(&d))
+        requests::authorize_input(arg(a, 0), arg(a, 1), arg(a, 2), arg(a, 3)).map(|d| text(&d))
     }),
     ("confirmDelete", |a| {
         lifecycle::confirm_delete_input(arg(a, 0), arg(a, 1), arg(a, 2)).map(|b| text(&b))
