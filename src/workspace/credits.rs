@@ -765,7 +765,13 @@ fn check_record(c: &Credits, path: &str, p: &mut Problems) {
             "period.end must be after period.start.",
         );
     }
-    if c.amounts().is_none() {
+    if i128::from(a.monthly_credits) + i128::from(c.period.carried_over) > i128::from(MAX_SAFE) {
+        p.push(
+            Code::TooLarge,
+            &at("carried_over"),
+            "monthly_credits + carried_over must stay below 2^53 (9007199254740991).",
+        );
+    } else if c.amounts().is_none() {
         p.push(
             Code::TooLarge,
             &at("usage"),
