@@ -377,7 +377,7 @@ fn command_value(command: &Command) -> serde_json::Value {
             json!({"type": "set_credit_allowance", "remove": true})
         }
         Command::SetCreditAllowance(AllowanceChange::Set(patch)) => {
-            let mut v = serde_json::to_value(patch).unwrap();
+            let mut v: serde_json::Value = serde_json::from_str(&patch.to_text()).unwrap();
             v["type"] = json!("set_credit_allowance");
             v
         }

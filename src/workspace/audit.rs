@@ -82,7 +82,7 @@ pub struct Metadata {
     pub carried_over: Option<i64>,
     /// `credit_threshold_reached`: the threshold (a percentage of the available credits).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub threshold: Option<u8>,
+    pub threshold: Option<i64>,
     /// `credit_threshold_reached`: the credits used in the period, with this record.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub used: Option<i64>,

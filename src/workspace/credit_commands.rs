@@ -13,8 +13,8 @@ use crate::base::validate::{boolean, child, describe, field, timestamp, Problems
 use crate::workspace::audit::{Event, EventType, Metadata};
 use crate::workspace::context::Context;
 use crate::workspace::credits::{
-    check_cap, keys_where, read_allowance, too_large, AllowancePatch, CreditStatus, Credits, Meter,
-    ALLOWANCE_KEYS,
+    check_cap, keys_where, read_allowance, sort_small, too_large, AllowancePatch, CreditStatus,
+    Credits, Meter, ALLOWANCE_KEYS,
 };
 use crate::workspace::membership::{acting_role, require};
 use crate::workspace::roles::Action;
@@ -75,10 +75,7 @@ impl AllowanceChange {
     /// The value rules of a typed change built in Rust, at `/command/…` (a read one passed them).
     pub fn check(&self, p: &mut Problems) {
         if let AllowanceChange::Set(patch) = self {
-            let wire = serde_json::to_string(patch)
-                .ok()
-                .and_then(|text| serde_json::from_str::<Json>(&text).ok());
-            if let Some(Json::Object(e)) = wire {
+            if let Ok(Json::Object(e)) = serde_json::from_str::<Json>(&patch.to_text()) {
                 read_allowance(&e, "/command", false, p);
             }
         }
@@ -149,7 +146,7 @@ pub fn set_credit_allowance(
         AllowanceChange::Set(patch) => {
             let mut patch = patch.clone();
             if let Some(t) = &mut patch.alert_thresholds {
-                t.sort_unstable();
+                sort_small(t);
             }
             patch
         }
@@ -178,11 +175,18 @@ pub fn set_credit_allowance(
             let (next, changed) = patch.over(&credits.allowance);
             let moved = next.reset_day != credits.allowance.reset_day;
             credits.allowance = next;
-            let thresholds = &credits.allowance.alert_thresholds;
-            credits
-                .period
-                .thresholds_reached
-                .retain(|t| thresholds.contains(t));
+            let (thresholds, reached) = (
+                &credits.allowance.alert_thresholds,
+                &mut credits.period.thresholds_reached,
+            );
+            let mut i = 0;
+            while let Some(t) = reached.get(i) {
+                if thresholds.contains(t) {
+                    i += 1;
+                } else {
+                    reached.remove(i);
+                }
+            }
             if moved {
                 credits.move_end(credits.allowance.reset_day, &ctx.now, "/ctx/now")?;
             }
@@ -254,7 +258,7 @@ pub fn record_usage(
         .ok_or_else(|| too_large("/command/units", "The credits used in the period"))?;
     for threshold in credits.newly_reached(&amounts) {
         let reached = Metadata {
-            threshold: Some(threshold),
+            threshold: Some(threshold.into()),
             used: Some(amounts.used),
             available: Some(amounts.available),
             ..Metadata::default()
@@ -271,12 +275,10 @@ pub fn credit_status(
     now: &Timestamp,
     path: &str,
 ) -> Result<Option<CreditStatus>, RuleError> {
-    let Some(credits) = &state.credits else {
-        return Ok(None);
-    };
-    let mut credits = credits.clone();
-    credits.roll_to(now, path)?;
-    credits.status(path).map(Some)
+    match &state.credits {
+        Some(credits) => credits.status_at(now, path).map(Some),
+        None => Ok(None),
+    }
 }
 
 /// `creditStatus(state, now)` for untyped input: `invalid_state` for the state, then

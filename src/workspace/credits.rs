@@ -10,6 +10,11 @@
 //! from its stored `start` (inclusive) to its stored `end` (exclusive); reset moments are 00:00 UTC on
 //! day `reset_day` (1–28, so every month has one) and months are counted as consecutive numbers
 //! ([`Timestamp::utc_month_day`]), so the schedule needs no table of month lengths.
+//!
+//! The record is written as JSON text by [`Credits::to_text`] (keys in wire order) rather than by a
+//! derived `Serialize`: the text is a few lines of code, where a derive instantiates serde's
+//! machinery once per field type (measured: about 2.5 KB of gzipped `.wasm`). Its `Serialize` hands
+//! that text to serde_json as a raw value, so the record serializes only into JSON.
 
 use crate::base::error::{Code, RuleError};
 use crate::base::json::{Json, Unsupported};
@@ -20,8 +25,8 @@ use crate::base::validate::{
     one_of, timestamp, FieldPaths, Problems,
 };
 use crate::workspace::minutes::MAX_SAFE;
-use serde::ser::{Serialize, SerializeMap, Serializer};
 use std::cmp::Ordering;
+use std::fmt::Write as _;
 
 /// Closed periods kept in `history`: the latest 24.
 pub const MAX_HISTORY: usize = 24;
@@ -59,18 +64,8 @@ impl<T> PerMeter<T> {
     }
 }
 
-impl<T: Serialize> Serialize for PerMeter<T> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut map = s.serialize_map(Some(5))?;
-        for (name, value) in Meter::NAMES.iter().zip(&self.0) {
-            map.serialize_entry(name, value)?;
-        }
-        map.end()
-    }
-}
-
 /// How a meter's units turn into credits: `credits` per `per` units (`credits ≥ 0`, `per ≥ 1`).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Rate {
     pub credits: i64,
     pub per: i64,
@@ -84,8 +79,8 @@ impl Rate {
     }
 }
 
-/// The allowance: keys in wire order.
-#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+/// The allowance.
+#[derive(Clone, Debug, PartialEq)]
 pub struct Allowance {
     pub monthly_credits: i64,
     pub reset_day: u8,
@@ -109,21 +104,14 @@ pub const ALLOWANCE_KEYS: &[&str] = &[
 ];
 
 /// The allowance's fields as a command gives them: any may be absent (unchanged).
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AllowancePatch {
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub monthly_credits: Option<i64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub reset_day: Option<u8>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub rollover: Option<Rollover>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub rollover_cap: Option<i64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub hard_limit: Option<bool>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub alert_thresholds: Option<Vec<u8>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub rates: Option<PerMeter<Rate>>,
 }
 
@@ -175,8 +163,35 @@ impl AllowancePatch {
             next.alert_thresholds != base.alert_thresholds,
             next.rates != base.rates,
         ];
-        let changed = keys_where(differs);
-        (next, changed)
+        (next, keys_where(differs))
+    }
+
+    /// The given fields as the JSON text of a command's fields (keys in wire order).
+    pub fn to_text(&self) -> String {
+        let mut out = String::from("{");
+        if let Some(n) = self.monthly_credits {
+            int(&mut out, "monthly_credits", n);
+        }
+        if let Some(d) = self.reset_day {
+            int(&mut out, "reset_day", d.into());
+        }
+        if let Some(r) = self.rollover {
+            quoted(&mut out, "rollover", r.as_str());
+        }
+        if let Some(n) = self.rollover_cap {
+            int(&mut out, "rollover_cap", n);
+        }
+        if let Some(b) = self.hard_limit {
+            flag(&mut out, "hard_limit", b);
+        }
+        if let Some(t) = &self.alert_thresholds {
+            percents(&mut out, "alert_thresholds", t);
+        }
+        if let Some(r) = &self.rates {
+            rates(&mut out, r);
+        }
+        out.push('}');
+        out
     }
 }
 
@@ -187,8 +202,8 @@ pub fn keys_where(flags: [bool; 7]) -> Vec<&'static str> {
         .collect()
 }
 
-/// The current period: keys in wire order.
-#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+/// The current period.
+#[derive(Clone, Debug, PartialEq)]
 pub struct Period {
     pub start: Timestamp,
     pub end: Timestamp,
@@ -199,7 +214,7 @@ pub struct Period {
 }
 
 /// A closed period as `history` keeps it.
-#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ClosedPeriod {
     pub start: Timestamp,
     pub end: Timestamp,
@@ -209,7 +224,7 @@ pub struct ClosedPeriod {
 }
 
 /// The credit record of a workspace (`state.credits`, `null` without an allowance).
-#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Credits {
     pub allowance: Allowance,
     pub period: Period,
@@ -228,7 +243,7 @@ pub struct Amounts {
 }
 
 /// One meter's part of a period.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct MeterUse {
     pub units: i64,
     pub credits: i64,
@@ -284,22 +299,55 @@ pub fn amounts(allowance: &Allowance, period: &Period) -> Option<Amounts> {
     (amounts.percent_used() <= MAX_SAFE).then_some(amounts)
 }
 
-/// `creditStatus`'s answer: keys in wire order.
-#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+/// `creditStatus`'s answer.
+#[derive(Clone, Debug, PartialEq)]
 pub struct CreditStatus {
     pub period_start: Timestamp,
     pub period_end: Timestamp,
     pub monthly_credits: i64,
     pub carried_over: i64,
-    pub available: i64,
-    pub used: i64,
-    pub remaining: i64,
-    pub overage: i64,
-    pub percent_used: i64,
-    pub exhausted: bool,
-    pub by_meter: PerMeter<MeterUse>,
+    pub amounts: Amounts,
     pub thresholds_reached: Vec<u8>,
     pub next_threshold: Option<u8>,
+}
+
+impl CreditStatus {
+    /// Whether nothing remains (`remaining == 0`).
+    pub fn exhausted(&self) -> bool {
+        self.amounts.remaining() == 0
+    }
+
+    /// The wire form: `{ period_start, period_end, monthly_credits, carried_over, available, used,
+    /// remaining, overage, percent_used, exhausted, by_meter, thresholds_reached, next_threshold }`.
+    pub fn to_text(&self) -> String {
+        let a = &self.amounts;
+        let mut out = String::from("{");
+        quoted(&mut out, "period_start", self.period_start.as_str());
+        quoted(&mut out, "period_end", self.period_end.as_str());
+        int(&mut out, "monthly_credits", self.monthly_credits);
+        int(&mut out, "carried_over", self.carried_over);
+        int(&mut out, "available", a.available);
+        int(&mut out, "used", a.used);
+        int(&mut out, "remaining", a.remaining());
+        int(&mut out, "overage", a.overage());
+        int(&mut out, "percent_used", a.percent_used());
+        flag(&mut out, "exhausted", self.exhausted());
+        per_meter(&mut out, "by_meter", |out, m| {
+            let use_ = a.by_meter.0[m];
+            out.push('{');
+            int(out, "units", use_.units);
+            int(out, "credits", use_.credits);
+            out.push('}');
+        });
+        percents(&mut out, "thresholds_reached", &self.thresholds_reached);
+        key(&mut out, "next_threshold");
+        match self.next_threshold {
+            Some(t) => number(&mut out, t.into()),
+            None => out.push_str("null"),
+        }
+        out.push('}');
+        out
+    }
 }
 
 /// The refusal for an amount that would reach 2^53.
@@ -311,18 +359,25 @@ pub fn too_large(path: &str, what: &str) -> RuleError {
     )
 }
 
+/// Where rolling forward to a `now` past the stored end leads (see [`Credits::roll_to`]).
+struct Roll {
+    /// The stored period's numbers.
+    first: Amounts,
+    /// What the period after the stored one receives.
+    c1: i128,
+    /// Whole periods with no usage between the stored one and the one containing `now`.
+    empty: i64,
+    /// The month of the stored end and of the period containing `now`.
+    end_month: i64,
+    now_month: i64,
+}
+
 impl Credits {
     /// The record with a first allowance: the period containing `now` (`path` is where `now` was
     /// given), nothing carried over, no usage, no history.
     pub fn open(allowance: Allowance, now: &Timestamp, path: &str) -> Result<Credits, RuleError> {
         let month = period_month(now, allowance.reset_day);
-        let period = Period {
-            start: reset_moment(month, allowance.reset_day, path)?,
-            end: reset_moment(month + 1, allowance.reset_day, path)?,
-            carried_over: 0,
-            usage: PerMeter::default(),
-            thresholds_reached: Vec::new(),
-        };
+        let period = new_period(month, allowance.reset_day, 0, path)?;
         Ok(Credits {
             allowance,
             period,
@@ -335,12 +390,9 @@ impl Credits {
         amounts(&self.allowance, &self.period)
     }
 
-    /// Rolls forward to the period containing `now`: when `now` is at or past the stored end, the
-    /// stored period is closed into `history`, then every whole period between it and `now` (no
-    /// usage: each closed in turn), and the period containing `now` opens with the carry-over, no
-    /// usage and no thresholds reached. `Ok(true)` when it rolled. `now` before the stored start is
-    /// `invalid_value` at `path` (time does not run backwards).
-    pub fn roll_to(&mut self, now: &Timestamp, path: &str) -> Result<bool, RuleError> {
+    /// What rolling forward to `now` would do; `None` when `now` is inside the stored period, and
+    /// `invalid_value` at `path` before its start (time does not run backwards).
+    fn plan(&self, now: &Timestamp, path: &str) -> Result<Option<Roll>, RuleError> {
         if now.is_before(&self.period.start) {
             return Err(RuleError::single(
                 Code::InvalidValue,
@@ -353,63 +405,81 @@ impl Credits {
             ));
         }
         if now.is_before(&self.period.end) {
-            return Ok(false);
+            return Ok(None);
         }
-        let a = &self.allowance;
-        let day = a.reset_day;
         let first = self
             .amounts()
             .ok_or_else(|| too_large(path, "The credits"))?;
-        // The stored end is a reset moment under `day` (checked when the record was read).
+        // The stored end is a reset moment under the reset day (checked when the record was read).
         let end_month = self.period.end.utc_month_day().0;
-        let now_month = period_month(now, day);
-        // Whole periods with no usage between the stored one and the one containing `now`.
-        let empty = now_month - end_month;
-        let carry = |c: i128| match a.rollover {
+        let now_month = period_month(now, self.allowance.reset_day);
+        Ok(Some(Roll {
+            c1: self.carry(i128::from(first.available) - i128::from(first.used)),
+            first,
+            empty: now_month - end_month,
+            end_month,
+            now_month,
+        }))
+    }
+
+    /// What a period closed with `unused` credits carries into the next one.
+    fn carry(&self, unused: i128) -> i128 {
+        match self.allowance.rollover {
             Rollover::None => 0,
-            Rollover::Capped => c.clamp(0, i128::from(a.rollover_cap)),
+            Rollover::Capped => unused.clamp(0, i128::from(self.allowance.rollover_cap)),
+        }
+    }
+
+    /// What the `k`-th period after the stored one (from 1) receives: an empty period carries all it
+    /// had, up to the cap, so `carry(c1 + (k − 1) × monthly)`.
+    fn carried(&self, roll: &Roll, k: i64) -> i128 {
+        self.carry(roll.c1 + i128::from(k - 1) * i128::from(self.allowance.monthly_credits))
+    }
+
+    /// Rolls forward to the period containing `now`: when `now` is at or past the stored end, the
+    /// stored period is closed into `history`, then every whole period between it and `now` (no
+    /// usage: each closed in turn), and the period containing `now` opens with the carry-over, no
+    /// usage and no thresholds reached. `Ok(true)` when it rolled. `now` before the stored start is
+    /// `invalid_value` at `path`.
+    pub fn roll_to(&mut self, now: &Timestamp, path: &str) -> Result<bool, RuleError> {
+        let Some(roll) = self.plan(now, path)? else {
+            return Ok(false);
         };
-        let monthly = i128::from(a.monthly_credits);
-        // What the first empty period receives; the k-th (from 1) receives `carry(c1 + (k − 1) ×
-        // monthly)`: an empty period carries all it had, up to the cap.
-        let c1 = carry(i128::from(first.available) - i128::from(first.used));
-        let carried = |k: i64| carry(c1 + i128::from(k - 1) * monthly);
-        let mut closed = vec![ClosedPeriod {
-            start: self.period.start.clone(),
-            end: self.period.end.clone(),
-            available: first.available,
-            used: first.used,
-            overage: first.overage(),
-        }];
+        let day = self.allowance.reset_day;
+        let monthly = i128::from(self.allowance.monthly_credits);
+        if roll.empty >= MAX_HISTORY as i64 {
+            self.history.clear();
+        } else {
+            self.history.push(ClosedPeriod {
+                start: self.period.start.clone(),
+                end: self.period.end.clone(),
+                available: roll.first.available,
+                used: roll.first.used,
+                overage: roll.first.overage(),
+            });
+        }
         // Only the latest periods can stay in `history`.
-        let from = (empty - MAX_HISTORY as i64 + 1).max(1);
-        for k in from..=empty {
-            let available = monthly + carried(k);
-            closed.push(ClosedPeriod {
-                start: reset_moment(end_month + k - 1, day, path)?,
-                end: reset_moment(end_month + k, day, path)?,
-                available: i64::try_from(available).map_err(|_| too_large(path, "The credits"))?,
+        for k in (roll.empty - MAX_HISTORY as i64 + 1).max(1)..=roll.empty {
+            let available = monthly + self.carried(&roll, k);
+            self.history.push(ClosedPeriod {
+                start: reset_moment(roll.end_month + k - 1, day, path)?,
+                end: reset_moment(roll.end_month + k, day, path)?,
+                // Below 2^53: monthly + the cap is (`check_cap`).
+                available: i64::try_from(available).unwrap_or(MAX_SAFE),
                 used: 0,
                 overage: 0,
             });
         }
-        let carried_over =
-            i64::try_from(carried(empty + 1)).map_err(|_| too_large(path, "The credits"))?;
-        let period = Period {
-            start: reset_moment(now_month, day, path)?,
-            end: reset_moment(now_month + 1, day, path)?,
-            carried_over,
-            usage: PerMeter::default(),
-            thresholds_reached: Vec::new(),
-        };
-        if empty >= MAX_HISTORY as i64 {
-            self.history.clear();
-        }
-        self.history.extend(closed);
         let over = self.history.len().saturating_sub(MAX_HISTORY);
         self.history.drain(..over);
-        self.period = period;
+        self.period = self.after(&roll, path)?;
         Ok(true)
+    }
+
+    /// The period containing `now` after `roll`.
+    fn after(&self, roll: &Roll, path: &str) -> Result<Period, RuleError> {
+        let carried = i64::try_from(self.carried(roll, roll.empty + 1)).unwrap_or(MAX_SAFE);
+        new_period(roll.now_month, self.allowance.reset_day, carried, path)
     }
 
     /// Moves the current period's end to the first reset moment under `day` after `now`; the period
@@ -425,35 +495,72 @@ impl Credits {
         let reached: Vec<u8> = (self.allowance.alert_thresholds.iter().copied())
             .filter(|t| amounts.reaches(*t) && !self.period.thresholds_reached.contains(t))
             .collect();
-        if !reached.is_empty() {
-            self.period.thresholds_reached.extend(&reached);
-            self.period.thresholds_reached.sort_unstable();
-        }
+        self.period.thresholds_reached.extend(&reached);
+        sort_small(&mut self.period.thresholds_reached);
         reached
     }
 
-    /// `creditStatus` for this record as it is (already rolled to the period wanted).
-    pub fn status(&self, path: &str) -> Result<CreditStatus, RuleError> {
-        let a = self
-            .amounts()
-            .ok_or_else(|| too_large(path, "The credits"))?;
-        let reached = &self.period.thresholds_reached;
+    /// `creditStatus` at `now`: the period containing `now`, rolled forward without changing the
+    /// record; `path` is where `now` was given.
+    pub fn status_at(&self, now: &Timestamp, path: &str) -> Result<CreditStatus, RuleError> {
+        let rolled = match self.plan(now, path)? {
+            Some(roll) => Some(self.after(&roll, path)?),
+            None => None,
+        };
+        let period = rolled.as_ref().unwrap_or(&self.period);
+        let reached = &period.thresholds_reached;
         Ok(CreditStatus {
-            period_start: self.period.start.clone(),
-            period_end: self.period.end.clone(),
+            period_start: period.start.clone(),
+            period_end: period.end.clone(),
             monthly_credits: self.allowance.monthly_credits,
-            carried_over: self.period.carried_over,
-            available: a.available,
-            used: a.used,
-            remaining: a.remaining(),
-            overage: a.overage(),
-            percent_used: a.percent_used(),
-            exhausted: a.remaining() == 0,
-            by_meter: a.by_meter,
+            carried_over: period.carried_over,
+            amounts: amounts(&self.allowance, period)
+                .ok_or_else(|| too_large(path, "The credits"))?,
             thresholds_reached: reached.clone(),
             next_threshold: (self.allowance.alert_thresholds.iter().copied())
                 .find(|t| !reached.contains(t)),
         })
+    }
+
+    /// The wire form: `{ allowance, period, history }`, keys in wire order.
+    pub fn to_text(&self) -> String {
+        let a = &self.allowance;
+        let mut out = String::from("{");
+        key(&mut out, "allowance");
+        out.push('{');
+        int(&mut out, "monthly_credits", a.monthly_credits);
+        int(&mut out, "reset_day", a.reset_day.into());
+        quoted(&mut out, "rollover", a.rollover.as_str());
+        int(&mut out, "rollover_cap", a.rollover_cap);
+        flag(&mut out, "hard_limit", a.hard_limit);
+        percents(&mut out, "alert_thresholds", &a.alert_thresholds);
+        rates(&mut out, &a.rates);
+        out.push('}');
+        let p = &self.period;
+        key(&mut out, "period");
+        out.push('{');
+        quoted(&mut out, "start", p.start.as_str());
+        quoted(&mut out, "end", p.end.as_str());
+        int(&mut out, "carried_over", p.carried_over);
+        per_meter(&mut out, "usage", |out, m| number(out, p.usage.0[m]));
+        percents(&mut out, "thresholds_reached", &p.thresholds_reached);
+        out.push('}');
+        key(&mut out, "history");
+        out.push('[');
+        for h in &self.history {
+            if !out.ends_with('[') {
+                out.push(',');
+            }
+            out.push('{');
+            quoted(&mut out, "start", h.start.as_str());
+            quoted(&mut out, "end", h.end.as_str());
+            int(&mut out, "available", h.available);
+            int(&mut out, "used", h.used);
+            int(&mut out, "overage", h.overage);
+            out.push('}');
+        }
+        out.push_str("]}");
+        out
     }
 
     /// Reads a stored record at `path` (`/state/credits`): `null` (or absent) is `None`. Every
@@ -494,12 +601,107 @@ impl Credits {
     /// The rules of a typed record built in Rust: the reader runs on its wire form, so both agree
     /// by construction.
     pub fn check(&self, path: &str, p: &mut Problems) {
-        let wire = serde_json::to_string(self)
-            .ok()
-            .and_then(|text| serde_json::from_str::<Json>(&text).ok())
-            .unwrap_or(Json::Null);
+        let wire = serde_json::from_str::<Json>(&self.to_text()).unwrap_or(Json::Null);
         Credits::read(&wire, path, p);
     }
+}
+
+/// Serializes as [`Credits::to_text`] writes it, for serde_json (the only format the crate writes).
+impl serde::Serialize for Credits {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::Error;
+        serde_json::value::RawValue::from_string(self.to_text())
+            .map_err(S::Error::custom)?
+            .serialize(s)
+    }
+}
+
+/// A new period of month `month` under `day`, with `carried_over`, no usage and no thresholds.
+fn new_period(month: i64, day: u8, carried_over: i64, path: &str) -> Result<Period, RuleError> {
+    Ok(Period {
+        start: reset_moment(month, day, path)?,
+        end: reset_moment(month + 1, day, path)?,
+        carried_over,
+        usage: PerMeter::default(),
+        thresholds_reached: Vec::new(),
+    })
+}
+
+/// Sorts a short list (thresholds: at most five) in place, ascending.
+pub fn sort_small(list: &mut [u8]) {
+    for i in 1..list.len() {
+        let mut j = i;
+        while j > 0 && list[j - 1] > list[j] {
+            list.swap(j - 1, j);
+            j -= 1;
+        }
+    }
+}
+
+// ---- JSON text: keys and names are plain ASCII and timestamps validated RFC 3339 text, so
+// nothing written here needs escaping ----
+
+/// `"key":`, after a comma unless it is the object's first key.
+fn key(out: &mut String, key: &str) {
+    if !out.ends_with('{') {
+        out.push(',');
+    }
+    out.push('"');
+    out.push_str(key);
+    out.push_str("\":");
+}
+
+fn number(out: &mut String, n: i64) {
+    let _ = write!(out, "{n}");
+}
+
+fn int(out: &mut String, name: &str, n: i64) {
+    key(out, name);
+    number(out, n);
+}
+
+fn quoted(out: &mut String, name: &str, text: &str) {
+    key(out, name);
+    out.push('"');
+    out.push_str(text);
+    out.push('"');
+}
+
+fn flag(out: &mut String, name: &str, b: bool) {
+    key(out, name);
+    out.push_str(if b { "true" } else { "false" });
+}
+
+fn percents(out: &mut String, name: &str, list: &[u8]) {
+    key(out, name);
+    out.push('[');
+    for (i, t) in list.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        number(out, (*t).into());
+    }
+    out.push(']');
+}
+
+/// An object with one value per meter, each written by `value` (given the meter's index).
+fn per_meter(out: &mut String, name: &str, value: impl Fn(&mut String, usize)) {
+    key(out, name);
+    out.push('{');
+    for (i, meter) in Meter::NAMES.iter().enumerate() {
+        key(out, meter);
+        value(out, i);
+    }
+    out.push('}');
+}
+
+fn rates(out: &mut String, rates: &PerMeter<Rate>) {
+    per_meter(out, "rates", |out, m| {
+        out.push('{');
+        int(out, "credits", rates.0[m].credits);
+        int(out, "per", rates.0[m].per);
+        out.push('}');
+    });
 }
 
 /// The outbound gate (`docs/rules/credits.md#the-gate`): under a hard limit, `credits_exhausted` (402)
@@ -510,17 +712,11 @@ pub fn gate(credits: Option<&Credits>, now: Option<&Timestamp>) -> Result<(), Ru
     let Some(credits) = credits.filter(|c| c.allowance.hard_limit) else {
         return Ok(());
     };
-    let remaining = match now {
-        Some(now) if !now.is_before(&credits.period.end) => {
-            let mut rolled = credits.clone();
-            match rolled.roll_to(now, "/now") {
-                Ok(_) => rolled.amounts(),
-                Err(_) => credits.amounts(),
-            }
-        }
-        _ => credits.amounts(),
-    }
-    .map_or(0, |a| a.remaining());
+    let rolled = now.and_then(|now| credits.status_at(now, "/now").ok());
+    let remaining = match rolled {
+        Some(status) => status.amounts.remaining(),
+        None => credits.amounts().map_or(0, |a| a.remaining()),
+    };
     if remaining > 0 {
         Ok(())
     } else {
@@ -625,7 +821,7 @@ fn read_thresholds(value: &Json, path: &str, stored: bool, p: &mut Problems) -> 
         }
         out.push(t);
     }
-    out.sort_unstable();
+    sort_small(&mut out);
     (p.len() == before).then_some(out)
 }
 
