@@ -1,7 +1,7 @@
 //! Property tests of `docs/rules/lifecycle.md` and `docs/rules/requests.md`: slugify always answers a valid, stable slug; callCost is monotone
 //! in the duration and exact in integers; checkRequest never allows what the matrix (`can`) forbids,
 //! over every route × actor (each role, deactivated, non-member, none) × state (active, archived,
-//! outbound off, default) × body, and over arbitrary methods and paths.
+//! outbound off, default, credits exhausted) × body, and over arbitrary methods and paths.
 //! Native only (proptest is a native dev-dependency; the WebAssembly hosts run the shared vectors).
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -49,7 +49,23 @@ fn state_json(variant: u8) -> serde_json::Value {
         "invitations": [invitation(INV_MEMBER, "eve@example.com", "member"), invitation(INV_OWNER, "gus@example.com", "owner")],
         "settings": {"language": "en", "outbound_enabled": variant != 2, "integration_version": "v2",
             "default_llm": null, "default_stt_provider": null, "default_tts_provider": null},
-        "voice_settings": {}, "test_caller_numbers": [], "minutes": {"allocations": [], "used_seconds": 0}
+        "voice_settings": {}, "test_caller_numbers": [], "minutes": {"allocations": [], "used_seconds": 0},
+        // Variant 4: a hard limit with nothing left (no monthly credits), so outbound calls are refused.
+        "credits": if variant == 4 { credits_exhausted() } else { serde_json::Value::Null }
+    })
+}
+
+fn credits_exhausted() -> serde_json::Value {
+    let rate = serde_json::json!({"credits": 1, "per": 60});
+    serde_json::json!({
+        "allowance": {"monthly_credits": 0, "reset_day": 1, "rollover": "none", "rollover_cap": 0,
+            "hard_limit": true, "alert_thresholds": [],
+            "rates": {"call_seconds": rate, "stt_seconds": rate, "tts_characters": rate,
+                "llm_input_tokens": rate, "llm_output_tokens": rate}},
+        "period": {"start": "2026-11-01T00:00:00.000Z", "end": "2026-12-01T00:00:00.000Z", "carried_over": 0,
+            "usage": {"call_seconds": 0, "stt_seconds": 0, "tts_characters": 0, "llm_input_tokens": 0,
+                "llm_output_tokens": 0}, "thresholds_reached": []},
+        "history": []
     })
 }
 
@@ -76,6 +92,8 @@ fn routes() -> Vec<(&'static str, String)> {
             ("DELETE", format!("{w}/invitations/{INV_MEMBER}")),
             ("DELETE", format!("{w}/invitations/{INV_OWNER}")),
             ("POST", format!("/v1/{id}/calls/outbound")),
+            ("GET", format!("{w}/credits")),
+            ("PUT", format!("{w}/credits/allowance")),
         ]);
     }
     out.push(("GET", format!("/v1/invitations/{INV_MEMBER}/preview")));
@@ -94,6 +112,8 @@ fn bodies() -> Vec<Json> {
         r#"{"email": "new@example.com", "role": "member"}"#,
         r#"{"email": "new@example.com", "role": "admin"}"#,
         r#"[1, "x"]"#,
+        FULL_ALLOWANCE,
+        r#"{"remove": true}"#,
     ]
     .iter()
     .map(|s| serde_json::from_str(s).unwrap())
@@ -102,6 +122,13 @@ fn bodies() -> Vec<Json> {
     )])
     .collect()
 }
+
+/// A first allowance: every field.
+const FULL_ALLOWANCE: &str = r#"{"monthly_credits": 100, "reset_day": 1, "rollover": "none",
+    "rollover_cap": 0, "hard_limit": true, "alert_thresholds": [80],
+    "rates": {"call_seconds": {"credits": 1, "per": 6}, "stt_seconds": {"credits": 1, "per": 6},
+    "tts_characters": {"credits": 1, "per": 6}, "llm_input_tokens": {"credits": 1, "per": 6},
+    "llm_output_tokens": {"credits": 1, "per": 6}}}"#;
 
 const ACTORS: [Option<&str>; 6] = [
     Some(OWNER),
@@ -155,7 +182,7 @@ fn assert_never_beyond_can(s: &WorkspaceState, request: &Request, actor: Option<
 fn check_request_never_allows_what_can_forbids_over_every_route_role_state_and_body() {
     let mut checked = 0;
     let mut allowed = 0;
-    for variant in 0..4 {
+    for variant in 0..5 {
         let s = state(variant);
         for (method, path) in routes() {
             for body in bodies() {
@@ -177,7 +204,7 @@ fn check_request_never_allows_what_can_forbids_over_every_route_role_state_and_b
             }
         }
     }
-    assert_eq!(checked, 4 * 25 * 10 * 6);
+    assert_eq!(checked, 5 * 29 * 12 * 6);
     assert!(allowed > 100, "the table allows something: {allowed}");
 }
 
@@ -196,6 +223,8 @@ fn every_role_gets_exactly_its_matrix_on_the_routes_without_extra_rules() {
                 serde_json::from_str(r#"{"email": "new@example.com", "role": "member"}"#).unwrap()
             } else if path.ends_with("test-caller-numbers") {
                 serde_json::from_str(r#"{"numbers": []}"#).unwrap()
+            } else if path.ends_with("/allowance") {
+                serde_json::from_str(FULL_ALLOWANCE).unwrap()
             } else {
                 serde_json::from_str("{}").unwrap()
             };
@@ -241,6 +270,8 @@ fn segment() -> impl Strategy<Value = String> {
         Just("provision".to_owned()),
         Just("preview".to_owned()),
         Just("test-caller-numbers".to_owned()),
+        Just("credits".to_owned()),
+        Just("allowance".to_owned()),
         Just("".to_owned()),
         "[%a-zA-Z0-9?#.~-]{0,8}",
         any::<String>(),
@@ -257,9 +288,9 @@ proptest! {
             Just("PATCH".to_owned()), Just("DELETE".to_owned()), any::<String>()],
         segments in prop::collection::vec(segment(), 0..7),
         query in prop::option::of("[?#][a-z=&]{0,6}"),
-        variant in 0u8..4,
+        variant in 0u8..5,
         actor in 0usize..6,
-        body in 0usize..10,
+        body in 0usize..12,
     ) {
         let mut path = format!("/{}", segments.join("/"));
         if let Some(q) = query { path.push_str(&q); }

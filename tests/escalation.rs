@@ -156,6 +156,7 @@ fn state(members: Vec<Member>, invitation_role: Role) -> WorkspaceState {
             allocations: Vec::new(),
             used_seconds: 0,
         },
+        credits: None,
     }
 }
 

@@ -14,6 +14,8 @@ use workspace_rules::workspace::audit::EventType;
 use workspace_rules::workspace::commands::create_workspace;
 use workspace_rules::workspace::commands::{apply, apply_input, Command};
 use workspace_rules::workspace::context::Context;
+use workspace_rules::workspace::credit_commands::AllowanceChange;
+use workspace_rules::workspace::credits::{AllowancePatch, Meter, PerMeter, Rate, Rollover};
 use workspace_rules::workspace::lifecycle::{NewWorkspace, SettingsPatch, WorkspacePatch};
 use workspace_rules::workspace::minutes::Allocation;
 use workspace_rules::workspace::state::{Environment, WorkspaceState};
@@ -48,7 +50,7 @@ struct Step {
 fn step() -> impl Strategy<Value = Step> {
     (
         0..USERS,
-        0u8..15,
+        0u8..17,
         0..USERS,
         prop_oneof![Just(Role::Owner), Just(Role::Admin), Just(Role::Member)],
         0u32..60,
@@ -142,6 +144,22 @@ fn command(state: &WorkspaceState, s: &Step) -> Command {
         14 => Command::RecordCall {
             duration_seconds: s.hours as i64 * 7,
         },
+        15 => Command::SetCreditAllowance(match s.target % 3 {
+            0 => AllowanceChange::Remove,
+            t => AllowanceChange::Set(AllowancePatch {
+                monthly_credits: Some([0, 50][t - 1]),
+                reset_day: Some([1, 28][s.actor % 2]),
+                rollover: Some(Rollover::Capped),
+                rollover_cap: Some(100),
+                hard_limit: Some(true),
+                alert_thresholds: Some(vec![100, 50]),
+                rates: Some(PerMeter([Rate { credits: 1, per: 6 }; 5])),
+            }),
+        }),
+        16 => Command::RecordUsage {
+            meter: Meter::ALL[s.target % Meter::ALL.len()],
+            units: i64::from(s.hours) + 1,
+        },
         _ => Command::UpdateWorkspace(WorkspacePatch {
             name: Some(["Support", "Sales"][s.target % 2].to_owned()),
             environment: Some(Environment::Staging),
@@ -203,6 +221,9 @@ proptest! {
                     if let Command::RecordCall { .. } = command {
                         // `docs/rules/commands.md` lists no event for a call: the answer's `call` reports it instead.
                         prop_assert!(applied.events.is_empty() && applied.call.is_some());
+                    } else if let Command::RecordUsage { .. } = command {
+                        // Usage is a fact: always recorded; events only for a reset or a threshold.
+                        prop_assert!(after != before);
                     } else {
                         prop_assert_eq!(
                             applied.events.is_empty(),
@@ -351,6 +372,17 @@ fn command_value(command: &Command) -> serde_json::Value {
             "currency": a.currency, "available_minutes": available_minutes}),
         Command::RecordCall { duration_seconds } => {
             json!({"type": "record_call", "duration_seconds": duration_seconds})
+        }
+        Command::SetCreditAllowance(AllowanceChange::Remove) => {
+            json!({"type": "set_credit_allowance", "remove": true})
+        }
+        Command::SetCreditAllowance(AllowanceChange::Set(patch)) => {
+            let mut v: serde_json::Value = serde_json::from_str(&patch.to_text()).unwrap();
+            v["type"] = json!("set_credit_allowance");
+            v
+        }
+        Command::RecordUsage { meter, units } => {
+            json!({"type": "record_usage", "meter": meter, "units": units})
         }
     }
 }

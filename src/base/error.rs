@@ -88,6 +88,13 @@ codes! {
     OutboundDisabled = "outbound_disabled", 403;
     /// An allocation exceeds the minutes its source has.
     InsufficientMinutes = "insufficient_minutes", 409;
+    // `docs/rules/credits.md` credit allowances
+    /// `record_usage` in a workspace without a credit allowance.
+    NoCreditAllowance = "no_credit_allowance", 409;
+    /// Outbound calls under a hard limit with no credits remaining in the period.
+    CreditsExhausted = "credits_exhausted", 402;
+    /// An amount that would reach 2^53, past what JSON numbers carry exactly.
+    TooLarge = "too_large", 422;
     // `docs/rules/invitations.md` invitations
     /// An address that does not look like an email.
     InvalidEmail = "invalid_email", 422;
@@ -258,7 +265,7 @@ mod tests {
             let name = code.as_str();
             assert!(seen.insert(name), "duplicate code {name}");
             assert!(name.bytes().all(|b| b.is_ascii_lowercase() || b == b'_'));
-            assert!([400, 401, 403, 404, 409, 410, 422, 500].contains(&code.status()));
+            assert!([400, 401, 402, 403, 404, 409, 410, 422, 500].contains(&code.status()));
         }
     }
 
@@ -271,6 +278,8 @@ mod tests {
         assert_eq!(Code::UnknownAction.status(), 400);
         assert_eq!(Code::WorkspaceArchived.status(), 410);
         assert_eq!(Code::Unauthenticated.status(), 401);
+        assert_eq!(Code::NoCreditAllowance.status(), 409);
+        assert_eq!(Code::CreditsExhausted.status(), 402);
     }
 
     #[test]

@@ -10,7 +10,7 @@
 use serde::{Serialize, Serializer};
 use std::cmp::Ordering;
 use time::format_description::well_known::Rfc3339;
-use time::{Duration, OffsetDateTime, UtcOffset};
+use time::{Date, Duration, Month, OffsetDateTime, Time, UtcOffset};
 
 /// An RFC 3339 timestamp: the text as given, and the instant it names.
 #[derive(Clone, Debug)]
@@ -62,6 +62,44 @@ impl Timestamp {
             at,
         }
         .write()
+    }
+
+    /// The UTC calendar month of this instant, counted from year 0 (`year × 12 + month − 1`, so
+    /// consecutive months are consecutive numbers), and its day of the month.
+    pub fn utc_month_day(&self) -> (i64, u8) {
+        let utc = self.utc();
+        let month = i64::from(utc.year()) * 12 + i64::from(u8::from(utc.month())) - 1;
+        (month, utc.day())
+    }
+
+    /// The day of the month when this instant is 00:00:00 UTC exactly (not a nanosecond past),
+    /// else `None`.
+    pub fn utc_midnight_day(&self) -> Option<u8> {
+        let utc = self.utc();
+        (utc.time() == Time::MIDNIGHT).then(|| utc.day())
+    }
+
+    /// 00:00:00.000 UTC on `day` of `month` (counted as [`utc_month_day`](Self::utc_month_day)
+    /// counts), written in the library's form; `None` for a day the month does not have or outside
+    /// years 0000–9999.
+    pub fn start_of_day(month: i64, day: u8) -> Option<Timestamp> {
+        let year = i32::try_from(month.div_euclid(12)).ok()?;
+        let month = Month::try_from(u8::try_from(month.rem_euclid(12) + 1).ok()?).ok()?;
+        let at = Date::from_calendar_date(year, month, day)
+            .ok()?
+            .midnight()
+            .assume_utc();
+        Timestamp {
+            text: String::new(),
+            at,
+        }
+        .write()
+    }
+
+    /// This instant in UTC (a parsed timestamp's UTC form always exists: [`parse`](Self::parse)
+    /// checks it).
+    fn utc(&self) -> OffsetDateTime {
+        self.at.checked_to_offset(UtcOffset::UTC).unwrap_or(self.at)
     }
 
     /// The text as given.
@@ -151,6 +189,44 @@ mod tests {
         assert_eq!(a.cmp_instant(&b), Ordering::Equal);
         assert_ne!(a, b, "equality is textual");
         assert!(b.is_before(&ts("2026-11-22T10:00:00.001Z")));
+    }
+
+    #[test]
+    fn utc_months_and_days() {
+        assert_eq!(
+            ts("2026-11-22T10:00:00Z").utc_month_day(),
+            (2026 * 12 + 10, 22)
+        );
+        // The UTC date, whatever the offset of the text.
+        assert_eq!(
+            ts("2027-01-01T00:30:00+01:00").utc_month_day(),
+            (2026 * 12 + 11, 31)
+        );
+        assert_eq!(ts("0000-01-01T00:00:00Z").utc_month_day(), (0, 1));
+        assert_eq!(ts("2026-12-01T00:00:00.000Z").utc_midnight_day(), Some(1));
+        assert_eq!(ts("2026-12-01T01:00:00+01:00").utc_midnight_day(), Some(1));
+        assert_eq!(ts("2026-12-01T00:00:00.001Z").utc_midnight_day(), None);
+        assert_eq!(ts("2026-12-01T00:00:00.0000001Z").utc_midnight_day(), None);
+        let day = |m: i64, d: u8| Timestamp::start_of_day(m, d).map(|t| t.as_str().to_owned());
+        assert_eq!(
+            day(2026 * 12 + 11, 1).as_deref(),
+            Some("2026-12-01T00:00:00.000Z")
+        );
+        assert_eq!(
+            day(2027 * 12, 28).as_deref(),
+            Some("2027-01-28T00:00:00.000Z")
+        );
+        assert_eq!(
+            day(2028 * 12 + 1, 29).as_deref(),
+            Some("2028-02-29T00:00:00.000Z")
+        );
+        assert_eq!(day(2027 * 12 + 1, 29), None);
+        assert_eq!(
+            day(9999 * 12 + 11, 28).as_deref(),
+            Some("9999-12-28T00:00:00.000Z")
+        );
+        assert_eq!(day(10_000 * 12, 1), None);
+        assert_eq!(day(-1, 1), None);
     }
 
     #[test]

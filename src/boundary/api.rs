@@ -22,8 +22,8 @@ use crate::base::validate::Problems;
 use crate::voice::fields::Field;
 use crate::{
     edge::requests, edge::switching, text::slug, voice, voice::keyterms, voice::tone,
-    workspace::commands, workspace::invitations, workspace::lifecycle, workspace::minutes,
-    workspace::roles, workspace::test_numbers,
+    workspace::commands, workspace::credit_commands, workspace::invitations, workspace::lifecycle,
+    workspace::minutes, workspace::roles, workspace::test_numbers,
 };
 use serde::Serialize;
 
@@ -55,6 +55,10 @@ pub const EXPORTS: &[(&str, Export)] = &[
     ("callCost", |a| {
         minutes::call_cost_input(arg(a, 0), arg(a, 1)).map(|c| text(&c))
     }),
+    ("creditStatus", |a| {
+        credit_commands::credit_status_input(arg(a, 0), arg(a, 1))
+            .map(|c| c.map_or_else(|| "null".to_owned(), |c| c.to_text()))
+    }),
     ("createWorkspace", |a| {
         commands::create_workspace_input(arg(a, 0), arg(a, 1)).map(applied_text)
     }),
@@ -83,7 +87,7 @@ pub const EXPORTS: &[(&str, Export)] = &[
         requests::check_request_input(arg(a, 0), arg(a, 1)).map(|d| text(&d))
     }),
     ("authorize", |a| {
-        requests::authorize_input(arg(a, 0), arg(a, 1), arg(a, 2)).map(|d| text(&d))
+        requests::authorize_input(arg(a, 0), arg(a, 1), arg(a, 2), arg(a, 3)).map(|d| text(&d))
     }),
     ("confirmDelete", |a| {
         lifecycle::confirm_delete_input(arg(a, 0), arg(a, 1), arg(a, 2)).map(|b| text(&b))

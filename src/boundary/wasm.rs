@@ -138,6 +138,85 @@ export interface WorkspaceState {
   voice_settings: VoiceSettings;
   test_caller_numbers: string[];
   minutes: { allocations: StoredMinutesAllocation[]; used_seconds: number };
+  /** The credit allowance and its periods; null without one. A state without the key reads as null. */
+  credits?: Credits | null;
+}
+
+/** A usage meter (`docs/rules/credits.md`), in this order in every per-meter object. */
+export type Meter = "call_seconds" | "stt_seconds" | "tts_characters" | "llm_input_tokens" | "llm_output_tokens";
+
+/** One value per meter. */
+export type PerMeter<T> = { [M in Meter]: T };
+
+/** A meter's rate: `ceil(units × credits / per)` on the period's total units; credits >= 0, per >= 1. */
+export interface CreditRate {
+  credits: number;
+  per: number;
+}
+
+/** The monthly credit allowance. Every amount an integer below 2^53. */
+export interface CreditAllowance {
+  monthly_credits: number;
+  /** 1–28: periods reset at 00:00 UTC on this day of the month. */
+  reset_day: number;
+  rollover: "none" | "capped";
+  /** Under "capped", unused credits carry into the next period up to this. */
+  rollover_cap: number;
+  /** Outbound calls are refused (credits_exhausted, 402) while nothing remains. */
+  hard_limit: boolean;
+  /** At most 5 distinct whole percentages 1–100, stored ascending. */
+  alert_thresholds: number[];
+  rates: PerMeter<CreditRate>;
+}
+
+/** The current credit period: `start` inclusive, `end` exclusive. */
+export interface CreditPeriod {
+  start: Timestamp;
+  end: Timestamp;
+  carried_over: number;
+  /** Units recorded per meter. */
+  usage: PerMeter<number>;
+  /** Ascending. */
+  thresholds_reached: number[];
+}
+
+/** A closed period, as `history` keeps it (the 24 latest, oldest first). */
+export interface ClosedCreditPeriod {
+  start: Timestamp;
+  end: Timestamp;
+  available: number;
+  used: number;
+  overage: number;
+}
+
+/** `state.credits`. */
+export interface Credits {
+  allowance: CreditAllowance;
+  period: CreditPeriod;
+  history: ClosedCreditPeriod[];
+}
+
+/** The answer of `creditStatus`: the period containing `now`, rolled forward without changing the state. */
+export interface CreditStatus {
+  period_start: Timestamp;
+  period_end: Timestamp;
+  monthly_credits: number;
+  carried_over: number;
+  /** monthly_credits + carried_over. */
+  available: number;
+  used: number;
+  /** max(0, available − used). */
+  remaining: number;
+  /** max(0, used − available). */
+  overage: number;
+  /** floor(100 × used / available); 0 when nothing is available. */
+  percent_used: number;
+  /** remaining == 0. */
+  exhausted: boolean;
+  by_meter: PerMeter<{ units: number; credits: number }>;
+  thresholds_reached: number[];
+  /** The lowest threshold not reached yet in the period, or null. */
+  next_threshold: number | null;
 }
 
 /** An allocation as the state keeps it (append-only history): the terms, then when it was made. */
@@ -185,13 +264,20 @@ export type Command =
   | { type: "archive"; slug: string }
   /** `available_minutes`: what the source has left; asking for more is insufficient_minutes (409). */
   | ({ type: "allocate_minutes"; available_minutes: number } & MinutesAllocation)
-  | { type: "record_call"; duration_seconds: number };
+  | { type: "record_call"; duration_seconds: number }
+  /** Owners (billing.manage). Every field on the first call; later calls change only the fields given. */
+  | ({ type: "set_credit_allowance"; remove?: false } & Partial<CreditAllowance>)
+  /** The credits record becomes null, its history with it. */
+  | { type: "set_credit_allowance"; remove: true }
+  /** Any active member; units a whole number > 0. */
+  | { type: "record_usage"; meter: Meter; units: number };
 
 export type AuditEventType =
   | "workspace.member_added" | "workspace.member_removed" | "workspace.member_role_updated"
   | "workspace.invitation_sent" | "workspace.invitation_accepted" | "workspace.invitation_declined"
   | "workspace.invitation_revoked" | "workspace.provisioned" | "workspace.archived"
-  | "workspace.updated" | "workspace.voice_settings_updated" | "workspace.minutes_allocated";
+  | "workspace.updated" | "workspace.voice_settings_updated" | "workspace.minutes_allocated"
+  | "workspace.credit_allowance_updated" | "workspace.credits_reset" | "workspace.credit_threshold_reached";
 
 /** An audit event; absent optional keys are left out. */
 export interface AuditEvent {
@@ -212,6 +298,18 @@ export interface AuditEvent {
     source_id?: string;
     /** workspace.minutes_allocated */
     minutes?: number;
+    /** workspace.credit_allowance_updated, when the allowance was removed */
+    removed?: boolean;
+    /** workspace.credits_reset: the period that opened */
+    period_start?: Timestamp;
+    /** workspace.credits_reset */
+    carried_over?: number;
+    /** workspace.credit_threshold_reached */
+    threshold?: number;
+    /** workspace.credit_threshold_reached */
+    used?: number;
+    /** workspace.credit_threshold_reached */
+    available?: number;
   };
 }
 
@@ -315,7 +413,7 @@ export class WorkspaceRulesError extends Error {
   readonly name: "WorkspaceRulesError";
   /** A stable snake_case identifier, e.g. "unknown_role". */
   readonly code: string;
-  /** The HTTP status an API would answer with (400, 401, 403, 404, 409, 410, 422, 500). */
+  /** The HTTP status an API would answer with (400, 401, 402, 403, 404, 409, 410, 422, 500). */
   readonly status: number;
   readonly errors: WorkspaceRulesProblem[];
 }
@@ -726,6 +824,18 @@ pub fn js_call_cost(
     answer("callCost", &[allocation, duration_seconds])
 }
 
+/// The credit period containing `now` (`docs/rules/credits.md`), rolled forward without changing the
+/// state; `null` without an allowance.
+/// @throws {WorkspaceRulesError} `invalid_state`, `validation_failed` (a bad `now`), `invalid_value`
+/// (a `now` before the stored period: time does not run backwards).
+#[wasm_bindgen(js_name = creditStatus, unchecked_return_type = "CreditStatus | null")]
+pub fn js_credit_status(
+    #[wasm_bindgen(unchecked_param_type = "WorkspaceState")] state: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Timestamp")] now: JsValue,
+) -> Result<JsValue, JsValue> {
+    answer("creditStatus", &[state, now])
+}
+
 /// Takes two strings and does nothing: the cost of crossing the boundary with the arguments of `can`,
 /// for the benchmarks. Bench builds only.
 #[cfg(feature = "bench")]
@@ -790,15 +900,20 @@ pub fn js_check_request(
 }
 
 /// May this user do `action` in this workspace? The matrix plus `docs/rules/roles.md` and `docs/rules/lifecycle.md` (knowledge bases in the
-/// default workspace only, the outbound gate), as a decision.
-/// @throws {WorkspaceRulesError} only for a malformed state, user id or action.
+/// default workspace only, the outbound gate) and the credit gate of `docs/rules/credits.md` at `now`
+/// (without `now`, on the stored period), as a decision.
+/// @throws {WorkspaceRulesError} only for a malformed state, user id, action or `now`.
 #[wasm_bindgen(js_name = authorize, unchecked_return_type = "Decision")]
 pub fn js_authorize(
     #[wasm_bindgen(unchecked_param_type = "WorkspaceState")] state: JsValue,
     #[wasm_bindgen(unchecked_param_type = "string")] user_id: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Action")] action: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Timestamp | null")] now: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
-    answer("authorize", &[state, user_id, action])
+    answer(
+        "authorize",
+        &[state, user_id, action, now.unwrap_or(JsValue::UNDEFINED)],
+    )
 }
 
 /// The delete confirmation: `true` when an owner typed the workspace's name (trimmed).

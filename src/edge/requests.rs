@@ -5,7 +5,7 @@
 //! 401 `unauthenticated`; actor not an active member → 404 `not_a_member`; archived → 410
 //! `workspace_archived`; the path's workspace id is not the state's → 404 `workspace_mismatch`;
 //! permission → 403 (`forbidden`, and the rule-specific refusals: `cannot_grant_higher_role`,
-//! `cannot_modify_higher_role`, `outbound_disabled`; and 404 `invitation_not_found` /
+//! `cannot_modify_higher_role`, `outbound_disabled`, `credits_exhausted` (402); and 404 `invitation_not_found` /
 //! 409 `default_workspace_protected` for the route's target); body → 422 with every error, read by the
 //! same readers as the matching command (paths under `/body`).
 //!
@@ -67,6 +67,8 @@ pub enum Route {
     Invite,
     RevokeInvitation { invitation_id: String },
     Outbound,
+    GetCredits,
+    PutCreditAllowance,
 }
 
 /// What the route table maps a request to.
@@ -93,6 +95,8 @@ impl Route {
             Route::Invite => Action::MembersInvite,
             Route::RevokeInvitation { .. } => Action::InvitationsRevoke,
             Route::Outbound => Action::CallsOutbound,
+            Route::GetCredits => Action::UsageView,
+            Route::PutCreditAllowance => Action::BillingManage,
         }
     }
 }
@@ -225,18 +229,22 @@ pub fn match_route(method: &str, path: &str) -> Option<Matched> {
             Some(Matched::Preview((*invitation_id).to_owned()))
         }
         ("POST", ["v1", id, "calls", "outbound"]) => ws(Route::Outbound, id),
+        ("GET", ["v1", "workspaces", id, "credits"]) => ws(Route::GetCredits, id),
+        ("PUT", ["v1", "workspaces", id, "credits", "allowance"]) => {
+            ws(Route::PutCreditAllowance, id)
+        }
         _ => None,
     }
 }
 
-/// `checkRequest` on typed input. Never fails: every refusal is a decision. `now` is part of `docs/rules/requests.md`'s
-/// context; no check of the route table depends on it today (a preview is allowed whether or not the
-/// invitation has expired: the preview itself reads `expired`).
+/// `checkRequest` on typed input. Never fails: every refusal is a decision. `now` decides the credit
+/// gate of outbound calls (`docs/rules/credits.md#the-gate`); a preview is allowed whether or not the
+/// invitation has expired (the preview itself reads `expired`).
 pub fn check_request(
     request: &Request,
     actor: Option<&Actor>,
     state: &WorkspaceState,
-    _now: &Timestamp,
+    now: &Timestamp,
 ) -> Decision {
     let Some(matched) = match_route(&request.method, &request.path) else {
         let error = RuleError::single(
@@ -267,7 +275,7 @@ pub fn check_request(
     };
     let result = role_of(state, &actor.user_id, "/context/actor/user_id").and_then(|role| {
         same_workspace(state, &workspace_id)?;
-        permit_in(state, role, route.action())?;
+        permit_in(state, role, route.action(), Some(now))?;
         route_rules(state, &route, role, &request.body)?;
         body(state, &route, &request.body)
     });
@@ -349,6 +357,15 @@ fn body(state: &WorkspaceState, route: &Route, body: &Json) -> Result<(), RuleEr
                 return confirm_slug(state, &slug, "/body/slug");
             }
         }
+        Route::PutCreditAllowance => {
+            use crate::workspace::credit_commands::{check_change, AllowanceChange};
+            if let Some(crate::workspace::commands::Command::SetCreditAllowance(
+                AllowanceChange::Set(patch),
+            )) = read(CommandType::SetCreditAllowance, &mut p)
+            {
+                check_change(state.credits.as_ref(), &patch, "/body", &mut p);
+            }
+        }
         _ => {}
     }
     p.finish(Code::ValidationFailed, ())
@@ -422,21 +439,37 @@ fn read_actor(value: &Json, path: &str, p: &mut Problems) -> Option<Actor> {
     })
 }
 
-/// `authorize(state, user_id, action)`: may this user do `action` in this workspace now? The same
-/// decision as `checkRequest` without a route: not a member (404), archived (410), the matrix (403)
-/// and `docs/rules/lifecycle.md`'s refusals (`default_workspace_only` for `knowledge_bases.create` outside the default
-/// workspace, `outbound_disabled`, the archive sentence).
-pub fn authorize(state: &WorkspaceState, user_id: &str, action: Action) -> Decision {
+/// `authorize(state, user_id, action, now?)`: may this user do `action` in this workspace now? The
+/// same decision as `checkRequest` without a route: not a member (404), archived (410), the matrix
+/// (403) and `docs/rules/lifecycle.md`'s refusals (`default_workspace_only` for `knowledge_bases.create` outside the default
+/// workspace, `outbound_disabled`, the archive sentence), and the credit gate of `calls.outbound`
+/// (`credits_exhausted`, 402) at `now` — without `now`, on the stored period.
+pub fn authorize(
+    state: &WorkspaceState,
+    user_id: &str,
+    action: Action,
+    now: Option<&Timestamp>,
+) -> Decision {
     let result =
-        role_of(state, user_id, "/user_id").and_then(|role| permit_in(state, role, action));
+        role_of(state, user_id, "/user_id").and_then(|role| permit_in(state, role, action, now));
     Decision::of(DecisionAction::Action(action), result)
 }
 
-/// `authorize` for untyped input: throws for a malformed state, user id or action.
-pub fn authorize_input(state: &Json, user_id: &Json, action: &Json) -> Result<Decision, RuleError> {
+/// `authorize` for untyped input: throws for a malformed state, user id, action or `now` (absent
+/// or `null`: none).
+pub fn authorize_input(
+    state: &Json,
+    user_id: &Json,
+    action: &Json,
+    now: &Json,
+) -> Result<Decision, RuleError> {
     let state = state_input(state, "/state")?;
     let mut p = Problems::new();
     let user_id = string(user_id, "/user_id", &mut p);
+    let now = match now {
+        Json::Unsupported(Unsupported::Undefined) | Json::Null => Some(None),
+        v => timestamp(v, "/now", &mut p).map(Some),
+    };
     let action = match string(action, "/action", &mut p) {
         Some(name) => match crate::workspace::roles::parse_action(name, "/action") {
             Ok(a) => Some(a),
@@ -447,8 +480,8 @@ pub fn authorize_input(state: &Json, user_id: &Json, action: &Json) -> Result<De
         },
         None => None,
     };
-    match (user_id, action) {
-        (Some(u), Some(a)) if p.is_empty() => Ok(authorize(&state, u, a)),
+    match (user_id, action, now) {
+        (Some(u), Some(a), Some(now)) if p.is_empty() => Ok(authorize(&state, u, a, now.as_ref())),
         _ => Err(p.finish_first(()).err().unwrap_or_else(|| {
             RuleError::single(Code::InternalError, "", "A checked input was missing.")
         })),

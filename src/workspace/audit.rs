@@ -24,6 +24,9 @@ names! {
         Updated = "workspace.updated",
         VoiceSettingsUpdated = "workspace.voice_settings_updated",
         MinutesAllocated = "workspace.minutes_allocated",
+        CreditAllowanceUpdated = "workspace.credit_allowance_updated",
+        CreditsReset = "workspace.credits_reset",
+        CreditThresholdReached = "workspace.credit_threshold_reached",
     }
 }
 
@@ -68,6 +71,24 @@ pub struct Metadata {
     /// `minutes_allocated`: how many minutes were allocated.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub minutes: Option<i64>,
+    /// `credit_allowance_updated`: the allowance was removed (`credits` is `null` now).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub removed: Option<bool>,
+    /// `credits_reset`: the start of the period that opened.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub period_start: Option<Timestamp>,
+    /// `credits_reset`: the credits carried into it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub carried_over: Option<i64>,
+    /// `credit_threshold_reached`: the threshold (a percentage of the available credits).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub threshold: Option<i64>,
+    /// `credit_threshold_reached`: the credits used in the period, with this record.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub used: Option<i64>,
+    /// `credit_threshold_reached`: the credits available in the period.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub available: Option<i64>,
 }
 
 impl Event {

@@ -70,6 +70,8 @@ use crate::base::validate::{
 };
 use crate::workspace::audit::Event;
 use crate::workspace::context::{read_context, Context};
+use crate::workspace::credit_commands::{self, AllowanceChange};
+use crate::workspace::credits::Meter;
 use crate::workspace::invitations::{self, is_valid_email, normalize_email};
 use crate::workspace::lifecycle::{self, NewWorkspace, SettingsPatch, WorkspacePatch};
 use crate::workspace::membership;
@@ -98,6 +100,8 @@ names! {
         Archive = "archive",
         AllocateMinutes = "allocate_minutes",
         RecordCall = "record_call",
+        SetCreditAllowance = "set_credit_allowance",
+        RecordUsage = "record_usage",
     }
 }
 
@@ -151,6 +155,12 @@ pub enum Command {
     RecordCall {
         duration_seconds: i64,
     },
+    SetCreditAllowance(AllowanceChange),
+    /// `units`: a whole number > 0 of the meter's own units.
+    RecordUsage {
+        meter: Meter,
+        units: i64,
+    },
 }
 
 impl Command {
@@ -171,6 +181,8 @@ impl Command {
             Command::Archive { .. } => CommandType::Archive,
             Command::AllocateMinutes { .. } => CommandType::AllocateMinutes,
             Command::RecordCall { .. } => CommandType::RecordCall,
+            Command::SetCreditAllowance(_) => CommandType::SetCreditAllowance,
+            Command::RecordUsage { .. } => CommandType::RecordUsage,
         }
     }
 
@@ -244,6 +256,10 @@ impl Command {
                     p,
                 );
             }
+            Command::SetCreditAllowance(change) => change.check(p),
+            Command::RecordUsage { units, .. } => {
+                read_units(&Json::Number(*units as f64), &at("units"), p);
+            }
             Command::UpdateWorkspace(patch) => {
                 if let Some(name) = &patch.name {
                     check_name(name, &at("name"), p);
@@ -303,6 +319,11 @@ fn read_allocation(
 /// A call's duration: whole seconds, ≥ 0.
 fn read_duration(value: &Json, path: &str, p: &mut Problems) -> Option<i64> {
     crate::base::validate::integer_in(value, path, 0, crate::workspace::minutes::MAX_SAFE, p)
+}
+
+/// Usage units: whole, > 0.
+fn read_units(value: &Json, path: &str, p: &mut Problems) -> Option<i64> {
+    crate::base::validate::integer_in(value, path, 1, crate::workspace::minutes::MAX_SAFE, p)
 }
 
 /// Applies a typed command. The state's invariants and the command's value rules are checked first.
@@ -392,6 +413,12 @@ fn apply_valid(
             )?);
             Vec::new()
         }
+        Command::SetCreditAllowance(change) => {
+            credit_commands::set_credit_allowance(&mut next, change, ctx)?
+        }
+        Command::RecordUsage { meter, units } => {
+            credit_commands::record_usage(&mut next, *meter, *units, ctx)?
+        }
     };
     Ok(Applied {
         state: next,
@@ -445,6 +472,8 @@ fn keys(kind: CommandType) -> &'static [&'static str] {
             "available_minutes",
         ],
         CommandType::RecordCall => &["duration_seconds"],
+        CommandType::SetCreditAllowance => credit_commands::SET_ALLOWANCE_KEYS,
+        CommandType::RecordUsage => &["meter", "units"],
     }
 }
 
@@ -533,6 +562,17 @@ pub fn read_fields(
                 p,
             )?,
         },
+        CommandType::SetCreditAllowance => {
+            Command::SetCreditAllowance(credit_commands::read_allowance_change(e, path, p)?)
+        }
+        CommandType::RecordUsage => {
+            let meter = one_of(field(e, "meter"), &at("meter"), p);
+            let units = read_units(field(e, "units"), &at("units"), p);
+            Command::RecordUsage {
+                meter: meter?,
+                units: units?,
+            }
+        }
         CommandType::ChangeRole => {
             let user_id = id("user_id", p);
             let role = read_role(field(e, "role"), &at("role"), p);

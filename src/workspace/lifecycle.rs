@@ -95,6 +95,7 @@ pub fn create_workspace(
             allocations: Vec::new(),
             used_seconds: 0,
         },
+        credits: None,
     };
     state.check("/input")?;
     let event = Event::new(

@@ -5,6 +5,7 @@
 //! the copy is handed back, so the caller's state is never touched (atomicity).
 
 use crate::base::error::{Code, RuleError};
+use crate::base::timestamp::Timestamp;
 use crate::workspace::audit::{Event, EventType, Metadata};
 use crate::workspace::context::Context;
 use crate::workspace::roles::{can, Action, Role};
@@ -73,8 +74,15 @@ pub fn permit(role: Role, action: Action) -> Result<(), RuleError> {
 /// in `state` (active, not archived: checked by the caller):
 /// - `workspace.archive`: the matrix, with `docs/rules/lifecycle.md`'s sentence "Only owners can archive a workspace.";
 /// - `knowledge_bases.create` outside the default workspace: `default_workspace_only` (403);
-/// - `calls.outbound` while `settings.outbound_enabled` is false: `outbound_disabled` (403).
-pub fn permit_in(state: &WorkspaceState, role: Role, action: Action) -> Result<(), RuleError> {
+/// - `calls.outbound` while `settings.outbound_enabled` is false: `outbound_disabled` (403), and
+///   under a hard credit limit with nothing remaining at `now`: `credits_exhausted` (402,
+///   `docs/rules/credits.md#the-gate`; without `now`, the stored period decides).
+pub fn permit_in(
+    state: &WorkspaceState,
+    role: Role,
+    action: Action,
+    now: Option<&Timestamp>,
+) -> Result<(), RuleError> {
     match action {
         Action::WorkspaceArchive => require_owner_to_archive(role),
         Action::KnowledgeBasesCreate => {
@@ -91,15 +99,14 @@ pub fn permit_in(state: &WorkspaceState, role: Role, action: Action) -> Result<(
         }
         Action::CallsOutbound => {
             permit(role, action)?;
-            if state.settings.outbound_enabled {
-                Ok(())
-            } else {
-                Err(RuleError::single(
+            if !state.settings.outbound_enabled {
+                return Err(RuleError::single(
                     Code::OutboundDisabled,
                     "",
                     "Outbound calling is disabled for this workspace.",
-                ))
+                ));
             }
+            crate::workspace::credits::gate(state.credits.as_ref(), now)
         }
         _ => permit(role, action),
     }

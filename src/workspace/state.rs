@@ -22,6 +22,7 @@ use crate::base::validate::{
 };
 use crate::text::email::{is_valid_email, normalize_email};
 use crate::voice::fields::VoiceSettings;
+use crate::workspace::credits::Credits;
 pub use crate::workspace::minutes::Minutes;
 use crate::workspace::minutes::StoredAllocation;
 use crate::workspace::roles::{read_role, Role};
@@ -84,6 +85,8 @@ pub struct WorkspaceState {
     /// most 100 (`docs/rules/lifecycle.md`).
     pub test_caller_numbers: Vec<String>,
     pub minutes: Minutes,
+    /// The credit allowance and its periods (`docs/rules/credits.md`); `None` (`null`) without one.
+    pub credits: Option<Credits>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -220,6 +223,7 @@ const STATE_KEYS: &[&str] = &[
     "voice_settings",
     "test_caller_numbers",
     "minutes",
+    "credits",
 ];
 
 fn read_state(value: &Json, path: &str, p: &mut Problems) -> Option<WorkspaceState> {
@@ -269,6 +273,8 @@ fn read_state(value: &Json, path: &str, p: &mut Problems) -> Option<WorkspaceSta
     );
 
     let minutes = read_minutes(field(entries, "minutes"), &child(path, "minutes"), p);
+    // A state written before credit allowances has no `credits` key: it reads as `null`.
+    let credits = Credits::read(field(entries, "credits"), &child(path, "credits"), p);
 
     if let Some(numbers) = &numbers {
         let read: Vec<(usize, &str)> = numbers
@@ -286,6 +292,7 @@ fn read_state(value: &Json, path: &str, p: &mut Problems) -> Option<WorkspaceSta
         voice_settings: voice_settings?,
         test_caller_numbers: all(numbers?)?,
         minutes: minutes?,
+        credits: credits?,
     };
     Some(state)
 }
@@ -822,6 +829,9 @@ fn check_rest(state: &WorkspaceState, path: &str, p: &mut Problems) {
             &at,
             format!("{} must be at most {MAX_SAFE_INTEGER}.", describe(&at)),
         );
+    }
+    if let Some(credits) = &state.credits {
+        credits.check(&child(path, "credits"), p);
     }
     let n = state.test_caller_numbers.len();
     if n > MAX_TEST_CALLER_NUMBERS {

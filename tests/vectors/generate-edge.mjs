@@ -58,6 +58,7 @@ function baseState() {
     voice_settings: { tone: "calm" },
     test_caller_numbers: ["+14155550100"],
     minutes: { allocations: [], used_seconds: 0 },
+    credits: null,
   };
 }
 
@@ -137,7 +138,7 @@ const created = (input, is_default) => ({
       members: [{ user_id: ANA, email: "ana@example.com", display_name: null, role: "owner", status: "active", joined_at: NOW }],
       invitations: [],
       settings: { language: "en", outbound_enabled: true, integration_version: "v2", default_llm: null, default_stt_provider: null, default_tts_provider: null },
-      voice_settings: {}, test_caller_numbers: [], minutes: { allocations: [], used_seconds: 0 },
+      voice_settings: {}, test_caller_numbers: [], minutes: { allocations: [], used_seconds: 0 }, credits: null,
     },
     events: [{ type: "workspace.member_added", workspace_id: NEW_ID, actor_id: ANA, target_id: ANA, role: "owner", at: NOW, metadata: { reactivated: false } }],
   },

@@ -1,5 +1,6 @@
-// Generates membership.json, invitations.json and commands.json: the shared vectors of `docs/rules/roles.md` (rules
-// on top of the matrix), `docs/rules/workspace.md` (state validation), `docs/rules/invitations.md` (invitations) and `docs/rules/commands.md` (commands and events).
+// Generates membership.json, invitations.json, commands.json and voice_command.json: the shared vectors of
+// `docs/rules/roles.md` (rules on top of the matrix), `docs/rules/workspace.md` (state validation), `docs/rules/invitations.md`
+// (invitations) and `docs/rules/commands.md` (commands and events, update_voice_settings among them).
 //
 // Expected answers are written here from the spec, independently of the Rust code: each case states
 // the input state and the exact output (the state the spec says results, as a copy of the input with
@@ -64,6 +65,7 @@ function baseState() {
     voice_settings: { tone: "calm", speed: 1.1 },
     test_caller_numbers: ["+14155550100"],
     minutes: { allocations: [], used_seconds: 0 },
+    credits: null,
   };
 }
 
@@ -339,6 +341,7 @@ const commands = [];
       voice_settings: {},
       test_caller_numbers: [],
       minutes: { allocations: [], used_seconds: 0 },
+      credits: null,
     },
     events: [{ type: "workspace.member_added", workspace_id: NEW_ID, actor_id: owner, target_id: owner, role: "owner", at: NOW, metadata: { reactivated: false } }],
   });
@@ -358,10 +361,40 @@ const commands = [];
     err("validation_failed", 422, [["unknown_field", "/input/colour"], ["empty_value", "/input/name"], ["invalid_value", "/input/slug"], ["invalid_value", "/input/environment"]]));
 }
 
+// ---- `docs/rules/commands.md` update_voice_settings {patch} through apply() ----
+// The `docs/rules/voice-settings.md` patch rules on the stored settings `{ tone: "calm", speed: 1.1 }`: a changed field
+// is stored (in canonical form), `null` removes it, `changed` lists fields in field-table order, and a
+// patch that changes nothing emits nothing. Admins and owners only; problems under /command/patch.
+const voiceCommand = [];
+{
+  const update = (name, patch, actor, expect, state = baseState()) =>
+    voiceCommand.push(apply(name, state, patch === undefined ? { type: "update_voice_settings" } : { type: "update_voice_settings", patch }, ctx(actor), expect));
+  const updated = (voice_settings, actor, changed) =>
+    ok(edit((x) => { x.voice_settings = voice_settings; }), changed.length ? [event("workspace.voice_settings_updated", actor, {}, { changed })] : []);
+  update("an admin changes speed and adds keyterms: changed in field-table order", { keyterms: ["  Metformin ", "METFORMIN", "Ozempic"], speed: 1.25 }, BO,
+    updated({ tone: "calm", speed: 1.25, keyterms: ["Metformin", "Ozempic"] }, BO, ["speed", "keyterms"]));
+  update("an owner resets tone to its default with null (removed from the stored object)", { tone: null }, ANA, updated({ speed: 1.1 }, ANA, ["tone"]));
+  update("a patch that changes nothing emits nothing", { tone: "calm", speed: 1.1 }, BO, updated({ tone: "calm", speed: 1.1 }, BO, []));
+  update("an empty patch emits nothing", {}, ANA, updated({ tone: "calm", speed: 1.1 }, ANA, []));
+  update("language tags are stored in canonical case", { language: "en-us" }, BO, updated({ tone: "calm", speed: 1.1, language: "en-US" }, BO, ["language"]));
+  update("a member may not update voice settings", { speed: 1.2 }, CY, one("forbidden", 403, ""));
+  update("permission is checked before the patch", { speed: "fast" }, CY, one("forbidden", 403, ""));
+  update("a deactivated member is not a member", { speed: 1.2 }, DEE, one("not_a_member", 404, "/ctx/actor_id"));
+  update("every problem of the patch, under /command/patch", { speed: 2.5, volume: { $js: "NaN" }, tone: "angry", color: "red" }, BO,
+    err("validation_failed", 422, [["invalid_value", "/command/patch/tone"], ["out_of_range", "/command/patch/speed"], ["invalid_type", "/command/patch/volume"], ["unknown_field", "/command/patch/color"]]));
+  update("a patch that is not an object", ["speed"], BO, err("validation_failed", 422, [["invalid_type", "/command/patch"]]));
+  update("a missing patch", undefined, BO, err("validation_failed", 422, [["invalid_type", "/command/patch"]]));
+  update("nothing happens in an archived workspace", { speed: 1.2 }, ANA, one("workspace_archived", 410, ""),
+    edit((x) => { x.workspace.status = "archived"; x.workspace.archived_at = "2026-11-21T10:00:00.000Z"; }));
+  update("stored voice settings out of bounds are an invalid state", { speed: 1.2 }, ANA, err("invalid_state", 422, [["out_of_range", "/state/voice_settings/speed"]]),
+    edit((x) => { x.voice_settings = { speed: 7 }; }));
+}
+
 const files = {
   "membership.json": { description: "`docs/rules/roles.md` rules on top of the matrix through apply(): granting, acting on higher roles, the last owner, leaving, deactivated members, archived workspaces, unknown names, and the order of checks.", cases: membership },
   "invitations.json": { description: "`docs/rules/invitations.md` through apply(), invitationStatus() and previewInvitation(): invite, resend, revoke, accept, decline, expiry at the exact instant, the public preview.", cases: invitations },
   "commands.json": { description: "`docs/rules/workspace.md` and `docs/rules/commands.md`: state validation (invalid_state lists every problem), the command engine's refusals, update_workspace, createWorkspace.", cases: commands },
+  "voice_command.json": { description: "SPEC §8 update_voice_settings {patch} through apply: admins and owners, the §3 patch rules, workspace.voice_settings_updated with metadata.changed; expectations written by hand from the spec.", cases: voiceCommand },
 };
 for (const [file, content] of Object.entries(files)) {
   writeFileSync(join(here, file), JSON.stringify(content, null, 2) + "\n");
