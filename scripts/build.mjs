@@ -101,7 +101,7 @@ function checkExports(glue, rules, where) {
     ...actual.filter((fn) => !expected.includes(fn)).map((fn) => `remove ${fn} from ${file(fn)} (the module exports no ${fn})`),
     ...expected
       .filter((fn) => actual.includes(fn) && rules[fn].length !== glue[fn].length)
-      .map((fn) => `${fn} of ${file(fn)} takes ${rules[fn].length} parameters, the glue's ${fn}(${params(glue[fn])}) ${glue[fn].length}`),
+      .map((fn) => `${fn} of ${file(fn)} takes ${rules[fn].length} parameter(s), the glue's ${fn}(${params(glue[fn])}) ${glue[fn].length}`),
   ];
   if (problems.length) throw new Error(`The exports of js/ and of the module just built differ: ${problems.join("; ")}.`);
 }
