@@ -173,6 +173,21 @@ groups.push({
   cases: { "workspace-rules checkRequest": () => api.checkRequest(...put) },
 });
 
+// checkRequest on hostile paths, each answered as an unknown route (tests/consumer/requests.test.mjs
+// checks the answers; how long they take is measured here).
+{
+  const context = put[1];
+  const hostile = {
+    "a 100 KB path of /a/a/a…": "/" + "a/".repeat(50_000),
+    "a 100 KB id of %": `/v1/workspaces/${"%".repeat(100_000)}`,
+    "a 1 MB segment": "/v1/" + "x".repeat(1 << 20),
+  };
+  groups.push({
+    title: "checkRequest: hostile paths, answered as unknown routes",
+    cases: Object.fromEntries(Object.entries(hostile).map(([name, path]) => [name, () => api.checkRequest({ method: "GET", path }, context)])),
+  });
+}
+
 // ---- the harness -----------------------------------------------------------------------------------
 let sink = 0;
 function batch(fn, n) {

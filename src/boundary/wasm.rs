@@ -1,7 +1,7 @@
 //! The JavaScript boundary: the only module that knows about JavaScript.
 //!
 //! Two ways in, one dispatch ([`api::call`]), one way out. Plain JSON data arrives as the JSON text of
-//! the argument list (`__callJson`, chosen by `rules.js`, see `scripts/build.mjs`); anything else
+//! the argument list (`__callJson`, chosen by `js/fast-paths.js`); anything else
 //! arrives at the typed export itself, whose reader ([`to_json`]) names what JSON cannot carry (NaN,
 //! `undefined`, a BigInt…) so a rule can report it at its path. Answers leave as JSON text, parsed once
 //! by `JSON.parse`; refusals are thrown as `WorkspaceRulesError`. No rule is decided here.
@@ -732,7 +732,7 @@ pub fn js_can_index(role: u32, action: u32) -> u32 {
 /// Any export with its arguments as the JSON text of an array, the answer as JSON text behind a tag:
 /// `"o" + answer`, `"e" + {code, status, message, errors}`, or `""` when the text is not for this path
 /// (then `rules.js` calls the export itself). `rules.js` takes this path when every argument is plain
-/// JSON data (see `scripts/build.mjs`): one string each way instead of a boundary crossing per property,
+/// JSON data (see `js/fast-paths.js`): one string each way instead of a boundary crossing per property,
 /// which is what made objects slow (BENCHMARKS.md).
 /// The export is named by its position in `api::EXPORTS` (see `__exportNames`), so no name crosses.
 #[wasm_bindgen(js_name = __callJson, skip_typescript)]
@@ -749,8 +749,8 @@ pub fn js_update_voice_settings_compact(args: &str) -> String {
 }
 
 /// The names of the voice-settings fields in table order, as JSON: `scripts/build.mjs` reads them
-/// from the module it has just built, for `rules.js` to name the fields of
-/// [`api::update_compact`]'s answer.
+/// from the module it has just built (into `pkg/generated.js`), for `js/fast-paths.js` to name the
+/// fields of [`api::update_compact`]'s answer.
 #[wasm_bindgen(js_name = __voiceFields, skip_typescript)]
 pub fn js_voice_fields() -> String {
     api::text(crate::voice::Field::NAMES)
@@ -775,17 +775,32 @@ pub fn js_merge_keyterms_joined(joined: &str, lengths: &[u32]) -> String {
 }
 
 /// The names of the drop reasons in order, as JSON: `scripts/build.mjs` reads them from the module it
-/// has just built, for `rules.js` to name the reasons of [`api::merge_joined`]'s answer.
+/// has just built (into `pkg/generated.js`), for `js/fast-paths.js` to name the reasons of
+/// [`api::merge_joined`]'s answer.
 #[wasm_bindgen(js_name = __dropReasons, skip_typescript)]
 pub fn js_drop_reasons() -> String {
     api::text(crate::voice::keyterms::DropReason::NAMES)
 }
 
 /// The names of `api::EXPORTS` in order, as JSON: `scripts/build.mjs` reads them from the module it
-/// has just built to number the exports in `rules.js`.
+/// has just built to number the exports (`EXPORT_ID` of `pkg/generated.js`, used by `js/rules.js`).
 #[wasm_bindgen(js_name = __exportNames, skip_typescript)]
 pub fn js_export_names() -> String {
     api::text(&api::EXPORTS.iter().map(|(n, _)| *n).collect::<Vec<_>>())
+}
+
+/// The reader's limits, [`MAX_ITEMS`] and [`MAX_DEPTH`]: `scripts/build.mjs` reads them from the
+/// module it has just built (into `pkg/generated.js`), so that `js/fast-paths.js` sends input past them
+/// to the export itself, whose reader reports it.
+#[wasm_bindgen(js_name = __maxItems, skip_typescript)]
+pub fn js_max_items() -> u32 {
+    MAX_ITEMS as u32
+}
+
+/// See `__maxItems`.
+#[wasm_bindgen(js_name = __maxDepth, skip_typescript)]
+pub fn js_max_depth() -> u32 {
+    MAX_DEPTH as u32
 }
 
 fn tagged(tag: char, text: &str) -> String {

@@ -1,5 +1,6 @@
 // `docs/rules/lifecycle.md` and `docs/rules/requests.md` as a JavaScript user meets them: the lifecycle in order (provision → archive → 410), and
-// checkRequest on hostile input: huge paths are answered at once, refusals never throw.
+// checkRequest on hostile input: huge paths are answered, refusals never throw (their speed is in
+// `npm run bench`, bench/run.mjs).
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { createWorkspace, apply, checkRequest, listWorkspaces, switchWorkspace, WorkspaceRulesError } from "workspace-rules";
@@ -24,13 +25,11 @@ test("provision → archive → every command and request is 410, and the worksp
   assert.equal(switchWorkspace(memberships, other.id).role, "admin");
 });
 
-test("huge and hostile paths are answered at once, never thrown", () => {
+test("huge and hostile paths are answered as unknown routes, never thrown", () => {
   const { state } = createWorkspace({ name: "Client A Support", environment: "production" }, ctx);
   const context = { actor: { user_id: ana }, state, now };
   for (const path of ["/" + "a/".repeat(50_000), `/v1/workspaces/${"%".repeat(100_000)}`, "/v1/" + "x".repeat(1 << 20), "", "?", "//", "/v1/workspaces/%F0%28"]) {
-    const start = performance.now();
     const d = checkRequest({ method: "GET", path }, context);
-    assert.ok(performance.now() - start < 50, `${path.length} bytes took too long`);
     assert.deepEqual([d.allowed, d.status, d.action, d.error.code], [false, 404, null, "unknown_route"]);
   }
 });

@@ -1,0 +1,229 @@
+// workspace-rules: every export of the package, each behind the trap guard and its argument fast path.
+//
+// The JavaScript layer (js/) around the WebAssembly module; scripts/build.mjs copies it into pkg/:
+//   rules.js       this file: one function per export of the Rust core, in the order of api::EXPORTS
+//   fast-paths.js  how plain arguments cross (JSON text, by position, by reference); SLOW otherwise
+//   guard.js       what a call that trapped, panicked or read a throwing input throws instead
+//   error.js       the WorkspaceRulesError class (a wasm-bindgen snippet: pkg/snippets/…/js/error.js)
+//   index.js, node.js, web.js, workerd.js   the entries, one per host; index.d.ts their types
+//   dev-test-panic.js, dev-bench.js         the extra exports of the test and bench builds (never shipped)
+// and it writes one module of data read from the module it has just built, pkg/generated.js: the
+// error class's module, the input limits, the names of roles, actions, voice fields and drop reasons,
+// and each export's position in the core's table (EXPORT_ID). Nothing here is generated from strings.
+//
+// Each export asks its fast path first; SLOW means the arguments are not for it (not plain JSON data,
+// see fast-paths.js), and the export of wasm-bindgen's glue, which reads the value itself, answers.
+// Either way a throw that is not a refusal goes through guard().
+//
+// Adding an export (say `creditStatus(state, now)`): the Rust side first (an entry in api::EXPORTS and
+// a #[wasm_bindgen(js_name = creditStatus)] function in src/boundary/wasm.rs, whose doc comment and
+// `unchecked_param_type`s are the TypeScript declaration), then here a function of the same name and
+// the same parameters as the glue's, written like its neighbours:
+//
+//   export function creditStatus(state, now) {
+//     try {
+//       const answer = viaJson(EXPORT_ID.creditStatus, [state, now]);
+//       return answer !== SLOW ? answer : glue.creditStatus(state, now);
+//     } catch (e) {
+//       throw guard(e);
+//     }
+//   }
+//
+// The build stops, naming what to add or remove, while the exports of this file differ from the
+// glue's (or their number of parameters does); tests/consumer/fast-paths.test.mjs then checks the new
+// export's JSON path against the glue's own on the shared vectors.
+import * as glue from "./workspace_rules.js";
+import { guard } from "./guard.js";
+import { SLOW, canIndex, mergeByPosition, updateByReference, viaJson } from "./fast-paths.js";
+import { EXPORT_ID } from "./generated.js";
+
+export function roles() {
+  try {
+    const answer = viaJson(EXPORT_ID.roles, []);
+    return answer !== SLOW ? answer : glue.roles();
+  } catch (e) {
+    throw guard(e);
+  }
+}
+
+export function actions() {
+  try {
+    const answer = viaJson(EXPORT_ID.actions, []);
+    return answer !== SLOW ? answer : glue.actions();
+  } catch (e) {
+    throw guard(e);
+  }
+}
+
+export function permissionMatrix() {
+  try {
+    const answer = viaJson(EXPORT_ID.permissionMatrix, []);
+    return answer !== SLOW ? answer : glue.permissionMatrix();
+  } catch (e) {
+    throw guard(e);
+  }
+}
+
+export function can(role, action) {
+  try {
+    const i = canIndex(role, action);
+    if (i !== 2) return i === 1;
+    const answer = viaJson(EXPORT_ID.can, [role, action]);
+    return answer !== SLOW ? answer : glue.can(role, action);
+  } catch (e) {
+    throw guard(e);
+  }
+}
+
+export function slugify(name, taken) {
+  try {
+    const answer = viaJson(EXPORT_ID.slugify, [name, taken]);
+    return answer !== SLOW ? answer : glue.slugify(name, taken);
+  } catch (e) {
+    throw guard(e);
+  }
+}
+
+export function normalizeTestCallerNumbers(numbers) {
+  try {
+    const answer = viaJson(EXPORT_ID.normalizeTestCallerNumbers, [numbers]);
+    return answer !== SLOW ? answer : glue.normalizeTestCallerNumbers(numbers);
+  } catch (e) {
+    throw guard(e);
+  }
+}
+
+export function callCost(allocation, duration_seconds) {
+  try {
+    const answer = viaJson(EXPORT_ID.callCost, [allocation, duration_seconds]);
+    return answer !== SLOW ? answer : glue.callCost(allocation, duration_seconds);
+  } catch (e) {
+    throw guard(e);
+  }
+}
+
+export function createWorkspace(input, ctx) {
+  try {
+    const answer = viaJson(EXPORT_ID.createWorkspace, [input, ctx]);
+    return answer !== SLOW ? answer : glue.createWorkspace(input, ctx);
+  } catch (e) {
+    throw guard(e);
+  }
+}
+
+export function apply(state, command, ctx) {
+  try {
+    const answer = viaJson(EXPORT_ID.apply, [state, command, ctx]);
+    return answer !== SLOW ? answer : glue.apply(state, command, ctx);
+  } catch (e) {
+    throw guard(e);
+  }
+}
+
+export function invitationStatus(invitation, now) {
+  try {
+    const answer = viaJson(EXPORT_ID.invitationStatus, [invitation, now]);
+    return answer !== SLOW ? answer : glue.invitationStatus(invitation, now);
+  } catch (e) {
+    throw guard(e);
+  }
+}
+
+export function previewInvitation(state, invitation_id, now) {
+  try {
+    const answer = viaJson(EXPORT_ID.previewInvitation, [state, invitation_id, now]);
+    return answer !== SLOW ? answer : glue.previewInvitation(state, invitation_id, now);
+  } catch (e) {
+    throw guard(e);
+  }
+}
+
+export function validateVoiceSettings(patch) {
+  try {
+    const answer = viaJson(EXPORT_ID.validateVoiceSettings, [patch]);
+    return answer !== SLOW ? answer : glue.validateVoiceSettings(patch);
+  } catch (e) {
+    throw guard(e);
+  }
+}
+
+export function updateVoiceSettings(current, patch) {
+  try {
+    const answer = updateByReference(current, patch);
+    return answer !== SLOW ? answer : glue.updateVoiceSettings(current, patch);
+  } catch (e) {
+    throw guard(e);
+  }
+}
+
+export function effectiveVoiceSettings(layers) {
+  try {
+    const answer = viaJson(EXPORT_ID.effectiveVoiceSettings, [layers]);
+    return answer !== SLOW ? answer : glue.effectiveVoiceSettings(layers);
+  } catch (e) {
+    throw guard(e);
+  }
+}
+
+export function mergeKeyterms(...lists) {
+  try {
+    const answer = mergeByPosition(lists);
+    return answer !== SLOW ? answer : glue.mergeKeyterms(...lists);
+  } catch (e) {
+    throw guard(e);
+  }
+}
+
+export function checkRequest(request, context) {
+  try {
+    const answer = viaJson(EXPORT_ID.checkRequest, [request, context]);
+    return answer !== SLOW ? answer : glue.checkRequest(request, context);
+  } catch (e) {
+    throw guard(e);
+  }
+}
+
+export function authorize(state, user_id, action) {
+  try {
+    const answer = viaJson(EXPORT_ID.authorize, [state, user_id, action]);
+    return answer !== SLOW ? answer : glue.authorize(state, user_id, action);
+  } catch (e) {
+    throw guard(e);
+  }
+}
+
+export function confirmDelete(state, confirmation, ctx) {
+  try {
+    const answer = viaJson(EXPORT_ID.confirmDelete, [state, confirmation, ctx]);
+    return answer !== SLOW ? answer : glue.confirmDelete(state, confirmation, ctx);
+  } catch (e) {
+    throw guard(e);
+  }
+}
+
+export function switchWorkspace(memberships, workspace_id) {
+  try {
+    const answer = viaJson(EXPORT_ID.switchWorkspace, [memberships, workspace_id]);
+    return answer !== SLOW ? answer : glue.switchWorkspace(memberships, workspace_id);
+  } catch (e) {
+    throw guard(e);
+  }
+}
+
+export function listWorkspaces(memberships) {
+  try {
+    const answer = viaJson(EXPORT_ID.listWorkspaces, [memberships]);
+    return answer !== SLOW ? answer : glue.listWorkspaces(memberships);
+  } catch (e) {
+    throw guard(e);
+  }
+}
+
+export function resolveTone(input) {
+  try {
+    const answer = viaJson(EXPORT_ID.resolveTone, [input]);
+    return answer !== SLOW ? answer : glue.resolveTone(input);
+  } catch (e) {
+    throw guard(e);
+  }
+}

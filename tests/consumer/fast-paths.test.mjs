@@ -1,0 +1,222 @@
+// The argument fast paths on their own (js/fast-paths.js): each gives exactly the answer, or the
+// refusal, of the export of the glue it shortcuts (the export reading its arguments value by value),
+// or SLOW, never a third thing. Over the shared vectors' arguments, the same with leaves replaced by
+// hostile values, hostile values alone (tests/js/arbitrary.mjs), and the edges of each path. The fast
+// paths and the glue are imported as the package's modules import each other, so they share one
+// instance of pkg/.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import fc from "fast-check";
+import { anything, deep } from "../js/arbitrary.mjs";
+import { decode } from "../js/vectors.mjs";
+import { readVectors } from "../js/files.mjs";
+
+const pkg = new URL("../../pkg/", import.meta.url);
+const glue = await import(new URL("workspace_rules.js", pkg).href);
+const { SLOW, canIndex, mergeByPosition, updateByReference, viaJson } = await import(new URL("fast-paths.js", pkg).href);
+const { EXPORT_ID, MAX_DEPTH, MAX_ITEMS, WorkspaceRulesError } = await import(new URL("generated.js", pkg).href);
+glue.initSync({ module: readFileSync(new URL("workspace_rules_bg.wasm", pkg)) });
+
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}/g;
+
+/** `{ ok }`, `{ error }` for a WorkspaceRulesError, or "slow", as text comparable across paths. */
+function outcome(f, args) {
+  let out;
+  try {
+    const answer = f();
+    out = answer === SLOW ? "slow" : { ok: answer };
+  } catch (e) {
+    assert.ok(e instanceof WorkspaceRulesError, `a WorkspaceRulesError, got ${e?.stack ?? String(e)}`);
+    out = { error: { code: e.code, status: e.status, message: e.message, errors: e.errors } };
+  }
+  // Without ctx.ids, new ids are random: ids the answer has and the arguments do not are masked.
+  let given = "";
+  try {
+    given = JSON.stringify(args) ?? "";
+  } catch {}
+  // -0 written as such: JSON would write 0, and an answer that hands back the caller's -0 differs.
+  const text = JSON.stringify(out, (_, v) => (Object.is(v, -0) ? "-0 (minus zero)" : v));
+  return out === "slow" ? out : text.replace(UUID, (id) => (given.includes(id) ? id : "<random v4>"));
+}
+
+/** Every fast path of the package, by the export it shortcuts: [fast path, the export itself]. */
+const paths = {};
+for (const [name, id] of Object.entries(EXPORT_ID)) {
+  if (name === "mergeKeyterms" || name === "updateVoiceSettings") continue; // a path of their own, below
+  paths[`viaJson(${name})`] = [(args) => viaJson(id, args), (args) => glue[name](...args), name];
+}
+paths["canIndex"] = [([role, action]) => { const i = canIndex(role, action); return i === 2 ? SLOW : i === 1; }, (args) => glue.can(...args), "can"];
+paths["updateByReference"] = [([current, patch]) => updateByReference(current, patch), (args) => glue.updateVoiceSettings(...args), "updateVoiceSettings"];
+paths["mergeByPosition"] = [(lists) => mergeByPosition(lists), (lists) => glue.mergeKeyterms(...lists), "mergeKeyterms"];
+
+const taken = Object.fromEntries(Object.keys(paths).map((p) => [p, 0]));
+
+/** The fast path answers as the export does, or SLOW. */
+function same(path, args) {
+  const [fast, exported] = paths[path];
+  const viaFast = outcome(() => fast(args), args);
+  if (viaFast === "slow") return false;
+  const viaExport = outcome(() => exported(args), args);
+  assert.equal(viaFast, viaExport, `${path} with ${args.length} arguments`);
+  taken[path]++;
+  return true;
+}
+const pathsOf = (exportName) => Object.keys(paths).filter((p) => paths[p][2] === exportName);
+
+/** A small seeded PRNG (mulberry32), so every run checks the same cases. */
+function rng(seed) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const random = rng(20261202);
+const pick = (xs) => xs[Math.floor(random() * xs.length)];
+
+class Patch {
+  constructor() {
+    this.tone = "calm";
+  }
+}
+/** Values on the line between the paths, and values no path but the export's reader may take. */
+const hostile = () => [
+  -0, NaN, Infinity, -Infinity, 10n, Symbol("s"), () => 1, undefined, 1e21, 5e-324, 1.7976931348623157e308,
+  "a\uD800b", "\uDC00", "😀", "e\u0301", "x".repeat(129), "", "owner", "workspace.view",
+  new Date(0), new Map([["tone", "calm"]]), new Patch(), new Uint8Array(2), new String("owner"), Object.create(null),
+  { toJSON: () => ({ tone: "calm" }) }, [, "a"], ["a", undefined], { tone: undefined }, { ["\uD800"]: 1 }, // eslint-disable-line no-sparse-arrays
+  JSON.parse('{"__proto__": {"tone": "calm"}, "speed": 1}'), { get tone() { return "calm"; } },
+  { get tone() { throw new Error("boom"); } }, new Proxy({}, { ownKeys() { throw new Error("no keys"); } }),
+  new Proxy([], { get() { throw new Error("no items"); } }), deep(MAX_DEPTH - 1), deep(MAX_DEPTH), deep(MAX_DEPTH + 1),
+];
+
+/** Replaces one leaf somewhere inside `value` with a hostile one (or drops a key or an item). */
+function mutate(value) {
+  if (value === null || typeof value !== "object" || random() < 0.15) return pick(hostile());
+  const copy = Array.isArray(value) ? [...value] : { ...value };
+  const keys = Object.keys(copy);
+  if (keys.length === 0) return pick(hostile());
+  if (random() < 0.15) {
+    if (Array.isArray(copy)) copy.splice(Math.floor(random() * copy.length), 1);
+    else delete copy[pick(keys)];
+    return copy;
+  }
+  const k = pick(keys);
+  copy[k] = mutate(copy[k]);
+  return copy;
+}
+
+const cases = [];
+for (const file of Object.values(readVectors())) for (const c of file.cases) cases.push({ call: c.call, args: decode(c.args) });
+
+test("on every shared vector, each fast path answers as the export it shortcuts (or SLOW)", () => {
+  for (const { call, args } of cases) for (const path of pathsOf(call)) same(path, args);
+  // The vectors are mostly plain data: every path must have answered, not only said SLOW.
+  for (const [path, n] of Object.entries(taken)) assert.ok(n > 0, `${path} answered no vector`);
+});
+
+test("on the vectors with hostile leaves, each fast path answers as the export (or SLOW)", () => {
+  for (const { call, args } of cases) {
+    for (let round = 0; round < 3; round++) {
+      const mutated = [...args]; // mutate() copies what it changes: no export changes its arguments
+      const j = Math.floor(random() * Math.max(mutated.length, 1));
+      if (mutated.length) mutated[j] = mutate(mutated[j]);
+      for (const path of pathsOf(call)) same(path, mutated);
+    }
+  }
+});
+
+test("on hostile values alone (fast-check), each fast path answers as the export (or SLOW)", () => {
+  for (const [path, [, , exportName]] of Object.entries(paths)) {
+    const arity = path === "mergeByPosition" ? 3 : Math.max(glue[exportName].length, 1);
+    fc.assert(
+      fc.property(fc.array(anything, { maxLength: arity + 1 }), (args) => {
+        same(path, args);
+      }),
+      { seed: 20261202, numRuns: 200 },
+    );
+  }
+});
+
+test("the edges of each path: SLOW exactly where the export's reader must decide", () => {
+  // Trailing undefined arguments are left out; a middle one is not plain data.
+  assert.ok(same("viaJson(slugify)", ["Client A", undefined]));
+  assert.ok(same("viaJson(can)", []));
+  assert.equal(viaJson(EXPORT_ID.can, [undefined, "members.invite"]), SLOW);
+  // Numbers JSON would write differently, and what JSON cannot carry.
+  for (const v of [-0, NaN, Infinity, 10n, Symbol("s"), () => 1]) assert.equal(viaJson(EXPORT_ID.validateVoiceSettings, [{ speed: v }]), SLOW, String(v));
+  assert.ok(same("viaJson(validateVoiceSettings)", [{ speed: 1e21, volume: 5e-324 }]));
+  // Objects that are not plain: a class instance, a Date, toJSON, a throwing getter.
+  for (const v of [new Patch(), new Date(0), { toJSON: () => ({}) }, { get tone() { throw new Error("boom"); } }]) {
+    assert.equal(viaJson(EXPORT_ID.validateVoiceSettings, [v]), SLOW);
+  }
+  // A null prototype is plain; an unpaired surrogate crosses as JSON text and comes back "" (SLOW).
+  const bare = Object.create(null);
+  bare.tone = "calm";
+  assert.ok(same("viaJson(validateVoiceSettings)", [bare]));
+  assert.equal(viaJson(EXPORT_ID.validateVoiceSettings, [{ voice_id: "a\uD800" }]), SLOW);
+  // Depth and item limits: the last level and the last item the fast path takes, and one more.
+  // (deep(n): n arrays and objects around a number; the reader takes MAX_DEPTH of them.)
+  assert.ok(same("viaJson(validateVoiceSettings)", [deep(MAX_DEPTH)]));
+  assert.equal(viaJson(EXPORT_ID.validateVoiceSettings, [deep(MAX_DEPTH + 1)]), SLOW);
+  assert.ok(same("viaJson(normalizeTestCallerNumbers)", [Array.from({ length: MAX_ITEMS }, () => "+15550100000")]));
+  assert.equal(viaJson(EXPORT_ID.normalizeTestCallerNumbers, [Array.from({ length: MAX_ITEMS + 1 }, () => "x")]), SLOW);
+  assert.equal(viaJson(EXPORT_ID.validateVoiceSettings, [Object.fromEntries(Array.from({ length: MAX_ITEMS + 1 }, (_, i) => [`k${i}`, 1]))]), SLOW);
+});
+
+test("canIndex: every cell of the matrix by position, SLOW (2) for anything but two known names", () => {
+  for (const role of glue.roles()) for (const action of glue.actions()) assert.ok(same("canIndex", [role, action]), `${role} ${action}`);
+  for (const [role, action] of [["boss", "workspace.view"], ["owner", "nope"], [new String("owner"), "workspace.view"], ["owner", 1], [undefined, undefined], ["__proto__", "constructor"]]) {
+    assert.equal(canIndex(role, action), 2);
+  }
+});
+
+test("updateByReference: values kept, rewritten, reset and refused as the export; read once; nothing shared", () => {
+  const stored = { voice_id: "v-1", tone: "calm", speed: 1.5, language: "en-us", keyterms: ["A", "a"], sensitive_topics: ["x"] };
+  for (const [current, patch] of [
+    [stored, { tone: "empathetic", language: "EN", keyterms: [" b  c ", "B C", "d"], voice_id: null }],
+    [stored, {}],
+    [null, { keyterms: [], correction_categories: ["\u{1F600}", "e\u0301"], stt_provider: "openai" }],
+    [{ tone: "loud" }, { speed: 9 }],
+    [undefined, undefined],
+    [null, { volume: 0.5, speed: 0.5, post_call_analysis_enabled: false }],
+  ]) {
+    assert.ok(same("updateByReference", [current, patch]));
+  }
+  // -0 is not sent as JSON (it would read 0, and the answer would hand back the caller's -0).
+  assert.equal(updateByReference(null, { volume: -0 }), SLOW);
+  // An own "__proto__" key cannot be copied as a key: SLOW, and the export reads it as an unknown field.
+  assert.equal(updateByReference(null, JSON.parse('{"__proto__": {"tone": "calm"}, "speed": 1}')), SLOW);
+  // A getter is read once; the answer is built from that one read.
+  let reads = 0;
+  const fickle = { get tone() { return reads++ === 0 ? "calm" : "not a tone"; } };
+  assert.equal(updateByReference(null, fickle).settings.tone, "calm");
+  assert.equal(reads, 1);
+  const patch = { keyterms: ["a", "b"] };
+  const answer = updateByReference({ sensitive_topics: ["x"] }, patch);
+  assert.notEqual(answer.settings.keyterms, patch.keyterms);
+});
+
+test("mergeByPosition: terms kept, normalized, dropped and capped as the export; SLOW for anything but lists of strings", () => {
+  for (const lists of [
+    [],
+    [[]],
+    [["\u{1D400}pple", "  \u{1F600}\u3000smile ", "\u{10400}", "\u{10428}"], ["\u{1F600}".repeat(129)]],
+    [[" ", "Straße", "STRASSE", "x".repeat(129)], Array.from({ length: 300 }, (_, i) => `t${i}`), []],
+    [Array.from({ length: MAX_ITEMS - 1 }, (_, i) => `t${i % 500}`), ["last"]],
+  ]) {
+    assert.ok(same("mergeByPosition", lists), `${lists.length} lists`);
+  }
+  for (const lists of [
+    [["a\uD800b"]], // an unpaired surrogate
+    [["a\uD83D", "\uDE00b"]], // a pair cut between two terms: the joined text is whole, its terms are not
+    [["a"], "b"], [[1]], [[, "a"]], // eslint-disable-line no-sparse-arrays
+    [Array.from({ length: MAX_ITEMS }, () => "a"), ["b"]], // more terms than the reader takes
+    Array.from({ length: MAX_ITEMS + 1 }, () => []),
+    [new Proxy([], { get() { throw new Error("no items"); } })],
+  ]) {
+    assert.equal(mergeByPosition(lists), SLOW);
+  }
+});
