@@ -24,16 +24,24 @@ pub const fn range(first: u32, last: u32) -> u32 {
 
 /// Whether `c` falls in one of `ranges`.
 pub fn in_ranges(ranges: &Ranges, c: char) -> bool {
-    let c = u32::from(c);
-    last_from(ranges, |&r| r >> LEN_BITS, c)
-        .is_some_and(|&r| c - (r >> LEN_BITS) <= r & ((1 << LEN_BITS) - 1))
+    range_index(ranges, c).is_some()
 }
 
-/// The last entry of `table` (in order of `start`) that starts at or before `code`: the only one
-/// that can hold it, in a table of disjoint ranges or runs.
-fn last_from<T>(table: &[T], start: impl Fn(&T) -> u32, code: u32) -> Option<&T> {
-    let after = table.partition_point(|entry| start(entry) <= code);
-    after.checked_sub(1).and_then(|i| table.get(i))
+/// The index in `ranges` of the range that holds `c`, if one does: the key of tables that give each
+/// range a value (`src/text/normalization.rs`).
+pub fn range_index(ranges: &Ranges, c: char) -> Option<usize> {
+    let c = u32::from(c);
+    let i = last_from(ranges, |&r| r >> LEN_BITS, c)?;
+    let r = ranges.get(i)?;
+    (c - (r >> LEN_BITS) <= r & ((1 << LEN_BITS) - 1)).then_some(i)
+}
+
+/// The index of the last entry of `table` (in order of `start`) that starts at or before `code`:
+/// the only one that can hold it, in a table of disjoint ranges or runs.
+fn last_from<T>(table: &[T], start: impl Fn(&T) -> u32, code: u32) -> Option<usize> {
+    table
+        .partition_point(|entry| start(entry) <= code)
+        .checked_sub(1)
 }
 
 /// `(first, last, distance, step)`: `first`, `first + step`, … up to `last` map to themselves plus
@@ -56,7 +64,8 @@ impl CaseMap {
     /// The mapping of `c`, padded with `'\0'`, or `None` when the mapping leaves it as it is.
     pub fn get(&self, c: char) -> Option<[char; 3]> {
         let code = u32::from(c);
-        if let Some(&(first, last, distance, step)) = last_from(self.runs, |run| run.0, code) {
+        let run = last_from(self.runs, |run| run.0, code).and_then(|i| self.runs.get(i));
+        if let Some(&(first, last, distance, step)) = run {
             if code <= last && (code - first) % step == 0 {
                 let mapped = code.checked_add_signed(distance).and_then(char::from_u32)?;
                 return Some([mapped, '\0', '\0']);
@@ -67,6 +76,44 @@ impl CaseMap {
             .binary_search_by_key(&code, |&(from, _)| from)
             .ok()?;
         self.multi.get(multi).map(|&(_, to)| to)
+    }
+}
+
+/// Characters mapped to strings (the decompositions of `src/text/normalization.rs`: thousands of
+/// characters, one to 18 characters each). The mapped characters are ranges (most stand next to
+/// each other), numbered in order; the strings are written one after another in `text`, found by
+/// their lengths in bytes from the offset of every [`CHUNK`]-th. Two bytes a string and the text
+/// itself, where an offset for each string would be four.
+pub struct StrMap {
+    /// The mapped characters, as ranges in order.
+    pub ranges: &'static Ranges,
+    /// The number of the mapping of each range's first character.
+    pub starts: &'static [u16],
+    /// The offset in `text` of the mappings numbered 0, [`CHUNK`], 2 × [`CHUNK`]…
+    pub offsets: &'static [u16],
+    /// The length in bytes of each mapping.
+    pub lens: &'static [u8],
+    /// Every mapping, in order.
+    pub text: &'static str,
+}
+
+/// Every how many mappings [`StrMap`] keeps an offset: at most `CHUNK - 1` lengths are added to find
+/// one.
+pub const CHUNK: usize = 16;
+
+impl StrMap {
+    /// The mapping of `c`, if it has one.
+    pub fn get(&self, c: char) -> Option<&'static str> {
+        let range = range_index(self.ranges, c)?;
+        let first = self.ranges.get(range)? >> LEN_BITS;
+        let n = usize::from(*self.starts.get(range)?) + (u32::from(c) - first) as usize;
+        let chunk = n / CHUNK;
+        let before = self.lens.get(chunk * CHUNK..n)?.iter();
+        let start = before.fold(usize::from(*self.offsets.get(chunk)?), |at, &len| {
+            at + usize::from(len)
+        });
+        self.text
+            .get(start..start + usize::from(*self.lens.get(n)?))
     }
 }
 
@@ -82,15 +129,59 @@ pub mod derive {
     /// The ranges of the characters where `has` holds, as `(first, last)`, none longer than a packed
     /// range can be.
     pub fn ranges(has: impl Fn(char) -> bool) -> Vec<(u32, u32)> {
-        let mut ranges: Vec<(u32, u32)> = Vec::new();
-        for c in every_char().filter(|&c| has(c)) {
-            let c = u32::from(c);
+        (valued_ranges(|c| has(c).then_some(())).into_iter())
+            .map(|(first, last, ())| (first, last))
+            .collect()
+    }
+
+    /// The ranges of the characters that `value` gives a value, as `(first, last, value)`: each a
+    /// run of neighbours with the same value, none longer than a packed range can be.
+    pub fn valued_ranges<T: PartialEq>(value: impl Fn(char) -> Option<T>) -> Vec<(u32, u32, T)> {
+        let mut ranges: Vec<(u32, u32, T)> = Vec::new();
+        for (c, v) in every_char().filter_map(|c| Some((u32::from(c), value(c)?))) {
             match ranges.last_mut() {
-                Some(last) if last.1 + 1 == c && c - last.0 < 1 << LEN_BITS => last.1 = c,
-                _ => ranges.push((c, c)),
+                Some(last) if last.1 + 1 == c && c - last.0 < 1 << LEN_BITS && last.2 == v => {
+                    last.1 = c;
+                }
+                _ => ranges.push((c, c, v)),
             }
         }
         ranges
+    }
+
+    /// The parts of a [`StrMap`] of `map`, built: what a generator writes out.
+    pub struct StrMapParts {
+        pub ranges: Vec<(u32, u32)>,
+        pub starts: Vec<u16>,
+        pub offsets: Vec<u16>,
+        pub lens: Vec<u8>,
+        pub text: String,
+    }
+
+    /// The [`StrMap`] parts of `map`, the mapping of every `char` that has one.
+    pub fn str_map(map: impl Fn(char) -> Option<String>) -> StrMapParts {
+        let mut parts = StrMapParts {
+            ranges: Vec::new(),
+            starts: Vec::new(),
+            offsets: Vec::new(),
+            lens: Vec::new(),
+            text: String::new(),
+        };
+        let mapped: Vec<(char, String)> = every_char().filter_map(|c| Some((c, map(c)?))).collect();
+        parts.ranges = ranges(|c| mapped.binary_search_by_key(&c, |m| m.0).is_ok());
+        let mut n = 0;
+        for &(first, last) in &parts.ranges {
+            parts.starts.push(u16::try_from(n).unwrap());
+            n += (last - first) as usize + 1;
+        }
+        for (n, (_, to)) in mapped.iter().enumerate() {
+            if n % CHUNK == 0 {
+                parts.offsets.push(u16::try_from(parts.text.len()).unwrap());
+            }
+            parts.lens.push(u8::try_from(to.len()).unwrap());
+            parts.text.push_str(to);
+        }
+        parts
     }
 
     /// Fails, with the table to paste, unless `table` is the ranges of `has`, and checks

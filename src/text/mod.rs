@@ -3,9 +3,10 @@
 //! merge, in an update and in tone matching.
 //!
 //! Definitions this module fixes (the spec names the steps, not the character classes):
-//! - **NFC** is Unicode Normalization Form C, by the crate `icu_normalizer` (ICU4X). It was chosen
-//!   over `unicode-normalization`'s `nfc()` by size: the latter links its NFKC/NFKD and CJK-variant
-//!   tables too, about 40 KB more gzipped `.wasm` (measured; README "Size").
+//! - **NFC** is Unicode Normalization Form C (Unicode 17.0), by [`normalization`], from compact
+//!   tables of the data of `icu_normalizer` (ICU4X), which its tests compare with that crate on
+//!   every char: the crate itself cost about 24 KB of the gzipped `.wasm`, and `unicode-normalization`
+//!   40 KB more than that (measured; README "Size").
 //! - **White space** is the Unicode `White_Space` property, as Rust's [`char::is_whitespace`] tests
 //!   it: ASCII spaces, tabs and line breaks, NBSP, the `U+2000`–`U+200A` spaces, `U+2028`/`U+2029`,
 //!   ideographic space and the others of that property. Every run of them becomes one `U+0020`.
@@ -22,8 +23,8 @@
 //! - **Words** (for `docs/rules/tone.md` topic matching) are runs of letters, digits, combining marks and ZWNJ/ZWJ in
 //!   the normalized, case-folded text; see [`words`].
 //!
-//! The room also holds the character tables behind these steps and the other text rules: combining
-//! marks ([`marks`]), case folding ([`folds`]), lowercasing ([`lowercase`]), their packed tables
+//! The room also holds the character tables behind these steps and the other text rules:
+//! normalization ([`normalization`]), combining marks ([`marks`]), case folding ([`folds`]), lowercasing ([`lowercase`]), their packed tables
 //! ([`char_tables`]), slugs ([`slug`]) and email addresses ([`email`]).
 
 pub mod char_tables;
@@ -31,26 +32,18 @@ pub mod email;
 pub mod folds;
 pub mod lowercase;
 pub mod marks;
+pub mod normalization;
 pub mod slug;
 
 use std::borrow::Cow;
 
-/// The NFC normalizer with its compiled-in data; building one is free (a `const fn` pointing at
-/// static tables), so one constant serves every call.
-const NFC: icu_normalizer::ComposingNormalizerBorrowed<'static> =
-    icu_normalizer::ComposingNormalizerBorrowed::new_nfc();
+/// Unicode Normalization Form KD (compatibility decomposition), for slugs (`docs/rules/workspace.md`),
+/// from the same tables as [`nfc`].
+pub use normalization::nfkd;
 
-/// Unicode Normalization Form KD (compatibility decomposition), for slugs (`docs/rules/workspace.md`), by the same ICU4X
-/// normalizer as [`nfc`], so both share its data.
-pub fn nfkd(s: &str) -> String {
-    icu_normalizer::DecomposingNormalizerBorrowed::new_nfkd()
-        .normalize(s)
-        .into_owned()
-}
-
-/// Unicode Normalization Form C, by ICU4X's normalizer with its compiled-in data. Text that
-/// `is_nfc` proves already normalized by its characters (ASCII, and most Latin, Greek, Cyrillic,
-/// kana, CJK and Hangul text) skips the normalizer: this is the hot path of merges.
+/// Unicode Normalization Form C ([`normalization::nfc`]). Text that `is_nfc` proves already
+/// normalized by its characters (ASCII, and most Latin, Greek, Cyrillic, kana, CJK and Hangul text)
+/// skips the normalizer: this is the hot path of merges.
 pub fn nfc(s: &str) -> String {
     nfc_cow(s).into_owned()
 }
@@ -60,7 +53,7 @@ fn nfc_cow(s: &str) -> Cow<'_, str> {
     if is_nfc(s) {
         Cow::Borrowed(s)
     } else {
-        NFC.normalize(s)
+        Cow::Owned(normalization::nfc(s))
     }
 }
 
@@ -99,7 +92,7 @@ fn is_nfc(s: &str) -> bool {
         None => true,
         Some(start) => {
             let window = &s[start..end.unwrap_or(s.len())];
-            is_folded_capital_i_with_dot(window) || NFC.is_normalized(window)
+            is_folded_capital_i_with_dot(window) || normalization::is_nfc(window)
         }
     }
 }
@@ -409,13 +402,12 @@ pub fn fold(normalized: &str) -> String {
 /// reuses: the key, borrowed from `normalized` when folding changes nothing (then the text is its
 /// own key), else written into `buf`.
 pub fn fold_nfc_in<'a>(normalized: &'a str, buf: &'a mut String) -> &'a str {
-    debug_assert!(NFC.is_normalized(normalized));
+    debug_assert!(normalization::is_nfc(normalized));
     let Some(stable) = case_fold_in(normalized, buf) else {
         return normalized;
     };
     if !stable && !is_nfc(buf) {
-        let composed = NFC.normalize(buf).into_owned();
-        *buf = composed;
+        *buf = normalization::nfc(buf);
     }
     buf
 }
@@ -425,7 +417,7 @@ fn nfc_owned(s: String) -> String {
     if is_nfc(&s) {
         s
     } else {
-        NFC.normalize(&s).into_owned()
+        normalization::nfc(&s)
     }
 }
 
@@ -599,7 +591,7 @@ pub fn char_len(s: &str) -> usize {
 
 /// Whether a character is part of a word for whole-word matching (`docs/rules/tone.md`): letters and digits
 /// (`char::is_alphanumeric`, which includes the spacing vowel signs of Indic scripts through the
-/// `Alphabetic` property), combining marks (a non-zero canonical combining class, from ICU4X's
+/// `Alphabetic` property), combining marks (a non-zero canonical combining class, from the
 /// normalization data already in the module, so `i` + `U+0307` stays one word) and the joiners
 /// ZWNJ/ZWJ (part of words in Persian and Indic scripts). Everything else — white space,
 /// punctuation, symbols, emoji — separates words.
@@ -607,7 +599,7 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
         || c == '\u{200C}'
         || c == '\u{200D}'
-        || icu_normalizer::properties::CanonicalCombiningClassMap::new().get_u8(c) != 0
+        || normalization::combining_class(c) != 0
 }
 
 /// The words of a text for whole-word matching: normalized, case-folded, split on every character
@@ -813,6 +805,10 @@ pub(crate) mod reference {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// ICU4X's NFC, the reference.
+    const NFC: icu_normalizer::ComposingNormalizerBorrowed<'static> =
+        icu_normalizer::ComposingNormalizerBorrowed::new_nfc();
 
     /// `normalize` and `keyed` of `s` agree with the reference definitions; answers those.
     fn assert_keyed(s: &str, text_buf: &mut String, key_buf: &mut String) -> (String, String) {
