@@ -407,7 +407,7 @@ fn same_data(c: char) -> bool {
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(4096))]
 
-    /// `text::nfc` (ICU4X) equals the independent reference
+    /// `text::nfc` (tables from ICU4X's data, `src/text/normalization.rs`) equals the independent reference
     /// `nfc()` of `unicode-normalization` on arbitrary text, biased toward combining sequences,
     /// Hangul jamo and composition exclusions.
     #[test]

@@ -6,7 +6,8 @@
 //! fixed distance hold the same data in a fraction of the bytes. Every table is *derived*, never
 //! written by hand: its module's test builds it again from the reference with [`derive`], compares
 //! it on every `char`, and prints the table to paste when they differ (after a Unicode update of the
-//! reference, for instance). `src/text/marks.rs`, `src/text/folds.rs` and `src/text/lowercase.rs` hold the tables.
+//! reference, for instance). `src/text/marks.rs`, `src/text/folds.rs` and `src/text/lowercase.rs` hold the tables;
+//! the larger ones of `src/text/normalization.rs` are written to a file of their own by its generator test.
 
 /// Inclusive ranges of characters, in order and disjoint, each packed in a `u32` by [`range`]: half
 /// the bytes of `(first, last)` pairs, for tables of hundreds of ranges.
@@ -319,6 +320,49 @@ mod tests {
     fn long_ranges_are_split_to_be_packed() {
         let split = derive::ranges(|c| ('\u{1000}'..='\u{1FFF}').contains(&c));
         assert_eq!(split, [(0x1000, 0x17FF), (0x1800, 0x1FFF)]);
+    }
+
+    #[test]
+    fn str_maps_find_every_mapping_across_chunks_and_ranges() {
+        // 40 mapped characters (more than two chunks) in three ranges, of 1 to 3 bytes each.
+        let map = |c: char| match u32::from(c) {
+            0x41..=0x5A => Some(c.to_ascii_lowercase().to_string()),
+            0xC0..=0xC9 => Some(format!("{}\u{300}", char::from(b'a' + (c as u8 - 0xC0)))),
+            0x3000..=0x3003 => Some("\u{3042}".repeat(usize::from(c as u8))),
+            _ => None,
+        };
+        let parts = derive::str_map(map);
+        let ranges: Vec<u32> = parts.ranges.iter().map(|&(a, b)| range(a, b)).collect();
+        assert_eq!(parts.ranges, [(0x41, 0x5A), (0xC0, 0xC9), (0x3000, 0x3003)]);
+        assert_eq!(parts.starts, [0, 26, 36]);
+        assert_eq!(parts.offsets.len(), 3);
+        let table = StrMap {
+            ranges: ranges.leak(),
+            starts: parts.starts.leak(),
+            offsets: parts.offsets.leak(),
+            lens: parts.lens.leak(),
+            text: parts.text.leak(),
+        };
+        for c in ('\0'..='\u{3100}').chain(['\u{10FFFF}']) {
+            assert_eq!(table.get(c).map(str::to_owned), map(c), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn valued_ranges_split_where_the_value_changes() {
+        let value = |c: char| match c {
+            'a'..='c' => Some(1),
+            'd'..='e' => Some(2),
+            'g' => Some(2),
+            _ => None,
+        };
+        assert_eq!(
+            derive::valued_ranges(value),
+            [(0x61, 0x63, 1), (0x64, 0x65, 2), (0x67, 0x67, 2)]
+        );
+        let ranges = [range(0x61, 0x63), range(0x64, 0x65), range(0x67, 0x67)];
+        let found: Vec<Option<usize>> = "`adfg".chars().map(|c| range_index(&ranges, c)).collect();
+        assert_eq!(found, [None, Some(0), Some(1), None, Some(2)]);
     }
 
     #[test]

@@ -298,9 +298,9 @@ mod tests {
             .iter()
             .map(|&s| pairs.partition_point(|p| p.0 < s))
             .chain([pairs.len()]);
-        out.push_str(concat!(
+        out.push_str(
             "\n/// The second characters of the canonical compositions (Hangul aside), in order.\n",
-        ));
+        );
         write_list(
             &mut out,
             "SECONDS",
