@@ -30,10 +30,13 @@ const cases = {
   "merge marks, NFC": [(a) => a.mergeKeyterms(nfcA, nfcB), 40],
   "slugify accented": [(a) => a.slugify(names[(n = (n + 1) % names.length)], null), 5000],
 };
+// ROUNDS=N for more rounds on a busy machine (default 15, the first 3 dropped).
+const rounds = Number(process.env.ROUNDS ?? 15);
 const medians = interleaved(
   Object.fromEntries(
     Object.entries(cases).flatMap(([name, [call, k]]) => apis.map((api, j) => [`${name}\0${j}`, [() => call(api), k]])),
   ),
+  rounds,
 );
 for (const name of Object.keys(cases)) {
   const base = medians[`${name}\0${0}`];

@@ -41,30 +41,50 @@ use std::borrow::Cow;
 /// from the same tables as [`nfc`].
 pub use normalization::nfkd;
 
-/// Unicode Normalization Form C ([`normalization::nfc`]). Text that `is_nfc` proves already
+/// Unicode Normalization Form C ([`normalization::nfc`]). Text that `nfc_window` proves already
 /// normalized by its characters (ASCII, and most Latin, Greek, Cyrillic, kana, CJK and Hangul text)
 /// skips the normalizer: this is the hot path of merges.
 pub fn nfc(s: &str) -> String {
     nfc_cow(s).into_owned()
 }
 
-/// [`nfc`] without a copy when the text is already in NFC ([`is_nfc`]).
+/// [`nfc`] without a copy when the text is already in NFC; else only the window of
+/// [`nfc_window`] is normalized, the text around it copied as it is.
 fn nfc_cow(s: &str) -> Cow<'_, str> {
-    if is_nfc(s) {
+    let Some((start, end)) = nfc_window(s) else {
+        return Cow::Borrowed(s);
+    };
+    let window = &s[start..end];
+    if is_folded_capital_i_with_dot(window) || normalization::quick_check(window) == Some(true) {
+        return Cow::Borrowed(s);
+    }
+    let composed = normalization::nfc(window);
+    if composed == window {
         Cow::Borrowed(s)
     } else {
-        Cow::Owned(normalization::nfc(s))
+        Cow::Owned([&s[..start], &composed, &s[end..]].concat())
     }
 }
 
-/// Whether a text is in NFC, asking the normalizer only about the part of it that is not made of
-/// [`stays_nfc`] characters. Each of those has an NFC boundary before it (canonical combining
-/// class 0, never composing with what precedes it), so NFC never looks across it: the text is in
-/// NFC exactly when the window from the last such character before the first other one to the
-/// first such character after the last other one is.
+/// Whether a text is in NFC, asking the normalizer only about its [`nfc_window`], as [`nfc_cow`]
+/// does (the tests compare it with ICU4X's answer).
+#[cfg(test)]
 fn is_nfc(s: &str) -> bool {
+    nfc_window(s).is_none_or(|(start, end)| {
+        let window = &s[start..end];
+        is_folded_capital_i_with_dot(window) || normalization::is_nfc(window)
+    })
+}
+
+/// The part of a text that is not made of [`stays_nfc`] characters, as byte offsets, or `None`
+/// when the whole text is. Each of those characters has an NFC boundary before it (canonical
+/// combining class 0, never composing with what precedes it), so NFC never looks across it: the
+/// NFC of the text is the window's NFC between the text before and after it, where the window runs
+/// from the last such character before the first other one to the first such character after the
+/// last other one.
+fn nfc_window(s: &str) -> Option<(usize, usize)> {
     if s.is_ascii() {
-        return true;
+        return None;
     }
     let bytes = s.as_bytes();
     // The window: where it starts (once a character not in `stays_nfc` is met) and ends.
@@ -88,16 +108,10 @@ fn is_nfc(s: &str) -> bool {
         }
         i += width;
     }
-    match start {
-        None => true,
-        Some(start) => {
-            let window = &s[start..end.unwrap_or(s.len())];
-            is_folded_capital_i_with_dot(window) || normalization::is_nfc(window)
-        }
-    }
+    start.map(|start| (start, end.unwrap_or(s.len())))
 }
 
-/// Whether a window of [`is_nfc`] is `i` + `U+0307`, the folding of `İ`: the one window that
+/// Whether a window of [`nfc_window`] is `i` + `U+0307`, the folding of `İ`: the one window that
 /// folding Latin text brings in, and in NFC (no character composes from the two; a unit test checks
 /// it), so the normalizer need not be asked.
 fn is_folded_capital_i_with_dot(window: &str) -> bool {
@@ -406,18 +420,24 @@ pub fn fold_nfc_in<'a>(normalized: &'a str, buf: &'a mut String) -> &'a str {
     let Some(stable) = case_fold_in(normalized, buf) else {
         return normalized;
     };
-    if !stable && !is_nfc(buf) {
-        *buf = normalization::nfc(buf);
+    if !stable {
+        if let Some(composed) = nfc_changed(buf) {
+            *buf = composed;
+        }
     }
     buf
 }
 
 /// NFC of an owned text, kept as it is when already normalized.
 fn nfc_owned(s: String) -> String {
-    if is_nfc(&s) {
-        s
-    } else {
-        normalization::nfc(&s)
+    nfc_changed(&s).unwrap_or(s)
+}
+
+/// The NFC of a text when it is not the text itself.
+fn nfc_changed(s: &str) -> Option<String> {
+    match nfc_cow(s) {
+        Cow::Owned(composed) => Some(composed),
+        Cow::Borrowed(_) => None,
     }
 }
 

@@ -4,10 +4,11 @@
 //! ordering, canonical composition with its exclusions, Hangul syllables by arithmetic.
 //!
 //! The data is Unicode 17.0, as `icu_normalizer` 2.2 (ICU4X) has it: that crate normalized text here
-//! before, and its tables and code were about 24 KB of the gzipped `.wasm`. Its data now lives in
-//! compact tables of our own ([`tables`], written by a test from `icu_normalizer`, now a
-//! dev-dependency: `cargo test --lib text::normalization::tests::write_tables -- --ignored`), and the
-//! tests compare every answer with it on every `char` and on random text.
+//! before, and these tables and code make the gzipped `.wasm` 19.3 KB smaller than it did (README,
+//! "Size"). The tables are `src/text/normalization/tables.rs`, written by a test of this module from
+//! `icu_normalizer`, now a dev-dependency (`cargo test --lib
+//! text::normalization::tests::write_tables -- --ignored` after an update of it); the tests compare
+//! every answer with it on every `char` and on random text (`tests/normalization_properties.rs`).
 
 use crate::text::char_tables::{in_ranges, range_index};
 
@@ -48,10 +49,15 @@ pub fn nfkd(s: &str) -> String {
     decomposed(s, true).into_iter().map(|(c, _)| c).collect()
 }
 
-/// Whether `s` is in NFC. The quick check of UAX #15 answers first (no character that NFC never
-/// keeps, combining classes in order); only text with a character that may compose with the one
-/// before it is normalized to be sure.
+/// Whether `s` is in NFC: the quick check first, then, when it cannot tell, normalizing.
 pub fn is_nfc(s: &str) -> bool {
+    quick_check(s).unwrap_or_else(|| nfc(s) == s)
+}
+
+/// The NFC quick check of UAX #15: `Some(false)` when `s` has a character that NFC never keeps or
+/// combining classes out of order, `Some(true)` when it has neither and no character that may
+/// compose with the one before it, `None` (only normalizing can tell) otherwise.
+pub fn quick_check(s: &str) -> Option<bool> {
     let mut last_class = 0;
     let mut maybe = false;
     for c in s.chars() {
@@ -61,12 +67,12 @@ pub fn is_nfc(s: &str) -> bool {
         }
         let class = combining_class(c);
         if (class != 0 && last_class > class) || in_ranges(&tables::NOT_NFC, c) {
-            return false;
+            return Some(false);
         }
         maybe |= may_compose_with_previous(c);
         last_class = class;
     }
-    !maybe || nfc(s) == s
+    (!maybe).then_some(true)
 }
 
 /// Whether `c` is the second character of a canonical composition (NFC_Quick_Check = Maybe).
