@@ -25,11 +25,13 @@
 //!
 //! The room also holds the character tables behind these steps and the other text rules:
 //! normalization ([`normalization`]), combining marks ([`marks`]), case folding ([`folds`]), lowercasing ([`lowercase`]), their packed tables
-//! ([`char_tables`]), slugs ([`slug`]) and email addresses ([`email`]).
+//! ([`char_tables`]), slugs ([`slug`]), email addresses ([`email`]) and language tags
+//! ([`language_tag`]).
 
 pub mod char_tables;
 pub mod email;
 pub mod folds;
+pub mod language_tag;
 pub mod lowercase;
 pub mod marks;
 pub mod normalization;

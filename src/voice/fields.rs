@@ -242,9 +242,9 @@ pub fn language_tag(value: &Json, path: &str, problems: &mut Problems) -> Option
     if !validate::check_len(tag, path, 0, LANGUAGE_MAX_CHARS, problems) {
         return None;
     }
-    match oxilangtag::LanguageTag::parse_and_normalize(tag) {
-        Ok(parsed) => Some(parsed.into_inner()),
-        Err(_) => {
+    match crate::text::language_tag::canonical(tag) {
+        Some(canonical) => Some(canonical),
+        None => {
             problems.push(
                 Code::InvalidLanguageTag,
                 path,
