@@ -417,7 +417,7 @@ fn same_data(c: char) -> bool {
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(4096))]
 
-    /// `text::nfc` (ICU4X) equals the independent reference
+    /// `text::nfc` (tables from ICU4X's data, `src/text/normalization.rs`) equals the independent reference
     /// `nfc()` of `unicode-normalization` on arbitrary text, biased toward combining sequences,
     /// Hangul jamo and composition exclusions.
     #[test]
@@ -479,6 +479,49 @@ proptest! {
             prop_assert_eq!(keyed.chars, normalized.chars().count());
             prop_assert_eq!(keyed.key, key.as_str());
             prop_assert_eq!(text::fold_nfc_in(&normalized, &mut key_buf), key.as_str());
+        }
+    }
+}
+
+/// Subtags of language tags in every shape the grammar tells apart, in mixed case.
+fn subtag() -> impl Strategy<Value = String> {
+    prop_oneof![
+        3 => prop::sample::select(&[
+            "en", "EN", "zh", "Hant", "latn", "TW", "us", "419", "1996", "fonipa", "rozaj", "yue",
+            "aaa", "x", "X", "a", "U", "0", "u", "ca", "gregory", "i", "klingon", "gb", "oed",
+            "sgn", "be", "fr", "min", "nan", "", "123456789", "abcdefgh", "é", "en_US", "_",
+        ][..]).prop_map(str::to_owned),
+        2 => "[a-zA-Z0-9]{1,9}",
+        1 => "[a-zA-Z]{2,8}",
+        2 => "[a-zA-Z]{3}",
+        1 => "[0-9][a-zA-Z0-9]{2,4}",
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(20_000))]
+
+    /// `text::language_tag` accepts exactly the tags `oxilangtag` accepts, in the same canonical
+    /// case, grandfathered and private-use tags included.
+    #[test]
+    fn language_tags_read_as_oxilangtag_reads_them(
+        subtags in prop::collection::vec(subtag(), 1..7),
+        grandfathered in prop::sample::select(&[
+            "art-lojban", "cel-gaulish", "en-GB-oed", "i-ami", "i-default", "i-klingon", "no-nyn",
+            "sgn-BE-FR", "sgn-CH-DE", "zh-min", "zh-min-nan", "zh-xiang",
+        ][..]),
+        upper in prop::collection::vec(any::<bool>(), 12),
+    ) {
+        let regrown: String = grandfathered
+            .chars()
+            .zip(upper.iter().cycle())
+            .map(|(c, &u)| if u { c.to_ascii_uppercase() } else { c.to_ascii_lowercase() })
+            .collect();
+        for tag in [subtags.join("-"), regrown, format!("x-{}", subtags.join("-"))] {
+            let reference = oxilangtag::LanguageTag::parse_and_normalize(&tag)
+                .ok()
+                .map(oxilangtag::LanguageTag::into_inner);
+            prop_assert_eq!(workspace_rules::text::language_tag::canonical(&tag), reference, "{:?}", tag);
         }
     }
 }

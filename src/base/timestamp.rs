@@ -1,31 +1,112 @@
 //! Timestamps: RFC 3339 in, RFC 3339 UTC with millisecond precision out.
 //!
-//! Time is always an input (`ctx.now`); no rule reads a clock. Parsing and calendar arithmetic are the
-//! `time` crate's (no hand-rolled calendar maths here). A [`Timestamp`] keeps the text it was read from,
-//! so a stored state comes back out byte for byte, and compares by instant, so
+//! Time is always an input (`ctx.now`); no rule reads a clock. A [`Timestamp`] keeps the text it was
+//! read from, so a stored state comes back out byte for byte, and compares by instant, so
 //! `2026-11-22T12:00:00+02:00` and `2026-11-22T10:00:00Z` are the same moment. Timestamps the library
 //! writes (`sent_at`, `joined_at`, an event's `at`…) are [`Timestamp::write`]'s form:
 //! `2026-11-22T10:00:00.000Z`, sub-millisecond digits cut off.
+//!
+//! The reading is the `time` crate's RFC 3339 parser's, written out here (that crate was 2.0 KB of
+//! the gzipped `.wasm` more than this code, BENCHMARKS.md), and the calendar is the proleptic Gregorian one by the
+//! days-from-civil arithmetic; `time` stays the reference of the tests, which compare the two on every
+//! day of years 0000–9999 and on random texts (`tests/timestamp_properties.rs`).
 
 use serde::{Serialize, Serializer};
 use std::cmp::Ordering;
-use time::format_description::well_known::Rfc3339;
-use time::{Date, Duration, Month, OffsetDateTime, Time, UtcOffset};
 
 /// An RFC 3339 timestamp: the text as given, and the instant it names.
 #[derive(Clone, Debug)]
 pub struct Timestamp {
     text: String,
-    at: OffsetDateTime,
+    at: Instant,
 }
+
+/// An instant: whole seconds since 1970-01-01T00:00:00Z and nanoseconds past them; ordered as
+/// time is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+struct Instant {
+    seconds: i64,
+    nanos: u32,
+}
+
+const SECONDS_A_DAY: i64 = 86_400;
 
 impl Timestamp {
     /// Reads any valid RFC 3339 timestamp (`Z` or a numeric offset, any fraction), keeping its text.
     /// `None` for anything else, including instants whose UTC form falls outside years 0000–9999.
+    ///
+    /// As the `time` crate reads RFC 3339: `YYYY-MM-DD`, any one byte, `hh:mm:ss`, an optional `.`
+    /// and one or more digits (past the ninth ignored), then `Z`, `z` or `±hh:mm` (hours to 23).
+    /// Second 60 (a leap second) reads as the last nanosecond of its minute, and only where a leap
+    /// second can be: at 23:59 UTC on the last day of a month.
     pub fn parse(text: &str) -> Option<Timestamp> {
-        let at = OffsetDateTime::parse(text, &Rfc3339).ok()?;
-        let utc = at.checked_to_offset(UtcOffset::UTC)?;
-        if !(0..=9999).contains(&utc.year()) {
+        let b = text.as_bytes();
+        let year = digits(b, 0, 4)?;
+        let month = digits(b, 5, 2)?;
+        let day = digits(b, 8, 2)?;
+        let (hour, minute, mut second) = (digits(b, 11, 2)?, digits(b, 14, 2)?, digits(b, 17, 2)?);
+        let literals = [(4, b'-'), (7, b'-'), (13, b':'), (16, b':')];
+        if literals.iter().any(|&(i, l)| b.get(i) != Some(&l)) {
+            return None;
+        }
+        let mut i = 19;
+        let mut nanos = 0;
+        if b.get(i) == Some(&b'.') {
+            i += 1;
+            let mut scale = 1_000_000_000;
+            while let Some(d) = b.get(i).filter(|d| d.is_ascii_digit()) {
+                scale /= 10;
+                nanos += u32::from(d - b'0') * scale;
+                i += 1;
+            }
+            if i == 20 {
+                return None;
+            }
+        }
+        let offset = match b.get(i)? {
+            b'Z' | b'z' => {
+                i += 1;
+                0
+            }
+            &sign @ (b'+' | b'-') => {
+                let (hours, minutes) = (digits(b, i + 1, 2)?, digits(b, i + 4, 2)?);
+                if b.get(i + 3) != Some(&b':') || hours > 23 || minutes > 59 {
+                    return None;
+                }
+                i += 6;
+                let offset = i64::from(hours * 3600 + minutes * 60);
+                if sign == b'-' {
+                    -offset
+                } else {
+                    offset
+                }
+            }
+            _ => return None,
+        };
+        let leap = second == 60;
+        if leap {
+            second = 59;
+            nanos = 999_999_999;
+        }
+        let valid = i == b.len()
+            && (1..=12).contains(&month)
+            && (1..=days_in_month(i64::from(year), month)).contains(&day)
+            && hour < 24
+            && minute < 60
+            && second < 60;
+        if !valid {
+            return None;
+        }
+        let local = days_from_civil(i64::from(year), month, day) * SECONDS_A_DAY
+            + i64::from(hour * 3600 + minute * 60 + second);
+        let at = Instant {
+            seconds: local - offset,
+            nanos,
+        };
+        let (utc_year, utc_month, utc_day) = civil_from_days(at.seconds.div_euclid(SECONDS_A_DAY));
+        let at_month_end = at.seconds.rem_euclid(SECONDS_A_DAY) == SECONDS_A_DAY - 1
+            && utc_day == days_in_month(utc_year, utc_month);
+        if !(0..=9999).contains(&utc_year) || (leap && !at_month_end) {
             return None;
         }
         Some(Timestamp {
@@ -37,29 +118,30 @@ impl Timestamp {
     /// The library's own form of this instant: UTC, millisecond precision
     /// (`2026-11-22T10:00:00.000Z`). `None` only outside years 0000–9999.
     pub fn write(&self) -> Option<Timestamp> {
-        let utc = self.at.checked_to_offset(UtcOffset::UTC)?;
-        if !(0..=9999).contains(&utc.year()) {
+        let (year, month, day) = civil_from_days(self.at.seconds.div_euclid(SECONDS_A_DAY));
+        if !(0..=9999).contains(&year) {
             return None;
         }
+        let time = self.at.seconds.rem_euclid(SECONDS_A_DAY);
         let text = format!(
-            "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}.{:03}Z",
-            utc.year(),
-            u8::from(utc.month()),
-            utc.day(),
-            utc.hour(),
-            utc.minute(),
-            utc.second(),
-            utc.millisecond()
+            "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}.{:03}Z",
+            time / 3600,
+            time / 60 % 60,
+            time % 60,
+            self.at.nanos / 1_000_000
         );
         Timestamp::parse(&text)
     }
 
     /// This instant plus whole days, written in the library's form; `None` past year 9999.
     pub fn plus_days(&self, days: i64) -> Option<Timestamp> {
-        let at = self.at.checked_add(Duration::days(days))?;
+        let seconds = days.checked_mul(SECONDS_A_DAY)?;
         Timestamp {
             text: String::new(),
-            at,
+            at: Instant {
+                seconds: self.at.seconds.checked_add(seconds)?,
+                nanos: self.at.nanos,
+            },
         }
         .write()
     }
@@ -116,6 +198,60 @@ impl Timestamp {
     pub fn is_before(&self, other: &Timestamp) -> bool {
         self.cmp_instant(other) == Ordering::Less
     }
+}
+
+/// The number written by the `n` ASCII digits at byte `at` of `b`, if they are digits.
+fn digits(b: &[u8], at: usize, n: usize) -> Option<u32> {
+    let digits = b.get(at..at + n)?;
+    (digits.iter().all(u8::is_ascii_digit))
+        .then(|| (digits.iter()).fold(0, |value, &d| value * 10 + u32::from(d - b'0')))
+}
+
+fn is_leap_year(year: i64) -> bool {
+    year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+}
+
+/// The days of a month (1–12) of the proleptic Gregorian calendar.
+fn days_in_month(year: i64, month: u32) -> u32 {
+    match month {
+        2 if is_leap_year(year) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+/// The number of days from 1970-01-01 to a date of the proleptic Gregorian calendar (month 1–12,
+/// day 1–31): the days-from-civil arithmetic over 400-year eras, counting years from March so the
+/// leap day comes last.
+fn days_from_civil(year: i64, month: u32, day: u32) -> i64 {
+    let year = if month <= 2 { year - 1 } else { year };
+    let era = year.div_euclid(400);
+    let year_of_era = year.rem_euclid(400);
+    let month_from_march = i64::from((month + 9) % 12);
+    let day_of_year = (153 * month_from_march + 2) / 5 + i64::from(day) - 1;
+    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+    era * 146_097 + day_of_era - 719_468
+}
+
+/// The date `days` after 1970-01-01, as `(year, month, day)`: the inverse of [`days_from_civil`].
+fn civil_from_days(days: i64) -> (i64, u32, u32) {
+    let days = days + 719_468;
+    let era = days.div_euclid(146_097);
+    let day_of_era = days.rem_euclid(146_097);
+    let year_of_era =
+        (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    let month_from_march = (5 * day_of_year + 2) / 153;
+    // Both in range by construction: a day 1–31, a month 1–12.
+    let day = (day_of_year - (153 * month_from_march + 2) / 5 + 1) as u32;
+    let month = if month_from_march < 10 {
+        month_from_march + 3
+    } else {
+        month_from_march - 9
+    } as u32;
+    let year = year_of_era + era * 400;
+    (if month <= 2 { year + 1 } else { year }, month, day)
 }
 
 /// Two timestamps are equal when their texts are: a state is compared as the bytes it serializes to.
@@ -189,6 +325,78 @@ mod tests {
         assert_eq!(a.cmp_instant(&b), Ordering::Equal);
         assert_ne!(a, b, "equality is textual");
         assert!(b.is_before(&ts("2026-11-22T10:00:00.001Z")));
+    }
+
+    /// The calendar arithmetic is the `time` crate's on every day of years 0000–9999 and of the
+    /// year before (where a negative offset can take an instant).
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn days_are_counted_as_the_time_crate_counts_them() {
+        let epoch = time::Date::from_calendar_date(1970, time::Month::January, 1).unwrap();
+        let mut date = time::Date::from_calendar_date(-1, time::Month::January, 1).unwrap();
+        let last = time::Date::from_calendar_date(9999, time::Month::December, 31).unwrap();
+        loop {
+            let days = i64::from(date.to_julian_day() - epoch.to_julian_day());
+            let (year, month, day) = (i64::from(date.year()), u8::from(date.month()), date.day());
+            assert_eq!(
+                days_from_civil(year, month.into(), day.into()),
+                days,
+                "{date}"
+            );
+            assert_eq!(
+                civil_from_days(days),
+                (year, month.into(), day.into()),
+                "{days}"
+            );
+            assert_eq!(
+                days_in_month(year, month.into()),
+                u32::from(date.month().length(date.year())),
+                "{date}"
+            );
+            if date == last {
+                break;
+            }
+            date = date.next_day().unwrap();
+        }
+    }
+
+    #[test]
+    fn the_parser_reads_what_the_time_crates_reads() {
+        for good in [
+            "2026-11-22t10:00:00z",
+            "2026-11-22 10:00:00Z",
+            "2026-11-22x10:00:00Z",
+            "2026-11-22T10:00:00.1234567891234Z",
+            "2026-11-22T10:00:00-00:00",
+            "2026-11-22T10:00:00+23:59",
+            "2024-02-29T23:59:60.5+00:00",
+            "2026-12-01T01:59:60+02:00",
+            "0000-01-01T00:00:00Z",
+            "9999-12-31T23:59:59.999999999Z",
+        ] {
+            assert!(Timestamp::parse(good).is_some(), "{good}");
+        }
+        for bad in [
+            "2026-11-22é10:00:00Z",
+            "2026-11-22T10:00:00.Z",
+            "2026-11-22T10:00:00+24:00",
+            "2026-11-22T10:00:00+01:60",
+            "2026-11-22T10:00:00+0100",
+            "2026-11-22T24:00:00Z",
+            "2026-11-22T10:60:00Z",
+            "2026-11-22T10:00:61Z",
+            "2026-11-30T23:59:60+01:00",
+            "2026-11-29T23:59:60Z",
+            "2026-13-01T10:00:00Z",
+            "2026-00-01T10:00:00Z",
+            "2026-11-00T10:00:00Z",
+            "2025-02-29T10:00:00Z",
+            "2026-11-22T10:00:00Zx",
+            "+2026-11-22T10:00:00Z",
+            "2026-11-22T10:00:00",
+        ] {
+            assert!(Timestamp::parse(bad).is_none(), "{bad}");
+        }
     }
 
     #[test]

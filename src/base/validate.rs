@@ -425,12 +425,15 @@ pub fn uuid<'a>(value: &'a Json, path: &str, problems: &mut Problems) -> Option<
     }
 }
 
-/// Whether `s` is a UUID in lowercase hyphenated form.
+/// Whether `s` is a UUID in lowercase hyphenated form: 32 lowercase hex digits in groups of 8, 4, 4,
+/// 4 and 12 joined by `-` (any version and variant, as the `uuid` crate's parser reads it and its
+/// hyphenated form writes it back; a test compares them).
 pub fn is_uuid(s: &str) -> bool {
     s.len() == 36
-        && s.bytes()
-            .all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f' | b'-'))
-        && uuid::Uuid::try_parse(s).is_ok_and(|u| u.hyphenated().to_string() == s)
+        && s.bytes().enumerate().all(|(i, b)| match i {
+            8 | 13 | 18 | 23 => b == b'-',
+            _ => matches!(b, b'0'..=b'9' | b'a'..=b'f'),
+        })
 }
 
 /// An RFC 3339 timestamp (any offset and precision, kept as given); `invalid_value` otherwise.
@@ -542,6 +545,25 @@ mod tests {
         assert!(!is_uuid("7c9e6679742540de944be07fc1f90ae7"));
         assert!(!is_uuid("{7c9e6679-7425-40de-944b-e07fc1f90ae7}"));
         assert!(!is_uuid("7c9e6679-7425-40de-944b-e07fc1f90ae"));
+        // Every one-byte change of a UUID, and every hyphen moved: as the `uuid` crate reads it.
+        let by_the_crate =
+            |s: &str| uuid::Uuid::try_parse(s).is_ok_and(|u| u.hyphenated().to_string() == s);
+        let id = "7c9e6679-7425-40de-944b-e07fc1f90ae7";
+        for i in 0..id.len() {
+            for b in (0u8..0x80).chain([0xC3]) {
+                let mut bytes = id.as_bytes().to_vec();
+                bytes[i] = b;
+                let s = String::from_utf8_lossy(&bytes).into_owned();
+                assert_eq!(is_uuid(&s), by_the_crate(&s), "{s:?}");
+            }
+            for hyphen in [8, 13, 18, 23] {
+                let mut bytes = id.as_bytes().to_vec();
+                bytes.remove(hyphen);
+                bytes.insert(i, b'-');
+                let moved = String::from_utf8(bytes).unwrap();
+                assert_eq!(is_uuid(&moved), by_the_crate(&moved), "{moved:?}");
+            }
+        }
         let mut p = Problems::new();
         let entries = vec![("a".to_owned(), Json::Null)];
         assert_eq!(string(field(&entries, "b"), "/b", &mut p), None);

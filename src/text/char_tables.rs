@@ -6,7 +6,8 @@
 //! fixed distance hold the same data in a fraction of the bytes. Every table is *derived*, never
 //! written by hand: its module's test builds it again from the reference with [`derive`], compares
 //! it on every `char`, and prints the table to paste when they differ (after a Unicode update of the
-//! reference, for instance). `src/text/marks.rs`, `src/text/folds.rs` and `src/text/lowercase.rs` hold the tables.
+//! reference, for instance). `src/text/marks.rs`, `src/text/folds.rs` and `src/text/lowercase.rs` hold the tables;
+//! the larger ones of `src/text/normalization.rs` are written to a file of their own by its generator test.
 
 /// Inclusive ranges of characters, in order and disjoint, each packed in a `u32` by [`range`]: half
 /// the bytes of `(first, last)` pairs, for tables of hundreds of ranges.
@@ -24,16 +25,24 @@ pub const fn range(first: u32, last: u32) -> u32 {
 
 /// Whether `c` falls in one of `ranges`.
 pub fn in_ranges(ranges: &Ranges, c: char) -> bool {
-    let c = u32::from(c);
-    last_from(ranges, |&r| r >> LEN_BITS, c)
-        .is_some_and(|&r| c - (r >> LEN_BITS) <= r & ((1 << LEN_BITS) - 1))
+    range_index(ranges, c).is_some()
 }
 
-/// The last entry of `table` (in order of `start`) that starts at or before `code`: the only one
-/// that can hold it, in a table of disjoint ranges or runs.
-fn last_from<T>(table: &[T], start: impl Fn(&T) -> u32, code: u32) -> Option<&T> {
-    let after = table.partition_point(|entry| start(entry) <= code);
-    after.checked_sub(1).and_then(|i| table.get(i))
+/// The index in `ranges` of the range that holds `c`, if one does: the key of tables that give each
+/// range a value (`src/text/normalization.rs`).
+pub fn range_index(ranges: &Ranges, c: char) -> Option<usize> {
+    let c = u32::from(c);
+    let i = last_from(ranges, |&r| r >> LEN_BITS, c)?;
+    let r = ranges.get(i)?;
+    (c - (r >> LEN_BITS) <= r & ((1 << LEN_BITS) - 1)).then_some(i)
+}
+
+/// The index of the last entry of `table` (in order of `start`) that starts at or before `code`:
+/// the only one that can hold it, in a table of disjoint ranges or runs.
+fn last_from<T>(table: &[T], start: impl Fn(&T) -> u32, code: u32) -> Option<usize> {
+    table
+        .partition_point(|entry| start(entry) <= code)
+        .checked_sub(1)
 }
 
 /// `(first, last, distance, step)`: `first`, `first + step`, … up to `last` map to themselves plus
@@ -56,7 +65,8 @@ impl CaseMap {
     /// The mapping of `c`, padded with `'\0'`, or `None` when the mapping leaves it as it is.
     pub fn get(&self, c: char) -> Option<[char; 3]> {
         let code = u32::from(c);
-        if let Some(&(first, last, distance, step)) = last_from(self.runs, |run| run.0, code) {
+        let run = last_from(self.runs, |run| run.0, code).and_then(|i| self.runs.get(i));
+        if let Some(&(first, last, distance, step)) = run {
             if code <= last && (code - first) % step == 0 {
                 let mapped = code.checked_add_signed(distance).and_then(char::from_u32)?;
                 return Some([mapped, '\0', '\0']);
@@ -67,6 +77,44 @@ impl CaseMap {
             .binary_search_by_key(&code, |&(from, _)| from)
             .ok()?;
         self.multi.get(multi).map(|&(_, to)| to)
+    }
+}
+
+/// Characters mapped to strings (the decompositions of `src/text/normalization.rs`: thousands of
+/// characters, one to 18 characters each). The mapped characters are ranges (most stand next to
+/// each other), numbered in order; the strings are written one after another in `text`, found by
+/// their lengths in bytes from the offset of every [`CHUNK`]-th. Two bytes a string and the text
+/// itself, where an offset for each string would be four.
+pub struct StrMap {
+    /// The mapped characters, as ranges in order.
+    pub ranges: &'static Ranges,
+    /// The number of the mapping of each range's first character.
+    pub starts: &'static [u16],
+    /// The offset in `text` of the mappings numbered 0, [`CHUNK`], 2 × [`CHUNK`]…
+    pub offsets: &'static [u16],
+    /// The length in bytes of each mapping.
+    pub lens: &'static [u8],
+    /// Every mapping, in order.
+    pub text: &'static str,
+}
+
+/// Every how many mappings [`StrMap`] keeps an offset: at most `CHUNK - 1` lengths are added to find
+/// one.
+pub const CHUNK: usize = 16;
+
+impl StrMap {
+    /// The mapping of `c`, if it has one.
+    pub fn get(&self, c: char) -> Option<&'static str> {
+        let range = range_index(self.ranges, c)?;
+        let first = self.ranges.get(range)? >> LEN_BITS;
+        let n = usize::from(*self.starts.get(range)?) + (u32::from(c) - first) as usize;
+        let chunk = n / CHUNK;
+        let before = self.lens.get(chunk * CHUNK..n)?.iter();
+        let start = before.fold(usize::from(*self.offsets.get(chunk)?), |at, &len| {
+            at + usize::from(len)
+        });
+        self.text
+            .get(start..start + usize::from(*self.lens.get(n)?))
     }
 }
 
@@ -82,15 +130,59 @@ pub mod derive {
     /// The ranges of the characters where `has` holds, as `(first, last)`, none longer than a packed
     /// range can be.
     pub fn ranges(has: impl Fn(char) -> bool) -> Vec<(u32, u32)> {
-        let mut ranges: Vec<(u32, u32)> = Vec::new();
-        for c in every_char().filter(|&c| has(c)) {
-            let c = u32::from(c);
+        (valued_ranges(|c| has(c).then_some(())).into_iter())
+            .map(|(first, last, ())| (first, last))
+            .collect()
+    }
+
+    /// The ranges of the characters that `value` gives a value, as `(first, last, value)`: each a
+    /// run of neighbours with the same value, none longer than a packed range can be.
+    pub fn valued_ranges<T: PartialEq>(value: impl Fn(char) -> Option<T>) -> Vec<(u32, u32, T)> {
+        let mut ranges: Vec<(u32, u32, T)> = Vec::new();
+        for (c, v) in every_char().filter_map(|c| Some((u32::from(c), value(c)?))) {
             match ranges.last_mut() {
-                Some(last) if last.1 + 1 == c && c - last.0 < 1 << LEN_BITS => last.1 = c,
-                _ => ranges.push((c, c)),
+                Some(last) if last.1 + 1 == c && c - last.0 < 1 << LEN_BITS && last.2 == v => {
+                    last.1 = c;
+                }
+                _ => ranges.push((c, c, v)),
             }
         }
         ranges
+    }
+
+    /// The parts of a [`StrMap`] of `map`, built: what a generator writes out.
+    pub struct StrMapParts {
+        pub ranges: Vec<(u32, u32)>,
+        pub starts: Vec<u16>,
+        pub offsets: Vec<u16>,
+        pub lens: Vec<u8>,
+        pub text: String,
+    }
+
+    /// The [`StrMap`] parts of `map`, the mapping of every `char` that has one.
+    pub fn str_map(map: impl Fn(char) -> Option<String>) -> StrMapParts {
+        let mut parts = StrMapParts {
+            ranges: Vec::new(),
+            starts: Vec::new(),
+            offsets: Vec::new(),
+            lens: Vec::new(),
+            text: String::new(),
+        };
+        let mapped: Vec<(char, String)> = every_char().filter_map(|c| Some((c, map(c)?))).collect();
+        parts.ranges = ranges(|c| mapped.binary_search_by_key(&c, |m| m.0).is_ok());
+        let mut n = 0;
+        for &(first, last) in &parts.ranges {
+            parts.starts.push(u16::try_from(n).unwrap());
+            n += (last - first) as usize + 1;
+        }
+        for (n, (_, to)) in mapped.iter().enumerate() {
+            if n % CHUNK == 0 {
+                parts.offsets.push(u16::try_from(parts.text.len()).unwrap());
+            }
+            parts.lens.push(u8::try_from(to.len()).unwrap());
+            parts.text.push_str(to);
+        }
+        parts
     }
 
     /// Fails, with the table to paste, unless `table` is the ranges of `has`, and checks
@@ -228,6 +320,49 @@ mod tests {
     fn long_ranges_are_split_to_be_packed() {
         let split = derive::ranges(|c| ('\u{1000}'..='\u{1FFF}').contains(&c));
         assert_eq!(split, [(0x1000, 0x17FF), (0x1800, 0x1FFF)]);
+    }
+
+    #[test]
+    fn str_maps_find_every_mapping_across_chunks_and_ranges() {
+        // 40 mapped characters (more than two chunks) in three ranges, of 1 to 3 bytes each.
+        let map = |c: char| match u32::from(c) {
+            0x41..=0x5A => Some(c.to_ascii_lowercase().to_string()),
+            0xC0..=0xC9 => Some(format!("{}\u{300}", char::from(b'a' + (c as u8 - 0xC0)))),
+            0x3000..=0x3003 => Some("\u{3042}".repeat(usize::from(c as u8))),
+            _ => None,
+        };
+        let parts = derive::str_map(map);
+        let ranges: Vec<u32> = parts.ranges.iter().map(|&(a, b)| range(a, b)).collect();
+        assert_eq!(parts.ranges, [(0x41, 0x5A), (0xC0, 0xC9), (0x3000, 0x3003)]);
+        assert_eq!(parts.starts, [0, 26, 36]);
+        assert_eq!(parts.offsets.len(), 3);
+        let table = StrMap {
+            ranges: ranges.leak(),
+            starts: parts.starts.leak(),
+            offsets: parts.offsets.leak(),
+            lens: parts.lens.leak(),
+            text: parts.text.leak(),
+        };
+        for c in ('\0'..='\u{3100}').chain(['\u{10FFFF}']) {
+            assert_eq!(table.get(c).map(str::to_owned), map(c), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn valued_ranges_split_where_the_value_changes() {
+        let value = |c: char| match c {
+            'a'..='c' => Some(1),
+            'd'..='e' => Some(2),
+            'g' => Some(2),
+            _ => None,
+        };
+        assert_eq!(
+            derive::valued_ranges(value),
+            [(0x61, 0x63, 1), (0x64, 0x65, 2), (0x67, 0x67, 2)]
+        );
+        let ranges = [range(0x61, 0x63), range(0x64, 0x65), range(0x67, 0x67)];
+        let found: Vec<Option<usize>> = "`adfg".chars().map(|c| range_index(&ranges, c)).collect();
+        assert_eq!(found, [None, Some(0), Some(1), None, Some(2)]);
     }
 
     #[test]

@@ -3,9 +3,10 @@
 //! merge, in an update and in tone matching.
 //!
 //! Definitions this module fixes (the spec names the steps, not the character classes):
-//! - **NFC** is Unicode Normalization Form C, by the crate `icu_normalizer` (ICU4X). It was chosen
-//!   over `unicode-normalization`'s `nfc()` by size: the latter links its NFKC/NFKD and CJK-variant
-//!   tables too, about 40 KB more gzipped `.wasm` (measured; BENCHMARKS.md, "Where the bytes go").
+//! - **NFC** is Unicode Normalization Form C (Unicode 17.0), by [`normalization`], from compact
+//!   tables of the data of `icu_normalizer` (ICU4X), which its tests compare with that crate on
+//!   every char: the crate itself made the gzipped `.wasm` 19–22 KB larger, and
+//!   `unicode-normalization` 40 KB larger than that (measured; BENCHMARKS.md, "Size").
 //! - **White space** is the Unicode `White_Space` property, as Rust's [`char::is_whitespace`] tests
 //!   it: ASCII spaces, tabs and line breaks, NBSP, the `U+2000`–`U+200A` spaces, `U+2028`/`U+2029`,
 //!   ideographic space and the others of that property. Every run of them becomes one `U+0020`.
@@ -22,56 +23,70 @@
 //! - **Words** (for `docs/rules/tone.md` topic matching) are runs of letters, digits, combining marks and ZWNJ/ZWJ in
 //!   the normalized, case-folded text; see [`words`].
 //!
-//! The room also holds the character tables behind these steps and the other text rules: combining
-//! marks ([`marks`]), case folding ([`folds`]), lowercasing ([`lowercase`]), their packed tables
-//! ([`char_tables`]), slugs ([`slug`]) and email addresses ([`email`]).
+//! The room also holds the character tables behind these steps and the other text rules:
+//! normalization ([`normalization`]), combining marks ([`marks`]), case folding ([`folds`]), lowercasing ([`lowercase`]), their packed tables
+//! ([`char_tables`]), slugs ([`slug`]), email addresses ([`email`]) and language tags
+//! ([`language_tag`]).
 
 pub mod char_tables;
 pub mod email;
 pub mod folds;
+pub mod language_tag;
 pub mod lowercase;
 pub mod marks;
+pub mod normalization;
 pub mod slug;
 
 use std::borrow::Cow;
 
-/// The NFC normalizer with its compiled-in data; building one is free (a `const fn` pointing at
-/// static tables), so one constant serves every call.
-const NFC: icu_normalizer::ComposingNormalizerBorrowed<'static> =
-    icu_normalizer::ComposingNormalizerBorrowed::new_nfc();
+/// Unicode Normalization Form KD (compatibility decomposition), for slugs (`docs/rules/workspace.md`),
+/// from the same tables as [`nfc`].
+pub use normalization::nfkd;
 
-/// Unicode Normalization Form KD (compatibility decomposition), for slugs (`docs/rules/workspace.md`), by the same ICU4X
-/// normalizer as [`nfc`], so both share its data.
-pub fn nfkd(s: &str) -> String {
-    icu_normalizer::DecomposingNormalizerBorrowed::new_nfkd()
-        .normalize(s)
-        .into_owned()
-}
-
-/// Unicode Normalization Form C, by ICU4X's normalizer with its compiled-in data. Text that
-/// `is_nfc` proves already normalized by its characters (ASCII, and most Latin, Greek, Cyrillic,
-/// kana, CJK and Hangul text) skips the normalizer: this is the hot path of merges.
+/// Unicode Normalization Form C ([`normalization::nfc`]). Text that `nfc_window` proves already
+/// normalized by its characters (ASCII, and most Latin, Greek, Cyrillic, kana, CJK and Hangul text)
+/// skips the normalizer: this is the hot path of merges.
 pub fn nfc(s: &str) -> String {
     nfc_cow(s).into_owned()
 }
 
-/// [`nfc`] without a copy when the text is already in NFC ([`is_nfc`]).
+/// [`nfc`] without a copy when the text is already in NFC; else only the window of
+/// [`nfc_window`] is normalized, the text around it copied as it is.
 fn nfc_cow(s: &str) -> Cow<'_, str> {
-    if is_nfc(s) {
+    let Some((start, end)) = nfc_window(s) else {
+        return Cow::Borrowed(s);
+    };
+    let window = &s[start..end];
+    if is_folded_capital_i_with_dot(window) || normalization::quick_check(window) == Some(true) {
+        return Cow::Borrowed(s);
+    }
+    let composed = normalization::nfc(window);
+    if composed == window {
         Cow::Borrowed(s)
     } else {
-        NFC.normalize(s)
+        Cow::Owned([&s[..start], &composed, &s[end..]].concat())
     }
 }
 
-/// Whether a text is in NFC, asking the normalizer only about the part of it that is not made of
-/// [`stays_nfc`] characters. Each of those has an NFC boundary before it (canonical combining
-/// class 0, never composing with what precedes it), so NFC never looks across it: the text is in
-/// NFC exactly when the window from the last such character before the first other one to the
-/// first such character after the last other one is.
+/// Whether a text is in NFC, asking the normalizer only about its [`nfc_window`], as [`nfc_cow`]
+/// does (the tests compare it with ICU4X's answer).
+#[cfg(test)]
 fn is_nfc(s: &str) -> bool {
+    nfc_window(s).is_none_or(|(start, end)| {
+        let window = &s[start..end];
+        is_folded_capital_i_with_dot(window) || normalization::is_nfc(window)
+    })
+}
+
+/// The part of a text that is not made of [`stays_nfc`] characters, as byte offsets, or `None`
+/// when the whole text is. Each of those characters has an NFC boundary before it (canonical
+/// combining class 0, never composing with what precedes it), so NFC never looks across it: the
+/// NFC of the text is the window's NFC between the text before and after it, where the window runs
+/// from the last such character before the first other one to the first such character after the
+/// last other one.
+fn nfc_window(s: &str) -> Option<(usize, usize)> {
     if s.is_ascii() {
-        return true;
+        return None;
     }
     let bytes = s.as_bytes();
     // The window: where it starts (once a character not in `stays_nfc` is met) and ends.
@@ -95,16 +110,10 @@ fn is_nfc(s: &str) -> bool {
         }
         i += width;
     }
-    match start {
-        None => true,
-        Some(start) => {
-            let window = &s[start..end.unwrap_or(s.len())];
-            is_folded_capital_i_with_dot(window) || NFC.is_normalized(window)
-        }
-    }
+    start.map(|start| (start, end.unwrap_or(s.len())))
 }
 
-/// Whether a window of [`is_nfc`] is `i` + `U+0307`, the folding of `İ`: the one window that
+/// Whether a window of [`nfc_window`] is `i` + `U+0307`, the folding of `İ`: the one window that
 /// folding Latin text brings in, and in NFC (no character composes from the two; a unit test checks
 /// it), so the normalizer need not be asked.
 fn is_folded_capital_i_with_dot(window: &str) -> bool {
@@ -409,23 +418,28 @@ pub fn fold(normalized: &str) -> String {
 /// reuses: the key, borrowed from `normalized` when folding changes nothing (then the text is its
 /// own key), else written into `buf`.
 pub fn fold_nfc_in<'a>(normalized: &'a str, buf: &'a mut String) -> &'a str {
-    debug_assert!(NFC.is_normalized(normalized));
+    debug_assert!(normalization::is_nfc(normalized));
     let Some(stable) = case_fold_in(normalized, buf) else {
         return normalized;
     };
-    if !stable && !is_nfc(buf) {
-        let composed = NFC.normalize(buf).into_owned();
-        *buf = composed;
+    if !stable {
+        if let Some(composed) = nfc_changed(buf) {
+            *buf = composed;
+        }
     }
     buf
 }
 
 /// NFC of an owned text, kept as it is when already normalized.
 fn nfc_owned(s: String) -> String {
-    if is_nfc(&s) {
-        s
-    } else {
-        NFC.normalize(&s).into_owned()
+    nfc_changed(&s).unwrap_or(s)
+}
+
+/// The NFC of a text when it is not the text itself.
+fn nfc_changed(s: &str) -> Option<String> {
+    match nfc_cow(s) {
+        Cow::Owned(composed) => Some(composed),
+        Cow::Borrowed(_) => None,
     }
 }
 
@@ -599,7 +613,7 @@ pub fn char_len(s: &str) -> usize {
 
 /// Whether a character is part of a word for whole-word matching (`docs/rules/tone.md`): letters and digits
 /// (`char::is_alphanumeric`, which includes the spacing vowel signs of Indic scripts through the
-/// `Alphabetic` property), combining marks (a non-zero canonical combining class, from ICU4X's
+/// `Alphabetic` property), combining marks (a non-zero canonical combining class, from the
 /// normalization data already in the module, so `i` + `U+0307` stays one word) and the joiners
 /// ZWNJ/ZWJ (part of words in Persian and Indic scripts). Everything else — white space,
 /// punctuation, symbols, emoji — separates words.
@@ -607,7 +621,7 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
         || c == '\u{200C}'
         || c == '\u{200D}'
-        || icu_normalizer::properties::CanonicalCombiningClassMap::new().get_u8(c) != 0
+        || normalization::combining_class(c) != 0
 }
 
 /// The words of a text for whole-word matching: normalized, case-folded, split on every character
@@ -813,6 +827,10 @@ pub(crate) mod reference {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// ICU4X's NFC, the reference.
+    const NFC: icu_normalizer::ComposingNormalizerBorrowed<'static> =
+        icu_normalizer::ComposingNormalizerBorrowed::new_nfc();
 
     /// `normalize` and `keyed` of `s` agree with the reference definitions; answers those.
     fn assert_keyed(s: &str, text_buf: &mut String, key_buf: &mut String) -> (String, String) {

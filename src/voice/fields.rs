@@ -9,8 +9,9 @@
 //!   normalized), 1–128 characters.
 //! - `language`: longer than 32 characters is `too_long`; otherwise a tag that is not well-formed
 //!   (RFC 5646 §2.2.9, the empty string included) is `invalid_language_tag`. Well-formedness and the
-//!   canonical case come from the crate `oxilangtag` (language lowercase, script title case, region
-//!   upper case, the rest lowercase; grandfathered tags in their registry spelling).
+//!   canonical case are [`crate::text::language_tag`]'s, as the crate `oxilangtag` has them (language
+//!   lowercase, script title case, region upper case, the rest lowercase; grandfathered tags in their
+//!   registry spelling).
 //! - `speed`/`volume`: `-0` is stored as `0`.
 //! - In a **stored** object (the `current` of an update, a layer of resolution) `null` means unset,
 //!   exactly as an absent key: an API response may spell unset fields as `null`. Everything else is
@@ -242,9 +243,9 @@ pub fn language_tag(value: &Json, path: &str, problems: &mut Problems) -> Option
     if !validate::check_len(tag, path, 0, LANGUAGE_MAX_CHARS, problems) {
         return None;
     }
-    match oxilangtag::LanguageTag::parse_and_normalize(tag) {
-        Ok(parsed) => Some(parsed.into_inner()),
-        Err(_) => {
+    match crate::text::language_tag::canonical(tag) {
+        Some(canonical) => Some(canonical),
+        None => {
             problems.push(
                 Code::InvalidLanguageTag,
                 path,
