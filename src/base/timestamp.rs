@@ -149,39 +149,36 @@ impl Timestamp {
     /// The UTC calendar month of this instant, counted from year 0 (`year × 12 + month − 1`, so
     /// consecutive months are consecutive numbers), and its day of the month.
     pub fn utc_month_day(&self) -> (i64, u8) {
-        let utc = self.utc();
-        let month = i64::from(utc.year()) * 12 + i64::from(u8::from(utc.month())) - 1;
-        (month, utc.day())
+        let (year, month, day) = civil_from_days(self.at.seconds.div_euclid(SECONDS_A_DAY));
+        // A day is 1–31 by construction.
+        (year * 12 + i64::from(month) - 1, day as u8)
     }
 
     /// The day of the month when this instant is 00:00:00 UTC exactly (not a nanosecond past),
     /// else `None`.
     pub fn utc_midnight_day(&self) -> Option<u8> {
-        let utc = self.utc();
-        (utc.time() == Time::MIDNIGHT).then(|| utc.day())
+        (self.at.seconds.rem_euclid(SECONDS_A_DAY) == 0 && self.at.nanos == 0)
+            .then(|| self.utc_month_day().1)
     }
 
     /// 00:00:00.000 UTC on `day` of `month` (counted as [`utc_month_day`](Self::utc_month_day)
     /// counts), written in the library's form; `None` for a day the month does not have or outside
     /// years 0000–9999.
     pub fn start_of_day(month: i64, day: u8) -> Option<Timestamp> {
-        let year = i32::try_from(month.div_euclid(12)).ok()?;
-        let month = Month::try_from(u8::try_from(month.rem_euclid(12) + 1).ok()?).ok()?;
-        let at = Date::from_calendar_date(year, month, day)
-            .ok()?
-            .midnight()
-            .assume_utc();
+        let year = month.div_euclid(12);
+        // 1–12 by construction.
+        let month = (month.rem_euclid(12) + 1) as u32;
+        if day == 0 || u32::from(day) > days_in_month(year, month) {
+            return None;
+        }
         Timestamp {
             text: String::new(),
-            at,
+            at: Instant {
+                seconds: days_from_civil(year, month, day.into()).checked_mul(SECONDS_A_DAY)?,
+                nanos: 0,
+            },
         }
         .write()
-    }
-
-    /// This instant in UTC (a parsed timestamp's UTC form always exists: [`parse`](Self::parse)
-    /// checks it).
-    fn utc(&self) -> OffsetDateTime {
-        self.at.checked_to_offset(UtcOffset::UTC).unwrap_or(self.at)
     }
 
     /// The text as given.
