@@ -2,7 +2,8 @@
 //! state and its validation ([`state`]), the call context ([`context`]), audit events ([`audit`]),
 //! the command engine ([`commands`]) and the rules it dispatches to — membership ([`membership`]),
 //! invitations ([`invitations`]), lifecycle ([`lifecycle`]), prepaid minutes ([`minutes`]) and test
-//! caller numbers ([`test_numbers`]), and the voice-settings command ([`voice_settings`]). The rulebook pages: `docs/rules/roles.md`, `workspace.md`,
+//! caller numbers ([`test_numbers`]), and the voice-settings command ([`voice_settings`]); records found by
+//! id, by scan or through an index ([`lookup`]). The rulebook pages: `docs/rules/roles.md`, `workspace.md`,
 //! `lifecycle.md`, `invitations.md`, `commands.md`.
 
 pub mod audit;
@@ -10,6 +11,7 @@ pub mod commands;
 pub mod context;
 pub mod invitations;
 pub mod lifecycle;
+pub mod lookup;
 pub mod membership;
 pub mod minutes;
 pub mod roles;
