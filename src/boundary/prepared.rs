@@ -7,7 +7,7 @@
 //! instance, so an id given before a reset is never given again to another workspace.
 
 use crate::base::error::{Code, RuleError};
-use crate::base::json::Json;
+use crate::base::json::{Json, Unsupported};
 use crate::boundary::api::text;
 use crate::edge::prepared::PreparedWorkspace;
 use std::cell::RefCell;
@@ -30,7 +30,8 @@ pub fn prepare(id: u64, state: &Json) -> Result<String, RuleError> {
 /// [`prepare`] with its arguments as the JSON text of an array; `None` for text that is not one.
 pub fn prepare_text(id: u64, args: &str) -> Option<Result<String, RuleError>> {
     let args: Vec<Json> = serde_json::from_str(args).ok()?;
-    Some(prepare(id, args.first().unwrap_or(&Json::Null)))
+    let missing = Json::Unsupported(Unsupported::Undefined);
+    Some(prepare(id, args.first().unwrap_or(&missing)))
 }
 
 /// The method at `method` in [`METHODS`] of the workspace `id`, with its arguments.
@@ -72,7 +73,7 @@ pub fn free(id: u64) {
     PREPARED.with_borrow_mut(|all| all.remove(&id));
 }
 
-/// How many prepared workspaces are held (for the memory tests).
+/// How many prepared workspaces are held.
 pub fn held() -> usize {
     PREPARED.with_borrow(BTreeMap::len)
 }

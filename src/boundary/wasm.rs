@@ -740,12 +740,6 @@ pub fn js_prepared_free(id: f64) {
     prepared::free(id as u64)
 }
 
-/// How many prepared workspaces the module holds (for the memory tests).
-#[wasm_bindgen(js_name = __preparedHeld, skip_typescript)]
-pub fn js_prepared_held() -> u32 {
-    prepared::held() as u32
-}
-
 /// The names of the drop reasons in order, as JSON: `scripts/build.mjs` reads them from the module it
 /// has just built, for `rules.js` to name the reasons of [`api::merge_joined`]'s answer.
 #[wasm_bindgen(js_name = __dropReasons, skip_typescript)]
