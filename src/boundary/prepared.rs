@@ -11,19 +11,30 @@ use crate::base::json::{Json, Unsupported};
 use crate::boundary::api::text;
 use crate::edge::prepared::PreparedWorkspace;
 use std::cell::RefCell;
-use std::collections::BTreeMap;
 
 /// The methods of a prepared workspace, by their position (how the JavaScript layer names them).
 pub const METHODS: &[&str] = &["checkRequest", "authorize", "previewInvitation"];
 
+/// The workspaces by id, in increasing order of id (the JavaScript layer counts up, so a new one goes
+/// last), found by binary search. A sorted list rather than a map: far less code in the module.
+type Held = Vec<(u64, Box<PreparedWorkspace>)>;
+
 thread_local! {
-    static PREPARED: RefCell<BTreeMap<u64, PreparedWorkspace>> = const { RefCell::new(BTreeMap::new()) };
+    static PREPARED: RefCell<Held> = const { RefCell::new(Vec::new()) };
+}
+
+fn position(all: &Held, id: u64) -> Result<usize, usize> {
+    all.binary_search_by_key(&id, |(i, _)| *i)
 }
 
 /// `prepareWorkspace(state)`: keeps the workspace under `id` (replacing any it held), answers `null`.
 pub fn prepare(id: u64, state: &Json) -> Result<String, RuleError> {
     let prepared = PreparedWorkspace::from_input(state)?;
-    PREPARED.with_borrow_mut(|all| all.insert(id, prepared));
+    let prepared = Box::new(prepared);
+    PREPARED.with_borrow_mut(|all| match position(all, id) {
+        Ok(i) => all[i].1 = prepared,
+        Err(i) => all.insert(i, (id, prepared)),
+    });
     Ok("null".to_owned())
 }
 
@@ -42,7 +53,7 @@ pub fn call(id: u64, method: usize, args: &[Json]) -> Result<String, RuleError> 
         ))
     };
     PREPARED.with_borrow(|all| {
-        let Some(w) = all.get(&id) else {
+        let Some((_, w)) = position(all, id).ok().and_then(|i| all.get(i)) else {
             return Err(RuleError::single(
                 Code::PreparedWorkspaceFreed,
                 "",
@@ -70,12 +81,16 @@ pub fn call_text(id: u64, method: usize, args: &str) -> Option<Result<String, Ru
 
 /// Drops the workspace `id`; nothing for an id not held (freeing twice is harmless).
 pub fn free(id: u64) {
-    PREPARED.with_borrow_mut(|all| all.remove(&id));
+    PREPARED.with_borrow_mut(|all| {
+        if let Ok(i) = position(all, id) {
+            all.remove(i);
+        }
+    });
 }
 
 /// How many prepared workspaces are held.
 pub fn held() -> usize {
-    PREPARED.with_borrow(BTreeMap::len)
+    PREPARED.with_borrow(Vec::len)
 }
 
 #[cfg(test)]
@@ -95,6 +110,32 @@ mod tests {
         assert_eq!(prepare_text(7, "not json"), None);
         free(7);
         free(7);
+        assert_eq!(held(), 0);
+        // Ids in any order are kept apart, and freeing one leaves the others.
+        let state = r#"[{"workspace": 1}]"#;
+        assert!(prepare_text(1, state).unwrap().is_err());
+        let text = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/vectors/requests.json"
+        ))
+        .unwrap();
+        let file: serde_json::Value = serde_json::from_str(&text).unwrap();
+        let state = &file["cases"][0]["args"][1]["state"];
+        let args = format!("[{state}]");
+        for id in [5, 2, 9, 3] {
+            assert_eq!(prepare_text(id, &args).unwrap(), Ok("null".to_owned()));
+        }
+        assert_eq!(held(), 4);
+        free(2);
+        let view = r#"["5d0e3c1a-7b2f-4c8d-9e1a-0b2c3d4e5f01", "workspace.view"]"#;
+        for id in [5, 9, 3] {
+            assert!(call_text(id, 1, view).unwrap().is_ok(), "{id}");
+        }
+        let err = call_text(2, 1, view).unwrap().unwrap_err();
+        assert_eq!(err.code, Code::PreparedWorkspaceFreed);
+        for id in [5, 9, 3] {
+            free(id);
+        }
         assert_eq!(held(), 0);
     }
 }
