@@ -8,7 +8,8 @@
 // data (`jsonArgs`), else the values themselves; refusals come back as WorkspaceRulesError.
 //
 // rules.js hands in its trap guard and argument helpers (`preparedWorkspaces({ guard, jsonArgs,
-// answerOf, SLOW })`) and exports the `prepareWorkspace` it gets back.
+// answerOf, SLOW })`: `jsonArgs(args)` the JSON text of plain arguments or SLOW, `answerOf(out, spell)`
+// a tagged answer of the module) and exports the `prepareWorkspace` it gets back.
 import * as glue from "./workspace_rules.js";
 
 /** The methods by their position in the module's table (prepared::METHODS). */
@@ -33,7 +34,7 @@ export function preparedWorkspaces({ guard, jsonArgs, answerOf, SLOW }) {
 
   function call(id, method, a, b) {
     try {
-      const text = jsonArgs([a, b], false);
+      const text = jsonArgs([a, b]);
       const answer = text === SLOW ? SLOW : answerOf(glue.__preparedCallJson(id, method, text), parse);
       return answer !== SLOW ? answer : glue.__preparedCall(id, method, a, b);
     } catch (e) {
@@ -90,7 +91,7 @@ export function preparedWorkspaces({ guard, jsonArgs, answerOf, SLOW }) {
   function prepareWorkspace(state) {
     const id = nextId++;
     try {
-      const text = jsonArgs([state], false);
+      const text = jsonArgs([state]);
       const answer = text === SLOW ? SLOW : answerOf(glue.__prepareJson(id, text), parse);
       if (answer === SLOW) glue.__prepare(id, state);
     } catch (e) {
