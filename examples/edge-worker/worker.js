@@ -61,16 +61,36 @@ const DIRECTORY = "directory";
 /** Prepared workspaces by id: `{ version, prepared }`, kept across requests by this isolate. */
 const cache = new Map();
 
-/** The prepared workspace `id` at its stored version (null when none is stored), and whether it was cached. */
+/**
+ * The prepared workspace `id` at its stored version (null when none is stored), and whether it was
+ * cached. Use it before the next `await`: another request may replace (and free) it meanwhile.
+ */
 async function preparedFor(env, id) {
-  const cached = cache.get(id);
-  const stored = await store(env, id).read(cached?.version ?? null);
+  const stored = await store(env, id).read(cache.get(id)?.version ?? null);
   if (stored === null) return { prepared: null, hit: false };
-  if (cached && stored.json === undefined) return { prepared: cached.prepared, hit: true };
+  // Read the cache again: another request may have prepared this workspace during the read.
+  const current = cache.get(id);
+  if (current && current.version >= stored.version) return { prepared: current.prepared, hit: stored.json === undefined };
+  if (stored.json === undefined) return preparedFor(env, id); // the cached one was replaced and dropped meanwhile
   const prepared = prepareWorkspace(JSON.parse(stored.json));
-  cached?.prepared.free();
+  current?.prepared.free();
   cache.set(id, { version: stored.version, prepared });
   return { prepared, hit: false };
+}
+
+/** The decision on the prepared workspace `id`, prepared again once if the module dropped it (after
+ *  an internal error the package resets its instance: prepared_workspace_freed). */
+async function decide(env, id, request, context) {
+  for (let attempt = 0; ; attempt++) {
+    const { prepared, hit } = await preparedFor(env, id);
+    if (prepared === null) return { decision: null, hit };
+    try {
+      return { decision: prepared.checkRequest(request, context), hit };
+    } catch (e) {
+      if (e.code !== "prepared_workspace_freed" || attempt > 0) throw e;
+      if (cache.get(id)?.prepared === prepared) cache.delete(id);
+    }
+  }
 }
 
 /** `{ user_id, email }` from a valid bearer token, else null. */
@@ -136,13 +156,11 @@ export default {
       }
     }
     const text = await request.text();
-    const workspaceId = await workspaceIdOf(url.pathname, env);
-    const { prepared, hit } = workspaceId ? await preparedFor(env, workspaceId) : { prepared: null, hit: false };
     const actor = await actorOf(request, env);
-    // No stored workspace: the route table and the credentials still decide first, then 404.
-    const decision = prepared
-      ? prepared.checkRequest({ method: request.method, path: url.pathname + url.search, body: parseBody(text) }, { actor, now: new Date().toISOString() })
-      : null;
+    const workspaceId = await workspaceIdOf(url.pathname, env);
+    const rule = { method: request.method, path: url.pathname + url.search, body: parseBody(text) };
+    const context = { actor, now: new Date().toISOString() };
+    const { decision, hit } = workspaceId ? await decide(env, workspaceId, rule, context) : { decision: null, hit: false };
     const headers = { "x-prepared-cache": hit ? "hit" : "miss" };
     if (decision === null) {
       // The worker's own answer (the library is asked only with a state): nothing stored for the path.
