@@ -188,6 +188,35 @@ groups.push({
   });
 }
 
+// Prepared workspaces (prepareWorkspace): a check on 10,000 members against the same on 10 (target: at
+// most 3×), and preparing 10,000 members against one unprepared check on them (target: at most 1.5×).
+// The actor is the last member, the one a scan finds last.
+{
+  const cases = {};
+  const checks = {};
+  for (const n of [10, 10000]) {
+    const state = stateWith(api, n);
+    const request = { method: "GET", path: `/v1/workspaces/${state.workspace.id}` };
+    const context = { actor: { user_id: state.members.at(-1).user_id }, now: ctx.now };
+    const prepared = api.prepareWorkspace(state);
+    if (!prepared.checkRequest(request, context).allowed) throw new Error("the GET should be allowed");
+    checks[n] = { state, request, context, prepared };
+  }
+  const big = checks[10000];
+  cases["prepared checkRequest, 10 members"] = () => checks[10].prepared.checkRequest(checks[10].request, checks[10].context);
+  cases["prepared checkRequest, 10000 members"] = () => big.prepared.checkRequest(big.request, big.context);
+  cases["checkRequest (unprepared), 10000 members"] = () => api.checkRequest(big.request, { ...big.context, state: big.state });
+  cases["prepareWorkspace + free, 10000 members"] = () => api.prepareWorkspace(big.state).free();
+  groups.push({
+    title: "prepared workspaces: checkRequest of a GET by the last member",
+    cases,
+    targets: (m) => [
+      `prepared checkRequest, 10,000 members / 10 members: ${(m["prepared checkRequest, 10000 members"] / m["prepared checkRequest, 10 members"]).toFixed(2)}× (target ≤ 3×)`,
+      `prepareWorkspace 10,000 members / one unprepared checkRequest on them: ${(m["prepareWorkspace + free, 10000 members"] / m["checkRequest (unprepared), 10000 members"]).toFixed(2)}× (target ≤ 1.5×)`,
+    ],
+  });
+}
+
 // ---- the harness -----------------------------------------------------------------------------------
 let sink = 0;
 function batch(fn, n) {
@@ -293,6 +322,7 @@ for (const g of groups) {
     const text = c === cs[0] ? "1×" : ratio >= 1 ? `${ratio.toFixed(ratio >= 10 ? 0 : 2)}× slower` : `${(1 / ratio).toFixed(2)}× faster`;
     lines.push(`| ${c.name} | ${fmt(c.median)} | ${text} |`);
   }
+  if (g.targets) lines.push("", ...g.targets(Object.fromEntries(cs.map((c) => [c.name, c.median]))).map((t) => `- ${t}`));
 }
 if (cold) lines.push(
   "\n### cold start (median of 15 fresh Node processes)\n",

@@ -72,7 +72,7 @@ function plain(value, depth, copy) {
  * arguments are left out (a missing argument is undefined on both paths). With `copies` (an empty
  * array), the text is that of copies of the arguments read once (see plain), left in `copies`.
  */
-function jsonArgs(args, copies) {
+export function jsonArgs(args, copies) {
   let n = args.length;
   while (n > 0 && args[n - 1] === undefined) n--;
   try {
@@ -91,7 +91,7 @@ function jsonArgs(args, copies) {
  * An answer of __callJson or __updateVoiceSettingsCompact: SLOW for "" (text with no Rust form: a
  * string with an unpaired surrogate escape), `spell(out)` for "o" + answer, thrown for "e" + refusal.
  */
-function answerOf(out, spell) {
+export function answerOf(out, spell) {
   if (out === "") return SLOW;
   if (out.charCodeAt(0) === 111 /* "o" */) return spell(out);
   const e = JSON.parse(out.slice(1));

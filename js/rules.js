@@ -34,7 +34,8 @@
 // export's JSON path against the glue's own on the shared vectors.
 import * as glue from "./workspace_rules.js";
 import { guard } from "./guard.js";
-import { SLOW, canIndex, mergeByPosition, updateByReference, viaJson } from "./fast-paths.js";
+import { SLOW, answerOf, canIndex, jsonArgs, mergeByPosition, updateByReference, viaJson } from "./fast-paths.js";
+import { preparedWorkspaces } from "./prepared.js";
 import { EXPORT_ID } from "./generated.js";
 
 export function roles() {
@@ -183,10 +184,19 @@ export function checkRequest(request, context) {
   }
 }
 
-export function authorize(state, user_id, action) {
+export function authorize(state, user_id, action, now) {
   try {
-    const answer = viaJson(EXPORT_ID.authorize, [state, user_id, action]);
-    return answer !== SLOW ? answer : glue.authorize(state, user_id, action);
+    const answer = viaJson(EXPORT_ID.authorize, [state, user_id, action, now]);
+    return answer !== SLOW ? answer : glue.authorize(state, user_id, action, now);
+  } catch (e) {
+    throw guard(e);
+  }
+}
+
+export function creditStatus(state, now) {
+  try {
+    const answer = viaJson(EXPORT_ID.creditStatus, [state, now]);
+    return answer !== SLOW ? answer : glue.creditStatus(state, now);
   } catch (e) {
     throw guard(e);
   }
@@ -227,3 +237,6 @@ export function resolveTone(input) {
     throw guard(e);
   }
 }
+
+/** prepareWorkspace(state): the state read, validated and indexed once (js/prepared.js). */
+export const { prepareWorkspace } = preparedWorkspaces({ guard, jsonArgs, answerOf, SLOW });

@@ -35,6 +35,13 @@ if [ ! -f node_modules/.setup-stamp ] || [ "$(cat node_modules/.setup-stamp)" !=
   stamp > node_modules/.setup-stamp
 fi
 
+# The example worker's own dependency (jose), which its workerd test bundles with it: installed in
+# examples/edge-worker/node_modules, as a user of the example would (`npm install` there).
+if [ "$mode" = test ] && [ ! -f examples/edge-worker/node_modules/jose/package.json ]; then
+  say "installing the example worker's npm packages"
+  npm install --prefix examples/edge-worker --no-audit --no-fund --loglevel=error
+fi
+
 if [ "$mode" = test ] && { [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; }; then
   say "installing Debian's chromium and chromium-driver"
   sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"

@@ -1,13 +1,16 @@
 //! Property tests of `docs/rules/lifecycle.md` and `docs/rules/requests.md`: slugify always answers a valid, stable slug; callCost is monotone
 //! in the duration and exact in integers; checkRequest never allows what the matrix (`can`) forbids,
 //! over every route × actor (each role, deactivated, non-member, none) × state (active, archived,
-//! outbound off, default, credits exhausted) × body, and over arbitrary methods and paths.
+//! outbound off, default, credits exhausted) × body, and over arbitrary methods and paths; and a
+//! prepared workspace decides every one of those requests, and `authorize` every action, exactly as
+//! the plain functions.
 //! Native only (proptest is a native dev-dependency; the WebAssembly hosts run the shared vectors).
 #![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
 use workspace_rules::base::timestamp::Timestamp;
-use workspace_rules::edge::requests::{check_request, Actor, DecisionAction, Request};
+use workspace_rules::edge::prepared::PreparedWorkspace;
+use workspace_rules::edge::requests::{authorize, check_request, Actor, DecisionAction, Request};
 use workspace_rules::text::slug::slugify;
 use workspace_rules::workspace::minutes::{call_cost, Allocation, MAX_SAFE};
 use workspace_rules::workspace::state::{
@@ -253,6 +256,52 @@ fn every_role_gets_exactly_its_matrix_on_the_routes_without_extra_rules() {
     }
 }
 
+/// The plain check and the prepared workspace's on one request: the same decision.
+fn assert_prepared_agrees(
+    s: &WorkspaceState,
+    prepared: &PreparedWorkspace,
+    request: &Request,
+    actor: Option<&str>,
+) {
+    let who = actor.map(|id| Actor {
+        user_id: id.to_owned(),
+        email: None,
+    });
+    assert_eq!(
+        prepared.check_request(request, who.as_ref(), &now()),
+        check_request(request, who.as_ref(), s, &now()),
+        "{request:?} by {actor:?}"
+    );
+}
+
+#[test]
+fn prepared_workspaces_decide_every_route_role_state_body_and_action_as_the_plain_functions() {
+    for variant in 0..4 {
+        let s = state(variant);
+        let prepared = PreparedWorkspace::new(s.clone()).unwrap();
+        for (method, path) in routes() {
+            for body in bodies() {
+                for actor in ACTORS {
+                    let request = Request {
+                        method: method.to_owned(),
+                        path: path.clone(),
+                        body: body.clone(),
+                    };
+                    assert_prepared_agrees(&s, &prepared, &request, actor);
+                }
+            }
+        }
+        for user in ACTORS.iter().flatten() {
+            for action in workspace_rules::workspace::roles::Action::ALL {
+                assert_eq!(
+                    prepared.authorize(user, *action, None),
+                    authorize(&s, user, *action, None)
+                );
+            }
+        }
+    }
+}
+
 fn segment() -> impl Strategy<Value = String> {
     prop_oneof![
         Just("v1".to_owned()),
@@ -296,6 +345,22 @@ proptest! {
         if let Some(q) = query { path.push_str(&q); }
         let request = Request { method, path, body: bodies()[body].clone() };
         assert_never_beyond_can(&state(variant), &request, ACTORS[actor]);
+    }
+
+    /// A prepared workspace decides arbitrary requests as the plain check does.
+    #[test]
+    fn arbitrary_requests_decide_alike_prepared_or_not(
+        method in prop_oneof![Just("GET".to_owned()), Just("DELETE".to_owned()), Just("POST".to_owned()), any::<String>()],
+        segments in prop::collection::vec(segment(), 0..7),
+        variant in 0u8..4,
+        actor in 0usize..6,
+        body in 0usize..10,
+    ) {
+        let path = format!("/{}", segments.join("/"));
+        let request = Request { method, path, body: bodies()[body].clone() };
+        let s = state(variant);
+        let prepared = PreparedWorkspace::new(s.clone()).unwrap();
+        assert_prepared_agrees(&s, &prepared, &request, ACTORS[actor]);
     }
 
     /// slugify answers a valid slug for any name, the same one every time, and a slug is its own slug.

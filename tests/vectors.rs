@@ -8,6 +8,7 @@
 use serde_json::Value;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
+use workspace_rules::api;
 
 #[path = "support/runner.rs"]
 mod runner;
@@ -119,4 +120,84 @@ fn js_number_format() {
     assert_eq!(js_number(1.5e-7), "1.5e-7");
     assert_eq!(js_number(0.000001), "0.000001");
     assert_eq!(js_number(123456789.125), "123456789.125");
+}
+
+/// Every `checkRequest`, `authorize` and `previewInvitation` vector asked of a prepared workspace
+/// (`prepareWorkspace(state)`, then the method with the state left out) answers byte for byte as
+/// the plain function; a state the plain function refuses is refused by `prepareWorkspace` with the
+/// same error, and one it accepts is prepared.
+#[test]
+fn prepared_workspaces_answer_every_vector_as_the_plain_functions() {
+    use workspace_rules::edge::prepared::PreparedWorkspace;
+    use workspace_rules::Json;
+    let text = |r: Result<String, workspace_rules::RuleError>| match r {
+        Ok(answer) => format!("ok {answer}"),
+        Err(e) => format!("error {}", serde_json::to_string(&e).unwrap()),
+    };
+    let mut count = 0;
+    for path in vector_files() {
+        let file: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        for case in file["cases"].as_array().expect("cases") {
+            let call = case["call"].as_str().unwrap_or_default();
+            if !["checkRequest", "authorize", "previewInvitation"].contains(&call) {
+                continue;
+            }
+            let name = case["name"].as_str().unwrap_or_default();
+            let args: Vec<Json> = serde_json::from_value::<Vec<Json>>(case["args"].clone())
+                .unwrap()
+                .into_iter()
+                .map(decode)
+                .collect();
+            let arg = |i: usize| args.get(i).cloned().unwrap_or(Json::Null);
+            let plain = text(api::call(call, &args).unwrap());
+            // The state, and the rest of the arguments without it.
+            let (state, context) = match call {
+                "checkRequest" => match arg(1) {
+                    Json::Object(entries) => {
+                        let state = entries.iter().find(|(k, _)| k == "state");
+                        let state = state.map_or(Json::Null, |(_, v)| v.clone());
+                        let rest = entries.into_iter().filter(|(k, _)| k != "state");
+                        (state, Some(Json::Object(rest.collect())))
+                    }
+                    _ => (Json::Null, None),
+                },
+                _ => (arg(0), None),
+            };
+            let prepared = match PreparedWorkspace::from_input(&state) {
+                Ok(prepared) => prepared,
+                Err(e) => {
+                    let refused = text(Err(e));
+                    assert!(
+                        plain.starts_with("error "),
+                        "{name}: prepare refused {refused}"
+                    );
+                    if plain.contains("\"invalid_state\"") {
+                        // checkRequest names the state where it found it, in its context.
+                        let plain = plain
+                            .replace("\"/context/state", "\"/state")
+                            .replace("context.state", "state");
+                        assert_eq!(plain, refused, "{name}");
+                    }
+                    continue;
+                }
+            };
+            let answer = match call {
+                "checkRequest" => match context {
+                    Some(context) => prepared.check_request_input(&arg(0), &context),
+                    // Not an object: the same refusal as the plain function's, without the state.
+                    None => prepared.check_request_input(&arg(0), &arg(1)),
+                }
+                .map(|d| api::text(&d)),
+                "authorize" => prepared
+                    .authorize_input(&arg(1), &arg(2))
+                    .map(|d| api::text(&d)),
+                _ => prepared
+                    .preview_invitation_input(&arg(1), &arg(2))
+                    .map(|p| api::text(&p)),
+            };
+            assert_eq!(text(answer), plain, "{name}");
+            count += 1;
+        }
+    }
+    assert!(count > 60, "only {count} vectors asked both ways");
 }

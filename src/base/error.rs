@@ -115,6 +115,9 @@ codes! {
     Unauthenticated = "unauthenticated", 401;
     /// The path names another workspace than the state's.
     WorkspaceMismatch = "workspace_mismatch", 404;
+    /// A prepared workspace used after `free()` (or lost when the module was reset after an
+    /// internal error): prepare the state again.
+    PreparedWorkspaceFreed = "prepared_workspace_freed", 410;
     // The library itself
     /// A bug in the library; reported instead of a crash.
     InternalError = "internal_error", 500;

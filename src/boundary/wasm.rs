@@ -8,7 +8,7 @@
 
 use crate::base::error::RuleError;
 use crate::base::json::{Json, Unsupported, MAX_DEPTH, MAX_ITEMS};
-use crate::boundary::api;
+use crate::boundary::{api, prepared};
 use crate::workspace::roles;
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::prelude::*;
@@ -351,6 +351,32 @@ export interface RequestContext {
   state: WorkspaceState;
   now: Timestamp;
 }
+
+/** The context of a prepared workspace's `checkRequest`: the state is the prepared one. */
+export interface PreparedRequestContext {
+  actor: RequestActor | null;
+  now: Timestamp;
+}
+
+/**
+ * A workspace state read, validated and indexed once (`prepareWorkspace`): each method answers
+ * exactly as the plain function of the same name on that state, in time that does not grow with the
+ * workspace. It holds memory in the WebAssembly module: call `free()` when done (it also has
+ * `[Symbol.dispose]`, for `using`; a FinalizationRegistry frees a forgotten one eventually). After
+ * `free()` every method throws `prepared_workspace_freed` (410).
+ */
+export interface PreparedWorkspace {
+  checkRequest(request: RuleRequest, context: PreparedRequestContext): Decision;
+  authorize(user_id: string, action: Action): Decision;
+  previewInvitation(invitation_id: Uuid, now: Timestamp): InvitationPreview;
+  free(): void;
+}
+
+/**
+ * Reads and validates `state` once, for many checks at the edge (`docs/rules/requests.md`).
+ * @throws {WorkspaceRulesError} `invalid_state` (422) listing every problem.
+ */
+export function prepareWorkspace(state: WorkspaceState): PreparedWorkspace;
 
 /** The refusal inside a decision: the fields of a WorkspaceRulesError, as data. */
 export interface RuleErrorData {
@@ -772,6 +798,44 @@ fn tagged_answer(answer: Option<Result<String, RuleError>>) -> String {
 #[wasm_bindgen(js_name = __mergeKeytermsJoined, skip_typescript)]
 pub fn js_merge_keyterms_joined(joined: &str, lengths: &[u32]) -> String {
     api::merge_joined(joined, lengths).unwrap_or_default()
+}
+
+/// `prepareWorkspace(state)` with its argument as the JSON text of an array, kept under `id` (given by
+/// `rules.js`): `"o" + null`, `"e" + refusal`, or `""` when the text is not for this path.
+#[wasm_bindgen(js_name = __prepareJson, skip_typescript)]
+pub fn js_prepare_json(id: f64, args: &str) -> String {
+    tagged_answer(prepared::prepare_text(id as u64, args))
+}
+
+/// `prepareWorkspace(state)` for any value (the path for what is not plain JSON data).
+#[wasm_bindgen(js_name = __prepare, skip_typescript)]
+pub fn js_prepare(id: f64, state: JsValue) -> Result<(), JsValue> {
+    prepared::prepare(id as u64, &to_json(&state))
+        .map(|_| ())
+        .map_err(to_js_error)
+}
+
+/// A method of the prepared workspace `id` (its position in `prepared::METHODS`) with its arguments
+/// as the JSON text of an array; the answer behind the tags of `__callJson`.
+#[wasm_bindgen(js_name = __preparedCallJson, skip_typescript)]
+pub fn js_prepared_call_json(id: f64, method: u32, args: &str) -> String {
+    tagged_answer(prepared::call_text(id as u64, method as usize, args))
+}
+
+/// [`js_prepared_call_json`] for any values.
+#[wasm_bindgen(js_name = __preparedCall, skip_typescript)]
+pub fn js_prepared_call(id: f64, method: u32, a: JsValue, b: JsValue) -> Result<JsValue, JsValue> {
+    let args = [to_json(&a), to_json(&b)];
+    match prepared::call(id as u64, method as usize, &args) {
+        Ok(text) => Ok(parse(&text)),
+        Err(err) => Err(to_js_error(err)),
+    }
+}
+
+/// Drops the prepared workspace `id` (nothing for one not held).
+#[wasm_bindgen(js_name = __preparedFree, skip_typescript)]
+pub fn js_prepared_free(id: f64) {
+    prepared::free(id as u64)
 }
 
 /// The names of the drop reasons in order, as JSON: `scripts/build.mjs` reads them from the module it

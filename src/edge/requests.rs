@@ -27,8 +27,10 @@ use crate::base::timestamp::Timestamp;
 use crate::base::validate::{
     child, field, no_unknown_fields, nullable, object, string, timestamp, Problems,
 };
+use crate::workspace::invitations::find_in;
 use crate::workspace::lifecycle::{confirm_slug, not_default};
-use crate::workspace::membership::{may_grant, may_modify, permit_in, role_of};
+use crate::workspace::lookup::Lookup;
+use crate::workspace::membership::{may_grant, may_modify, permit_in, standing};
 use crate::workspace::roles::{parse_role, Action, Role};
 use crate::workspace::state::{state_input, WorkspaceState};
 use serde::ser::{Serialize, SerializeStruct, Serializer};
@@ -246,6 +248,17 @@ pub fn check_request(
     state: &WorkspaceState,
     now: &Timestamp,
 ) -> Decision {
+    check_in(request, actor, &Lookup::scan(state), now)
+}
+
+/// [`check_request`] with the state's records found by scan or through a prepared workspace's index:
+/// the one implementation of both.
+pub fn check_in(
+    request: &Request,
+    actor: Option<&Actor>,
+    state: &Lookup,
+    now: &Timestamp,
+) -> Decision {
     let Some(matched) = match_route(&request.method, &request.path) else {
         let error = RuleError::single(
             Code::UnknownRoute,
@@ -256,10 +269,8 @@ pub fn check_request(
     };
     let (route, workspace_id) = match matched {
         Matched::Preview(invitation_id) => {
-            let result = crate::workspace::membership::not_archived(state).and_then(|()| {
-                crate::workspace::invitations::find(state, &invitation_id, "/request/path")
-                    .map(|_| ())
-            });
+            let result = crate::workspace::membership::not_archived(state)
+                .and_then(|()| find_in(state, &invitation_id, "/request/path").map(|_| ()));
             return Decision::of(DecisionAction::Public, result);
         }
         Matched::Workspace(route, id) => (route, id),
@@ -273,7 +284,8 @@ pub fn check_request(
         );
         return Decision::refuse(Some(action), error);
     };
-    let result = role_of(state, &actor.user_id, "/context/actor/user_id").and_then(|role| {
+    let role = state.active_role(&actor.user_id);
+    let result = standing(state, role, "/context/actor/user_id").and_then(|role| {
         same_workspace(state, &workspace_id)?;
         permit_in(state, role, route.action(), Some(now))?;
         route_rules(state, &route, role, &request.body)?;
@@ -298,12 +310,7 @@ fn same_workspace(state: &WorkspaceState, id: &str) -> Result<(), RuleError> {
 /// The rules of the route's target that the command would apply before its body: the role an
 /// invitation grants (rule 1, when the body names a known role), the invitation a DELETE revokes (it
 /// must be in this workspace; rule 2 on its role), the default workspace an archive would touch.
-fn route_rules(
-    state: &WorkspaceState,
-    route: &Route,
-    role: Role,
-    body: &Json,
-) -> Result<(), RuleError> {
+fn route_rules(state: &Lookup, route: &Route, role: Role, body: &Json) -> Result<(), RuleError> {
     match route {
         Route::Invite => {
             let granted = body
@@ -316,7 +323,7 @@ fn route_rules(
             }
         }
         Route::RevokeInvitation { invitation_id } => {
-            let i = crate::workspace::invitations::find(state, invitation_id, "/request/path")?;
+            let i = find_in(state, invitation_id, "/request/path")?;
             let target = state.invitations.get(i).map_or(Role::Owner, |inv| inv.role);
             may_modify(role, target, "/request/path")
         }
@@ -374,17 +381,41 @@ fn body(state: &WorkspaceState, route: &Route, body: &Json) -> Result<(), RuleEr
 /// `checkRequest(request, context)` for untyped input. Refused requests are decisions; only a
 /// malformed `request` or `context` throws (`validation_failed`, or `invalid_state` for the state).
 pub fn check_request_input(request: &Json, context: &Json) -> Result<Decision, RuleError> {
+    let (request, actor, now, state) = read_check(request, context, CONTEXT_KEYS)?;
+    let state = state_input(state.unwrap_or(&Json::Null), "/context/state")?;
+    Ok(check_request(&request, actor.as_ref(), &state, &now))
+}
+
+/// `checkRequest(request, { actor, now })` of a prepared workspace: the context without its state,
+/// which `records` holds, read and checked once. Throws only for a malformed request or context.
+pub fn check_prepared_input(
+    records: &Lookup,
+    request: &Json,
+    context: &Json,
+) -> Result<Decision, RuleError> {
+    let (request, actor, now, _) = read_check(request, context, PREPARED_CONTEXT_KEYS)?;
+    Ok(check_in(&request, actor.as_ref(), records, &now))
+}
+
+const CONTEXT_KEYS: &[&str] = &["actor", "state", "now"];
+const PREPARED_CONTEXT_KEYS: &[&str] = &["actor", "now"];
+
+type CheckArgs<'a> = (Request, Option<Actor>, Timestamp, Option<&'a Json>);
+
+/// The request and the context (keys `keys`), every problem of both in one `validation_failed`.
+fn read_check<'a>(
+    request: &Json,
+    context: &'a Json,
+    keys: &[&str],
+) -> Result<CheckArgs<'a>, RuleError> {
     let mut p = Problems::new();
     let request = read_request(request, "/request", &mut p);
-    let (actor, state, now) = read_request_context(context, "/context", &mut p);
+    let (actor, state, now) = read_request_context(context, "/context", keys, &mut p);
     if !p.is_empty() {
         return Err(RuleError::many(Code::ValidationFailed, p.into_vec()));
     }
-    let state = state_input(state.unwrap_or(&Json::Null), "/context/state")?;
     match (request, actor, now) {
-        (Some(request), Some(actor), Some(now)) => {
-            Ok(check_request(&request, actor.as_ref(), &state, &now))
-        }
+        (Some(request), Some(actor), Some(now)) => Ok((request, actor, now, state)),
         _ => Err(RuleError::single(
             Code::InternalError,
             "",
@@ -407,11 +438,16 @@ fn read_request(value: &Json, path: &str, p: &mut Problems) -> Option<Request> {
 
 type ContextParts<'a> = (Option<Option<Actor>>, Option<&'a Json>, Option<Timestamp>);
 
-fn read_request_context<'a>(value: &'a Json, path: &str, p: &mut Problems) -> ContextParts<'a> {
+fn read_request_context<'a>(
+    value: &'a Json,
+    path: &str,
+    keys: &[&str],
+    p: &mut Problems,
+) -> ContextParts<'a> {
     let Some(e) = object(value, path, p) else {
         return (None, None, None);
     };
-    no_unknown_fields(e, &["actor", "state", "now"], path, p);
+    no_unknown_fields(e, keys, path, p);
     let at = |k: &str| child(path, k);
     let actor = match field(e, "actor") {
         Json::Unsupported(Unsupported::Undefined) => Some(None),
@@ -450,8 +486,19 @@ pub fn authorize(
     action: Action,
     now: Option<&Timestamp>,
 ) -> Decision {
+    authorize_in(&Lookup::scan(state), user_id, action, now)
+}
+
+/// [`authorize`] with the member found by scan or through a prepared workspace's index.
+pub fn authorize_in(
+    state: &Lookup,
+    user_id: &str,
+    action: Action,
+    now: Option<&Timestamp>,
+) -> Decision {
+    let role = state.active_role(user_id);
     let result =
-        role_of(state, user_id, "/user_id").and_then(|role| permit_in(state, role, action, now));
+        standing(state, role, "/user_id").and_then(|role| permit_in(state, role, action, now));
     Decision::of(DecisionAction::Action(action), result)
 }
 
@@ -464,6 +511,17 @@ pub fn authorize_input(
     now: &Json,
 ) -> Result<Decision, RuleError> {
     let state = state_input(state, "/state")?;
+    authorize_in_input(&Lookup::scan(&state), user_id, action, now)
+}
+
+/// `authorize` for untyped arguments and a state already read (the plain function's, or a prepared
+/// workspace's): throws for a malformed user id or action.
+pub fn authorize_in_input(
+    state: &Lookup,
+    user_id: &Json,
+    action: &Json,
+    now: &Json,
+) -> Result<Decision, RuleError> {
     let mut p = Problems::new();
     let user_id = string(user_id, "/user_id", &mut p);
     let now = match now {
@@ -481,7 +539,9 @@ pub fn authorize_input(
         None => None,
     };
     match (user_id, action, now) {
-        (Some(u), Some(a), Some(now)) if p.is_empty() => Ok(authorize(&state, u, a, now.as_ref())),
+        (Some(u), Some(a), Some(now)) if p.is_empty() => {
+            Ok(authorize_in(state, u, a, now.as_ref()))
+        }
         _ => Err(p.finish_first(()).err().unwrap_or_else(|| {
             RuleError::single(Code::InternalError, "", "A checked input was missing.")
         })),

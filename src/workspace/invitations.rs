@@ -15,6 +15,7 @@ use crate::base::validate::{string, timestamp, Problems};
 pub use crate::text::email::{is_valid_email, normalize_email};
 use crate::workspace::audit::{Event, EventType, Metadata};
 use crate::workspace::context::{out_of_range, Context};
+use crate::workspace::lookup::Lookup;
 use crate::workspace::membership::{may_grant, may_modify, not_archived, require};
 use crate::workspace::roles::{Action, Role};
 use crate::workspace::state::{
@@ -81,23 +82,25 @@ pub fn preview_invitation(
     now: &Timestamp,
 ) -> Result<InvitationPreview, RuleError> {
     state.check("/state")?;
-    preview_valid(state, invitation_id, now)
+    preview_in(&Lookup::scan(state), invitation_id, now)
 }
 
 /// [`preview_invitation`] of a state known to be valid (read by `state_input`, which checks what
-/// `check` does; see `commands::apply_valid`).
-fn preview_valid(
-    state: &WorkspaceState,
+/// `check` does; see `commands::apply_valid`), its invitation found by scan or through a prepared
+/// workspace's index.
+pub fn preview_in(
+    records: &Lookup,
     invitation_id: &str,
     now: &Timestamp,
 ) -> Result<InvitationPreview, RuleError> {
+    let state = records.state();
     debug_assert_eq!(
         state.check("/state"),
         Ok(()),
         "state_input and check disagree"
     );
     not_archived(state)?;
-    let inv = find(state, invitation_id, "/invitation_id")?;
+    let inv = find_in(records, invitation_id, "/invitation_id")?;
     Ok(InvitationPreview {
         workspace_name: state.workspace.name.clone(),
         role: state.invitations[inv].role,
@@ -113,27 +116,39 @@ pub fn preview_invitation_input(
     now: &Json,
 ) -> Result<InvitationPreview, RuleError> {
     let state = state_input(state, "/state")?;
+    preview_in_input(&Lookup::scan(&state), invitation_id, now)
+}
+
+/// `previewInvitation` for untyped arguments and a state already read: of the plain function (by
+/// scan) and of a prepared workspace (through its index).
+pub fn preview_in_input(
+    records: &Lookup,
+    invitation_id: &Json,
+    now: &Json,
+) -> Result<InvitationPreview, RuleError> {
     let mut p = Problems::new();
     let id = string(invitation_id, "/invitation_id", &mut p);
     let now = timestamp(now, "/now", &mut p);
     match (id, now) {
-        (Some(id), Some(now)) if p.is_empty() => preview_valid(&state, id, &now),
+        (Some(id), Some(now)) if p.is_empty() => preview_in(records, id, &now),
         _ => Err(RuleError::many(Code::ValidationFailed, p.into_vec())),
     }
 }
 
 pub(crate) fn find(state: &WorkspaceState, id: &str, path: &str) -> Result<usize, RuleError> {
-    state
-        .invitations
-        .iter()
-        .position(|inv| inv.id == id)
-        .ok_or_else(|| {
-            RuleError::single(
-                Code::InvitationNotFound,
-                path,
-                format!("No invitation has the id {id}."),
-            )
-        })
+    find_in(&Lookup::scan(state), id, path)
+}
+
+/// [`find`] by scan or through a prepared workspace's index: the position of the invitation with `id`,
+/// `invitation_not_found` (404) otherwise.
+pub fn find_in(records: &Lookup, id: &str, path: &str) -> Result<usize, RuleError> {
+    records.invitation(id).ok_or_else(|| {
+        RuleError::single(
+            Code::InvitationNotFound,
+            path,
+            format!("No invitation has the id {id}."),
+        )
+    })
 }
 
 fn event(

@@ -20,7 +20,13 @@ pub fn acting_role(state: &WorkspaceState, ctx: &Context) -> Result<Role, RuleEr
 
 /// [`acting_role`] for a user id given at `path` (a request's actor, `authorize`'s user).
 pub fn role_of(state: &WorkspaceState, user_id: &str, path: &str) -> Result<Role, RuleError> {
-    let member = state.active_member(user_id).ok_or_else(|| {
+    standing(state, state.active_member(user_id).map(|m| m.role), path)
+}
+
+/// [`role_of`] for a user whose active membership is already known: `role` is the role of their
+/// active record, `None` when they have none (`capabilities` finds it in its one pass over members).
+pub fn standing(state: &WorkspaceState, role: Option<Role>, path: &str) -> Result<Role, RuleError> {
+    let role = role.ok_or_else(|| {
         RuleError::single(
             Code::NotAMember,
             path,
@@ -28,7 +34,7 @@ pub fn role_of(state: &WorkspaceState, user_id: &str, path: &str) -> Result<Role
         )
     })?;
     not_archived(state)?;
-    Ok(member.role)
+    Ok(role)
 }
 
 /// Rule 6: an archived workspace allows nothing.

@@ -40,6 +40,12 @@ export const shapes = {
   switchWorkspace: (v) => v && typeof v.workspace === "object" && ["owner", "admin", "member"].includes(v.role),
   listWorkspaces: (v) => Array.isArray(v) && v.every((w) => w && w.workspace.status === "active" && typeof w.role === "string"),
   resolveTone: (v) => v && typeof v.tone === "string" && [0, 1, 2, 3].includes(v.tier) && typeof v.source === "string",
+  /** A prepared workspace (freed here: its own methods are fuzzed below). */
+  prepareWorkspace: (v) => {
+    const ok = v && ["checkRequest", "authorize", "previewInvitation", "free"].every((m) => typeof v[m] === "function");
+    v?.free?.();
+    return ok;
+  },
 };
 
 const exportsUnderTest = Object.entries(api).filter(([name, f]) => typeof f === "function" && !["default", "initSync", "WorkspaceRulesError"].includes(name));
@@ -73,3 +79,22 @@ for (const [name, fn] of exportsUnderTest) {
     }
   });
 }
+
+test(`fuzz a prepared workspace's methods: ${runs} calls each with arbitrary arguments, and after free()`, () => {
+  const ctx = { actor_id: "5d0e3c1a-7b2f-4c8d-9e1a-0b2c3d4e5f01", actor_email: "ana@example.com", now: "2026-11-22T10:00:00.000Z", account_role: "owner" };
+  const prepared = api.prepareWorkspace(api.createWorkspace({ name: "Fuzz", environment: "production" }, ctx).state);
+  const methods = { checkRequest: shapes.checkRequest, authorize: shapes.authorize, previewInvitation: shapes.previewInvitation };
+  const call = (method, args) => {
+    try {
+      const value = prepared[method](...args);
+      if (!methods[method](value)) throw new Error(`${method} returned an undocumented shape: ${JSON.stringify(value)}`);
+    } catch (e) {
+      if (!(e instanceof WorkspaceRulesError && e.errors.length > 0)) throw e;
+    }
+  };
+  for (const method of Object.keys(methods)) {
+    fc.assert(fc.property(fc.array(anything, { minLength: 0, maxLength: 3 }), (args) => call(method, args)), { numRuns: runs, seed: 20261202 });
+  }
+  prepared.free();
+  for (const method of Object.keys(methods)) assert.throws(() => prepared[method]("x", "y"), (e) => e.code === "prepared_workspace_freed");
+});

@@ -39,3 +39,19 @@ test("an input that throws while it is read is invalid_type, and the module keep
 test("refusals pass through the guard untouched", () => {
   assert.throws(() => api.can("boss", "workspace.view"), (e) => e instanceof WorkspaceRulesError && e.code === "unknown_role");
 });
+
+test("a reset drops the prepared workspaces with the instance: they answer prepared_workspace_freed, never another's answer", () => {
+  const ctx = { actor_id: "5d0e3c1a-7b2f-4c8d-9e1a-0b2c3d4e5f01", actor_email: "ana@example.com", now: "2026-11-22T10:00:00.000Z", account_role: "owner" };
+  const { state } = api.createWorkspace({ name: "Client A Support", environment: "production" }, ctx);
+  const before = api.prepareWorkspace(state);
+  assert.equal(before.authorize(ctx.actor_id, "workspace.view").allowed, true);
+  assert.throws(() => api.__testPanic("panic"), isInternal);
+  // A workspace prepared after the reset gets a new id, so the old object cannot reach it.
+  const after = api.prepareWorkspace(state);
+  const isFreed = (e) => e instanceof WorkspaceRulesError && e.code === "prepared_workspace_freed" && e.status === 410;
+  assert.throws(() => before.authorize(ctx.actor_id, "workspace.view"), isFreed);
+  assert.equal(after.authorize(ctx.actor_id, "workspace.view").allowed, true);
+  before.free(); // harmless
+  assert.equal(after.authorize(ctx.actor_id, "workspace.view").allowed, true, "freeing the old one leaves the new one");
+  after.free();
+});

@@ -4,7 +4,7 @@ import init, {
   createWorkspace, apply, invitationStatus, previewInvitation,
   callCost, normalizeTestCallerNumbers, slugify,
   validateVoiceSettings, updateVoiceSettings, effectiveVoiceSettings, mergeKeyterms, resolveTone,
-  checkRequest, authorize, confirmDelete, switchWorkspace, listWorkspaces,
+  checkRequest, authorize, confirmDelete, switchWorkspace, listWorkspaces, prepareWorkspace,
 } from "workspace-rules";
 import type {
   Action, PermissionMatrix, Role, WorkspaceRulesProblem,
@@ -13,7 +13,7 @@ import type {
   VoiceSettings, VoiceSettingsPatch, VoiceSettingsField, VoiceSettingsValidation, VoiceSettingsUpdate,
   EffectiveVoiceSettings, VoiceSettingsLayer, KeytermMergeResult, DroppedKeyterm, ToneInput, ToneResult,
   Tone, EmpathyTier, ToneSource,
-  Decision, RuleRequest, RequestContext, WorkspaceMembership, WorkspaceAccess, RecordedCall, StoredMinutesAllocation,
+  Decision, RuleRequest, RequestContext, PreparedWorkspace, WorkspaceMembership, WorkspaceAccess, RecordedCall, StoredMinutesAllocation,
 } from "workspace-rules";
 
 const role: Role = roles()[0];
@@ -118,6 +118,13 @@ const anonymous: Decision = checkRequest({ method: "GET", path: "/v1/invitations
 const mayCreateKb: boolean = authorize(state, owner.user_id, "knowledge_bases.create").allowed;
 // @ts-expect-error: not an action
 authorize(state, owner.user_id, "knowledge_bases.fly");
+const prepared: PreparedWorkspace = prepareWorkspace(state);
+const preparedDecision: Decision = prepared.checkRequest(request, { actor: { user_id: owner.user_id }, now: ctx.now });
+const preparedAllowed: boolean = prepared.authorize(owner.user_id, "workspace.view").allowed;
+const preparedPreview: InvitationPreview = prepared.previewInvitation("x", ctx.now);
+// @ts-expect-error: the state is the prepared one, not part of the context
+prepared.checkRequest(request, { actor: null, state, now: ctx.now });
+prepared.free();
 const deletable: boolean = confirmDelete(state, " Client A Support ", ctx);
 const memberships: WorkspaceMembership[] = [{ workspace: state.workspace, role: "owner", status: "active" }];
 const switched: WorkspaceAccess = switchWorkspace(memberships, state.workspace.id);
@@ -128,4 +135,5 @@ const ready: Promise<unknown> = init();
 
 export { allowed, everything, adminActions, describe, ready, sent, status, previewRole, slug, numbers, cost };
 export { provisioned, history, call, refusedCode, anonymous, mayCreateKb, deletable, switched, listed };
+export { preparedDecision, preparedAllowed, preparedPreview };
 export { errorsByPath, updated, changedFields, speed, voiceId, speedFrom, keytermFrom, dropped, none, tone, tier, source, matched };

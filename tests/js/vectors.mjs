@@ -1,4 +1,4 @@
-// The JavaScript side of the shared test vectors, used by the Node and the Chromium hosts alike.
+// The JavaScript side of the shared test vectors, used by the Node, workerd and Chromium hosts alike.
 // `api` is the imported package; `file` a parsed tests/vectors/*.json. See tests/vectors/README.md.
 
 /** Vector files encode values JSON cannot carry as {"$js": "NaN"}; this turns them into the real thing. */
@@ -29,11 +29,56 @@ export function outputOf(api, testCase) {
   try {
     return { ok: api[testCase.call](...decode(testCase.args)) };
   } catch (e) {
-    if (!(e instanceof api.WorkspaceRulesError) || !(e instanceof Error)) {
-      return { thrown: `${e?.name}: ${e?.message ?? String(e)}` };
-    }
-    return { error: { code: e.code, status: e.status, message: e.message, errors: e.errors } };
+    return errorOutput(api, e);
   }
+}
+
+/** A refusal as the vectors write it; `{ thrown }` for anything that is not a WorkspaceRulesError. */
+function errorOutput(api, e) {
+  if (!(e instanceof api.WorkspaceRulesError) || !(e instanceof Error)) return { thrown: `${e?.name}: ${e?.message ?? String(e)}` };
+  return { error: { code: e.code, status: e.status, message: e.message, errors: e.errors } };
+}
+
+/** The exports a prepared workspace answers too (`prepareWorkspace`, docs/rules/requests.md). */
+const PREPARED = new Set(["checkRequest", "authorize", "previewInvitation"]);
+
+/**
+ * For a case of an export a prepared workspace has: null when `prepareWorkspace(state)` and then the
+ * method (with the state left out of the arguments) answer exactly as the plain export did
+ * (`plain`), else a description of the difference. A state the plain export refuses must be refused
+ * by prepareWorkspace with the same invalid_state (named at /state rather than /context/state).
+ */
+export function preparedDisagreement(api, testCase, plain) {
+  if (!PREPARED.has(testCase.call)) return null;
+  const args = decode(testCase.args);
+  let state = args[0];
+  let rest = args.slice(1);
+  if (testCase.call === "checkRequest") {
+    const context = args[1];
+    const isObject = context !== null && typeof context === "object" && !Array.isArray(context);
+    const { state: inContext, ...others } = isObject ? context : {};
+    state = inContext;
+    rest = [args[0], isObject ? others : context];
+  }
+  let prepared;
+  try {
+    prepared = api.prepareWorkspace(state);
+  } catch (e) {
+    const refused = JSON.stringify(errorOutput(api, e));
+    const named = JSON.stringify(plain).replaceAll('"/context/state', '"/state').replaceAll("context.state", "state");
+    if (!("error" in plain)) return `prepareWorkspace refused ${refused}, the plain export answered`;
+    return plain.error.code !== "invalid_state" || named === refused ? null : `prepareWorkspace refused ${refused}`;
+  }
+  let output;
+  try {
+    output = { ok: prepared[testCase.call](...rest) };
+  } catch (e) {
+    output = errorOutput(api, e);
+  } finally {
+    prepared.free();
+  }
+  const [a, b] = [JSON.stringify(output), JSON.stringify(plain)];
+  return a === b ? null : `prepared ${a}`;
 }
 
 /** Whether `actual` has every key `expected` gives, with equal values (lists: same length, item-wise). */
@@ -62,7 +107,10 @@ export function runVectors(api, files) {
       const id = `${fileName}: ${testCase.name}`;
       const actual = outputOf(api, testCase);
       const line = JSON.stringify({ case: id, output: actual });
-      results.push({ id, line, ok: check(testCase.expect, actual), expected: JSON.stringify(testCase.expect), actual: JSON.stringify(actual) });
+      // The line is the plain export's (hosts compare lines); a prepared workspace must agree with it.
+      const disagreement = preparedDisagreement(api, testCase, actual);
+      const shown = JSON.stringify(actual) + (disagreement ? `\n  but ${disagreement}` : "");
+      results.push({ id, line, ok: check(testCase.expect, actual) && !disagreement, expected: JSON.stringify(testCase.expect), actual: shown });
     }
   }
   return results;

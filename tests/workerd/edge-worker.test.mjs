@@ -1,11 +1,22 @@
-// The edge use case in Cloudflare's own runtime: examples/edge-worker/worker.js, importing the npm
-// package by name, runs in workerd on 127.0.0.1 (no network, no account) and answers real HTTP
-// requests with checkRequest's decision and status.
+// The edge worker in Cloudflare's own runtime: examples/edge-worker/worker.js, bundled with jose (as
+// wrangler would), importing the npm package by name, runs in workerd on 127.0.0.1 (no network, no
+// account) with its bindings: a JWT secret, a Durable Object namespace with SQLite storage on a local
+// disk, and ORIGIN, a stub origin started by this test. Real HTTP requests with real tokens.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
+import { createServer } from "node:http";
+import { createRequire } from "node:module";
+import { mkdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { root } from "../js/files.mjs";
 import { startWorkerd } from "./workerd.mjs";
+
+const example = join(root, "examples/edge-worker");
+// jose as the worker resolves it (the example's dependency: `npm install` in examples/edge-worker).
+const { SignJWT } = await import(pathToFileURL(createRequire(join(example, "worker.js")).resolve("jose")).href);
+const { stateWith } = await import(pathToFileURL(join(root, "bench/fixtures.mjs")).href);
+const pkg = await import(pathToFileURL(join(root, "pkg/node.js")).href);
 
 const WS = "3f2a8c1e-5b7d-4e9a-8c6f-1a2b3c4d5e6f";
 const OLD = "7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
@@ -13,21 +24,73 @@ const ANA = "5d0e3c1a-7b2f-4c8d-9e1a-0b2c3d4e5f01"; // owner
 const BO = "5d0e3c1a-7b2f-4c8d-9e1a-0b2c3d4e5f02"; // admin
 const CY = "5d0e3c1a-7b2f-4c8d-9e1a-0b2c3d4e5f03"; // member
 const INV = "9b1c2d3e-4f50-4a61-8b72-c3d4e5f60001";
+const SECRET = "test-secret-of-the-jwt-binding-32b";
+const STORE_TOKEN = "the-origin-store-token";
+const W = `/v1/workspaces/${WS}`;
 
 let server;
+let origin;
+const forwarded = [];
 
 before(async () => {
-  const example = join(root, "examples/edge-worker");
-  server = await startWorkerd(join(root, "test-results/edge-worker"), [
-    ["worker.js", "esModule", join(example, "worker.js")],
-    ["store.json", "json", join(example, "store.json")],
-  ]);
+  const dir = join(root, "test-results/edge-worker");
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(join(dir, "do-disk"), { recursive: true });
+  // The worker and jose in one module, as wrangler bundles it; the package and the runtime stay imports.
+  const { rolldown } = await import("rolldown");
+  const bundle = await rolldown({ input: join(example, "worker.js"), external: ["workspace-rules", /^cloudflare:/], logLevel: "warn" });
+  await bundle.write({ file: join(dir, "bundle/worker.js"), format: "esm" });
+  await bundle.close();
+  origin = createServer((req, res) => {
+    let body = "";
+    req.on("data", (d) => (body += d));
+    req.on("end", () => {
+      forwarded.push({ method: req.method, url: req.url, action: req.headers["x-workspace-action"], user: req.headers["x-user-id"], body });
+      res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ origin: true }));
+    });
+  });
+  await new Promise((ok) => origin.listen(0, "127.0.0.1", ok));
+  server = await startWorkerd(dir, [["worker.js", "esModule", join(dir, "bundle/worker.js")]], 20_000, {
+    bindings: `,
+  bindings = [
+    (name = "JWT_SECRET", text = "${SECRET}"),
+    (name = "STORE_TOKEN", text = "${STORE_TOKEN}"),
+    (name = "WORKSPACES", durableObjectNamespace = "WorkspaceStore"),
+    (name = "ORIGIN", service = "origin")
+  ]`,
+    durableObjects: `,
+  durableObjectNamespaces = [ (className = "WorkspaceStore", uniqueKey = "workspace-rules-edge-test", enableSql = true) ],
+  durableObjectStorage = (localDisk = "do-disk")`,
+    services: `,
+    (name = "origin", external = (address = "127.0.0.1:${origin.address().port}", http = ())),
+    (name = "do-disk", disk = (path = "${join(dir, "do-disk")}", writable = true))`,
+  });
+  for (const state of JSON.parse(readFileSync(join(example, "store.json"), "utf8")).workspaces) {
+    const r = await put(state);
+    assert.equal(r.status, 200, server.log());
+  }
 });
 
-after(() => server?.stop());
+after(async () => {
+  await server?.stop();
+  origin?.close();
+});
 
-async function send(method, path, { user, body } = {}) {
-  const headers = user ? { "x-user-id": user, "x-user-email": "someone@example.com" } : {};
+function put(state, token = STORE_TOKEN) {
+  return fetch(`${server.url}/_store/workspaces/${state.workspace.id}`, { method: "PUT", headers: { authorization: `Bearer ${token}` }, body: JSON.stringify(state) });
+}
+
+async function token(sub, { secret = SECRET, exp = "10m", email = "someone@example.com" } = {}) {
+  const jwt = new SignJWT({ email }).setProtectedHeader({ alg: "HS256" }).setIssuedAt();
+  if (sub !== undefined) jwt.setSubject(sub);
+  if (exp !== null) jwt.setExpirationTime(exp);
+  return jwt.sign(new TextEncoder().encode(secret));
+}
+
+async function send(method, path, { user, auth, body } = {}) {
+  const headers = {};
+  if (user) headers.authorization = `Bearer ${await token(user)}`;
+  if (auth) headers.authorization = auth;
   const init = { method, headers };
   if (body !== undefined) {
     init.body = typeof body === "string" ? body : JSON.stringify(body);
@@ -35,63 +98,121 @@ async function send(method, path, { user, body } = {}) {
   }
   const response = await fetch(`${server.url}${path}`, init);
   const text = await response.text();
-  return { status: response.status, type: response.headers.get("content-type"), text, json: JSON.parse(text) };
+  return { status: response.status, cache: response.headers.get("x-prepared-cache"), text, json: JSON.parse(text) };
 }
 
-const W = `/v1/workspaces/${WS}`;
-
-test("allowed: 200 with the action", async () => {
+test("allowed requests are forwarded to the origin, with the action and the verified user", async () => {
+  forwarded.length = 0;
   const r = await send("GET", W, { user: CY });
-  assert.equal(r.status, 200, server.log());
-  assert.match(r.type, /application\/json/);
-  assert.equal(r.text, '{"allowed":true,"action":"workspace.view","status":200}');
-  const put = await send("PUT", `/v1/${WS}/settings/voice?draft=1`, { user: BO, body: { speed: 1.2, tone: "friendly" } });
-  assert.deepEqual([put.status, put.json.action], [200, "voice_settings.update"]);
+  assert.deepEqual([r.status, r.json], [200, { origin: true }], server.log());
+  const body = JSON.stringify({ speed: 1.2, tone: "friendly" });
+  const put = await send("PUT", `/v1/${WS}/settings/voice?draft=1`, { user: BO, body });
+  assert.equal(put.status, 200);
+  assert.deepEqual(forwarded, [
+    { method: "GET", url: W, action: "workspace.view", user: CY, body: "" },
+    { method: "PUT", url: `/v1/${WS}/settings/voice?draft=1`, action: "voice_settings.update", user: BO, body },
+  ]);
 });
 
-test("the public invitation preview needs no credentials", async () => {
+test("the public invitation preview needs no credentials; its workspace is found by the directory", async () => {
   const r = await send("GET", `/v1/invitations/${INV}/preview`);
-  assert.deepEqual([r.status, r.json], [200, { allowed: true, action: "public", status: 200 }]);
+  assert.equal(r.status, 200);
+  assert.equal(forwarded.at(-1).action, "public");
 });
 
-test("401 without credentials", async () => {
-  const r = await send("GET", W);
-  assert.equal(r.status, 401);
-  assert.deepEqual([r.json.allowed, r.json.action, r.json.error.code], [false, "workspace.view", "unauthenticated"]);
+test("tokens: none, a bad signature, expired, no sub, no exp, not Bearer — 401 unauthenticated", async () => {
+  const cases = [
+    {},
+    { auth: `Bearer ${await token(CY, { secret: "another-secret-another-secret-123" })}` },
+    { auth: `Bearer ${await token(CY, { exp: Math.floor(Date.now() / 1000) - 60 })}` },
+    { auth: `Bearer ${await token(undefined)}` },
+    { auth: `Bearer ${await token(CY, { exp: null })}` },
+    { auth: `Basic ${Buffer.from(`${CY}:x`).toString("base64")}` },
+    { auth: "Bearer not.a.jwt" },
+  ];
+  for (const c of cases) {
+    const r = await send("GET", W, c);
+    assert.deepEqual([r.status, r.json.code], [401, "unauthenticated"], JSON.stringify(c));
+  }
+  // An x-user-id header a client sets is not an identity.
+  const header = await fetch(`${server.url}${W}`, { headers: { "x-user-id": ANA } });
+  assert.equal(header.status, 401);
 });
 
-test("403 for an action the role does not have, and for the outbound gate's own refusals", async () => {
-  const r = await send("PATCH", W, { user: CY, body: { name: "Renamed" } });
-  assert.equal(r.status, 403);
-  assert.equal(r.json.error.code, "forbidden");
-  const archive = await send("POST", `${W}/archive`, { user: BO, body: { slug: "client-a-support" } });
-  assert.deepEqual([archive.status, archive.json.error.message], [403, "Only owners can archive a workspace."]);
-  const invite = await send("POST", `${W}/invitations`, { user: BO, body: { email: "new@example.com", role: "owner" } });
-  assert.deepEqual([invite.status, invite.json.error.code], [403, "cannot_grant_higher_role"]);
+test("refusals are answered at the edge with the library's error JSON and status, never forwarded", async () => {
+  forwarded.length = 0;
+  const expect = async (method, path, user, body, status, code) => {
+    const r = await send(method, path, { user, body });
+    assert.deepEqual([r.status, r.json.code, r.json.status], [status, code, status], `${method} ${path}`);
+    return r;
+  };
+  await expect("PATCH", W, CY, { name: "Renamed" }, 403, "forbidden");
+  await expect("POST", `${W}/archive`, BO, { slug: "client-a-support" }, 403, "forbidden");
+  await expect("POST", `${W}/invitations`, BO, { email: "new@example.com", role: "owner" }, 403, "cannot_grant_higher_role");
+  await expect("GET", `${W}/agents`, CY, undefined, 404, "unknown_route");
+  await expect("GET", W, "5d0e3c1a-7b2f-4c8d-9e1a-0b2c3d4e5f99", undefined, 404, "not_a_member");
+  await expect("GET", `/v1/workspaces/${OLD}`, ANA, undefined, 410, "workspace_archived");
+  await expect("DELETE", `${W}/invitations/00000000-0000-4000-8000-000000000000`, ANA, undefined, 404, "invitation_not_found");
+  const bad = await expect("PATCH", W, BO, { name: "", environment: "prod" }, 422, "validation_failed");
+  assert.deepEqual(bad.json.errors.map((e) => [e.code, e.path]), [["empty_value", "/body/name"], ["invalid_value", "/body/environment"]]);
+  await expect("POST", `${W}/archive`, ANA, "{not json", 422, "validation_failed");
+  await expect("POST", `${W}/archive`, ANA, { slug: "Client-A-Support" }, 422, "slug_mismatch");
+  assert.deepEqual(forwarded, []);
 });
 
-test("404 for an unknown route, a non-member and another workspace", async () => {
-  const route = await send("GET", "/v1/agents", { user: CY });
-  assert.deepEqual([route.status, route.json.action, route.json.error.code], [404, null, "unknown_route"]);
-  const stranger = await send("GET", W, { user: "5d0e3c1a-7b2f-4c8d-9e1a-0b2c3d4e5f99" });
-  assert.deepEqual([stranger.status, stranger.json.error.code], [404, "not_a_member"]);
-  const other = await send("GET", "/v1/workspaces/00000000-0000-4000-8000-000000000000", { user: CY });
-  assert.deepEqual([other.status, other.json.error.code], [404, "workspace_mismatch"]);
+test("every route of the table, allowed for the owner and refused for a plain member where the matrix says so", async () => {
+  const routes = [
+    ["GET", W, undefined, 200, 200],
+    ["PATCH", W, { name: "Client A" }, 200, 403],
+    ["POST", `${W}/provision`, undefined, 200, 403],
+    ["GET", `${W}/test-caller-numbers`, undefined, 200, 200],
+    ["PUT", `${W}/test-caller-numbers`, { numbers: ["+1 415 555 0100"] }, 200, 403],
+    ["GET", `/v1/${WS}/settings/voice`, undefined, 200, 200],
+    ["PUT", `/v1/${WS}/settings/voice`, { speed: 1.1 }, 200, 403],
+    ["POST", `${W}/invitations`, { email: "new@example.com", role: "member" }, 200, 403],
+    ["DELETE", `${W}/invitations/${INV}`, undefined, 200, 403],
+    ["POST", `/v1/${WS}/calls/outbound`, undefined, 200, 200],
+    ["POST", `${W}/archive`, { slug: "client-a-support" }, 200, 403],
+  ];
+  for (const [method, path, body, owner, member] of routes) {
+    const a = await send(method, path, { user: ANA, body });
+    const m = await send(method, path, { user: CY, body });
+    assert.deepEqual([a.status, m.status], [owner, member], `${method} ${path}: ${a.text} ${m.text}`);
+  }
 });
 
-test("410 for an archived workspace", async () => {
-  const r = await send("GET", `/v1/workspaces/${OLD}`, { user: ANA });
-  assert.deepEqual([r.status, r.json.error.code], [410, "workspace_archived"]);
+test("the cache: a warm request is a hit; a new version is a miss, then answers from the new state", async () => {
+  await send("GET", W, { user: CY });
+  const warm = await send("GET", W, { user: CY });
+  assert.equal(warm.cache, "hit");
+  const state = JSON.parse(readFileSync(join(example, "store.json"), "utf8")).workspaces[0];
+  const demoted = { ...state, members: state.members.map((m) => (m.user_id === BO ? { ...m, role: "member" } : m)) };
+  assert.equal((await put(demoted, "wrong-token")).status, 403, "only the origin writes states");
+  assert.equal((await put(demoted)).status, 200);
+  const after = await send("PATCH", W, { user: BO, body: { name: "Renamed" } });
+  assert.deepEqual([after.cache, after.status, after.json.code], ["miss", 403, "forbidden"]);
+  assert.equal((await send("PATCH", W, { user: BO, body: { name: "Renamed" } })).cache, "hit");
+  assert.equal((await put(state)).status, 200);
 });
 
-test("422 with every body problem, and for a body that is not JSON", async () => {
-  const r = await send("PATCH", W, { user: BO, body: { name: "", environment: "prod" } });
-  assert.equal(r.status, 422);
-  assert.deepEqual(r.json.error.errors.map((e) => [e.code, e.path]), [["empty_value", "/body/name"], ["invalid_value", "/body/environment"]]);
-  const numbers = await send("PUT", `${W}/test-caller-numbers`, { user: BO, body: { numbers: ["+1 415 555 0100", "12"] } });
-  assert.deepEqual([numbers.status, numbers.json.error.errors[0].path], [422, "/body/numbers/1"]);
-  const slug = await send("POST", `${W}/archive`, { user: ANA, body: "{not json" });
-  assert.deepEqual([slug.status, slug.json.error.errors[0].path], [422, "/body"]);
-  const mismatch = await send("POST", `${W}/archive`, { user: ANA, body: { slug: "Client-A-Support" } });
-  assert.deepEqual([mismatch.status, mismatch.json.error.code], [422, "slug_mismatch"]);
+test("a 10,000-member workspace is answered within a worker's CPU once prepared", async () => {
+  const big = stateWith(pkg, 10_000);
+  assert.equal((await put(big)).status, 200);
+  const last = big.members.at(-1).user_id;
+  const path = `/v1/workspaces/${big.workspace.id}`;
+  const first = await send("GET", path, { user: last });
+  assert.deepEqual([first.status, first.cache], [200, "miss"]);
+  const auth = `Bearer ${await token(last)}`;
+  const times = [];
+  for (let i = 0; i < 21; i++) {
+    const start = performance.now();
+    const r = await send("GET", path, { auth });
+    times.push(performance.now() - start);
+    assert.deepEqual([r.status, r.cache], [200, "hit"]);
+  }
+  times.sort((a, b) => a - b);
+  // Reported, not asserted (no timed assertions in tests). workerd stops its clock during a request,
+  // so this is the whole round trip seen from here: HTTP, the token, the version read, the check and
+  // the stub origin.
+  console.log(`# 10,000 members in workerd: a warm request, median ${times[10].toFixed(2)} ms round trip (of 21)`);
 });

@@ -1,7 +1,8 @@
 // Starts workerd (Cloudflare's runtime, from the npm package) on 127.0.0.1 with a generated config
 // whose modules are a worker script plus the built package under its name, so the script's
 // `import … from "workspace-rules"` resolves as it would after `npm install`. No network and no
-// Cloudflare account are involved. Used by vectors.test.mjs and edge-worker.test.mjs.
+// Cloudflare account are involved. Used by vectors.test.mjs and edge-worker.test.mjs (which adds the
+// worker's bindings, its Durable Object namespace and the services they name: `extra` below).
 import { spawn } from "node:child_process";
 import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
@@ -18,8 +19,10 @@ function freePort() {
 }
 
 /** A capnp config in `dir`: `modules` ([name, kind, file], the first is the main module) plus the
- *  package's workerd entry as `workspace-rules` and every module it reaches, under its path. */
-function writeConfig(dir, modules) {
+ *  package's workerd entry as `workspace-rules` and every module it reaches, under its path; `bindings`,
+ *  `durableObjects` (capnp fields of the worker, each starting with a comma) and `services` (more
+ *  services, the same) when the worker needs them. */
+function writeConfig(dir, modules, { bindings = "", durableObjects = "", services = "" } = {}) {
   const pkg = join(root, "pkg");
   const rel = (p) => relative(dir, p).split("\\").join("/");
   const entries = new Set(["index.js", "node.js", "web.js", "workerd.js"]);
@@ -33,14 +36,14 @@ function writeConfig(dir, modules) {
   const list = all.map(([name, kind, file]) => `(name = "${name}", ${kind} = embed "${rel(file)}")`).join(",\n    ");
   const config = `using Workerd = import "/workerd/workerd.capnp";
 const config :Workerd.Config = (
-  services = [ (name = "main", worker = .worker) ],
+  services = [ (name = "main", worker = .worker)${services} ],
   sockets = [ (name = "http", address = "127.0.0.1:0", http = (), service = "main") ],
 );
 const worker :Workerd.Worker = (
   modules = [
     ${list}
   ],
-  compatibilityDate = "2026-11-01",
+  compatibilityDate = "2026-11-01"${bindings}${durableObjects},
 );
 `;
   mkdirSync(dir, { recursive: true });
@@ -50,8 +53,8 @@ const worker :Workerd.Worker = (
 
 /** Starts workerd serving `modules` from a config in `dir`; answers `{ url, log(), stop() }` once it
  *  accepts requests. */
-export async function startWorkerd(dir, modules, ms = 20_000) {
-  const config = writeConfig(dir, modules);
+export async function startWorkerd(dir, modules, ms = 20_000, extra = {}) {
+  const config = writeConfig(dir, modules, extra);
   const port = await freePort();
   const child = spawn(join(root, "node_modules/.bin/workerd"), ["serve", config, "--socket-addr", `http=127.0.0.1:${port}`], {
     stdio: ["ignore", "pipe", "pipe"],
