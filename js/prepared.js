@@ -54,9 +54,9 @@ export function preparedWorkspaces({ guard, jsonArgs, answerOf, SLOW }) {
       return call(this.#id, CHECK_REQUEST, request, context);
     }
 
-    /** authorize(user_id, action) on the prepared state. */
-    authorize(user_id, action) {
-      return call(this.#id, AUTHORIZE, user_id, action);
+    /** authorize(user_id, action, now?) on the prepared state. */
+    authorize(user_id, action, now) {
+      return call(this.#id, AUTHORIZE, user_id, action, now);
     }
 
     /** previewInvitation(invitation_id, now) on the prepared state. */

@@ -189,7 +189,7 @@ fn prepared_workspaces_answer_every_vector_as_the_plain_functions() {
                 }
                 .map(|d| api::text(&d)),
                 "authorize" => prepared
-                    .authorize_input(&arg(1), &arg(2))
+                    .authorize_input(&arg(1), &arg(2), &arg(3))
                     .map(|d| api::text(&d)),
                 _ => prepared
                     .preview_invitation_input(&arg(1), &arg(2))

@@ -367,7 +367,7 @@ export interface PreparedRequestContext {
  */
 export interface PreparedWorkspace {
   checkRequest(request: RuleRequest, context: PreparedRequestContext): Decision;
-  authorize(user_id: string, action: Action): Decision;
+  authorize(user_id: string, action: Action, now?: Timestamp | null): Decision;
   previewInvitation(invitation_id: Uuid, now: Timestamp): InvitationPreview;
   free(): void;
 }
