@@ -209,3 +209,132 @@ export function canIndex(role, action) {
   const a = actionIds.get(action);
   return r === undefined || a === undefined ? 2 : glue.__canIndex(r, a);
 }
+
+// ---- one way in (a prototype, issue 16 item 4): arguments that are not plain JSON data as marked
+// JSON text, read by `json::Marked` in Rust, instead of the export's value-by-value reader.
+
+const MARK = "\u0000";
+/** A string as the value reader reads it (an unpaired surrogate becomes U+FFFD), as JSON text. */
+const toWellFormed =
+  typeof String.prototype.toWellFormed === "function" ? (s) => s.toWellFormed() : (s) => s.replace(/\p{Cs}/gu, "\uFFFD");
+const markedString = (s) => JSON.stringify(toWellFormed(s.charCodeAt(0) === 0 ? MARK + s : s));
+
+/** `value` as marked JSON text, read as the export's value reader read it. */
+function marked(value, depth) {
+  switch (typeof value) {
+    case "string":
+      return markedString(value);
+    case "number":
+      if (Number.isFinite(value)) return Object.is(value, -0) ? '"\\u0000-0"' : JSON.stringify(value);
+      return value !== value ? '"\\u0000NaN"' : value > 0 ? '"\\u0000Infinity"' : '"\\u0000-Infinity"';
+    case "boolean":
+      return value ? "true" : "false";
+    case "undefined":
+      return '"\\u0000undefined"';
+    case "bigint":
+      return '"\\u0000bigint"';
+    case "symbol":
+      return '"\\u0000symbol"';
+    case "function":
+      return '"\\u0000function"';
+    default: {
+      if (value === null) return "null";
+      if (depth >= MAX_DEPTH) return '"\\u0000too_deep"';
+      if (Array.isArray(value)) {
+        const n = value.length;
+        if (n > MAX_ITEMS) return '"\\u0000too_many_items"';
+        let text = "[";
+        for (let i = 0; i < n; i++) text += (i ? "," : "") + marked(value[i], depth + 1);
+        return text + "]";
+      }
+      const keys = Object.keys(value);
+      if (keys.length > MAX_ITEMS) return '"\\u0000too_many_items"';
+      let text = "{";
+      let first = true;
+      for (let i = 0; i < keys.length; i++) {
+        let v;
+        try {
+          v = value[keys[i]];
+        } catch {
+          continue; // a getter that throws reads as absent, like undefined
+        }
+        if (v === undefined) continue;
+        text += (first ? "" : ",") + JSON.stringify(toWellFormed(keys[i])) + ":" + marked(v, depth + 1);
+        first = false;
+      }
+      return text + "}";
+    }
+  }
+}
+
+const RESTART = Symbol("keys a copy would reorder or merge");
+const MARKS = { undefined: MARK + "undefined", bigint: MARK + "bigint", symbol: MARK + "symbol", function: MARK + "function" };
+const isIndex = (k) => k.charCodeAt(0) <= 57 && String(k >>> 0) === k && k !== "4294967295";
+
+/**
+ * A copy of `value` that JSON.stringify writes as marked JSON text (marks in place of what JSON cannot
+ * carry, strings as the value reader reads them), or RESTART (thrown) for an object whose keys a copy
+ * would reorder (an index key after another, from a Proxy) or merge (unpaired surrogates): then
+ * `marked` writes the text itself.
+ */
+function markedCopy(value, depth) {
+  switch (typeof value) {
+    case "string": {
+      const s = toWellFormed(value);
+      return s.charCodeAt(0) === 0 ? MARK + s : s;
+    }
+    case "number":
+      if (Number.isFinite(value)) return Object.is(value, -0) ? MARK + "-0" : value;
+      return value !== value ? MARK + "NaN" : value > 0 ? MARK + "Infinity" : MARK + "-Infinity";
+    case "boolean":
+      return value;
+    case "object": {
+      if (value === null) return null;
+      if (depth >= MAX_DEPTH) return MARK + "too_deep";
+      if (Array.isArray(value)) {
+        const n = value.length;
+        if (n > MAX_ITEMS) return MARK + "too_many_items";
+        const out = [];
+        for (let i = 0; i < n; i++) out.push(markedCopy(value[i], depth + 1));
+        return out;
+      }
+      const keys = Object.keys(value);
+      if (keys.length > MAX_ITEMS) return MARK + "too_many_items";
+      const out = {};
+      let named = false;
+      for (let i = 0; i < keys.length; i++) {
+        const k = keys[i];
+        let v;
+        try {
+          v = value[k];
+        } catch {
+          continue; // a getter that throws reads as absent, like undefined
+        }
+        if (v === undefined) continue;
+        if (isIndex(k) ? named : ((named = true), toWellFormed(k) !== k)) throw RESTART;
+        const c = markedCopy(v, depth + 1);
+        if (k === "__proto__") Object.defineProperty(out, k, { value: c, enumerable: true, writable: true, configurable: true });
+        else out[k] = c;
+      }
+      return out;
+    }
+    default:
+      return MARKS[typeof value];
+  }
+}
+
+/** The answer of the export at `exportId` for any arguments, through marked JSON text. */
+export function viaMarked(exportId, args) {
+  let text;
+  try {
+    const copies = [];
+    for (let i = 0; i < args.length; i++) copies.push(markedCopy(args[i], 0));
+    text = JSON.stringify(copies);
+  } catch (e) {
+    if (e !== RESTART) throw e;
+    text = "[";
+    for (let i = 0; i < args.length; i++) text += (i ? "," : "") + marked(args[i], 0);
+    text += "]";
+  }
+  return answerOf(glue.__callMarked(exportId, text), parseAnswer);
+}

@@ -23,7 +23,7 @@
 //   export function creditStatus(state, now) {
 //     try {
 //       const answer = viaJson(EXPORT_ID.creditStatus, [state, now]);
-//       return answer !== SLOW ? answer : glue.creditStatus(state, now);
+//       return answer !== SLOW ? answer : viaMarked(EXPORT_ID.creditStatus, [state, now]);
 //     } catch (e) {
 //       throw guard(e);
 //     }
@@ -34,13 +34,13 @@
 // export's JSON path against the glue's own on the shared vectors.
 import * as glue from "./workspace_rules.js";
 import { guard } from "./guard.js";
-import { SLOW, canIndex, mergeByPosition, updateByReference, viaJson } from "./fast-paths.js";
+import { SLOW, canIndex, mergeByPosition, updateByReference, viaJson, viaMarked } from "./fast-paths.js";
 import { EXPORT_ID } from "./generated.js";
 
 export function roles() {
   try {
     const answer = viaJson(EXPORT_ID.roles, []);
-    return answer !== SLOW ? answer : glue.roles();
+    return answer !== SLOW ? answer : viaMarked(EXPORT_ID.roles, []);
   } catch (e) {
     throw guard(e);
   }
@@ -49,7 +49,7 @@ export function roles() {
 export function actions() {
   try {
     const answer = viaJson(EXPORT_ID.actions, []);
-    return answer !== SLOW ? answer : glue.actions();
+    return answer !== SLOW ? answer : viaMarked(EXPORT_ID.actions, []);
   } catch (e) {
     throw guard(e);
   }
@@ -58,7 +58,7 @@ export function actions() {
 export function permissionMatrix() {
   try {
     const answer = viaJson(EXPORT_ID.permissionMatrix, []);
-    return answer !== SLOW ? answer : glue.permissionMatrix();
+    return answer !== SLOW ? answer : viaMarked(EXPORT_ID.permissionMatrix, []);
   } catch (e) {
     throw guard(e);
   }
@@ -69,7 +69,7 @@ export function can(role, action) {
     const i = canIndex(role, action);
     if (i !== 2) return i === 1;
     const answer = viaJson(EXPORT_ID.can, [role, action]);
-    return answer !== SLOW ? answer : glue.can(role, action);
+    return answer !== SLOW ? answer : viaMarked(EXPORT_ID.can, [role, action]);
   } catch (e) {
     throw guard(e);
   }
@@ -78,7 +78,7 @@ export function can(role, action) {
 export function slugify(name, taken) {
   try {
     const answer = viaJson(EXPORT_ID.slugify, [name, taken]);
-    return answer !== SLOW ? answer : glue.slugify(name, taken);
+    return answer !== SLOW ? answer : viaMarked(EXPORT_ID.slugify, [name, taken]);
   } catch (e) {
     throw guard(e);
   }
@@ -87,7 +87,7 @@ export function slugify(name, taken) {
 export function normalizeTestCallerNumbers(numbers) {
   try {
     const answer = viaJson(EXPORT_ID.normalizeTestCallerNumbers, [numbers]);
-    return answer !== SLOW ? answer : glue.normalizeTestCallerNumbers(numbers);
+    return answer !== SLOW ? answer : viaMarked(EXPORT_ID.normalizeTestCallerNumbers, [numbers]);
   } catch (e) {
     throw guard(e);
   }
@@ -96,7 +96,7 @@ export function normalizeTestCallerNumbers(numbers) {
 export function callCost(allocation, duration_seconds) {
   try {
     const answer = viaJson(EXPORT_ID.callCost, [allocation, duration_seconds]);
-    return answer !== SLOW ? answer : glue.callCost(allocation, duration_seconds);
+    return answer !== SLOW ? answer : viaMarked(EXPORT_ID.callCost, [allocation, duration_seconds]);
   } catch (e) {
     throw guard(e);
   }
@@ -105,7 +105,7 @@ export function callCost(allocation, duration_seconds) {
 export function createWorkspace(input, ctx) {
   try {
     const answer = viaJson(EXPORT_ID.createWorkspace, [input, ctx]);
-    return answer !== SLOW ? answer : glue.createWorkspace(input, ctx);
+    return answer !== SLOW ? answer : viaMarked(EXPORT_ID.createWorkspace, [input, ctx]);
   } catch (e) {
     throw guard(e);
   }
@@ -114,7 +114,7 @@ export function createWorkspace(input, ctx) {
 export function apply(state, command, ctx) {
   try {
     const answer = viaJson(EXPORT_ID.apply, [state, command, ctx]);
-    return answer !== SLOW ? answer : glue.apply(state, command, ctx);
+    return answer !== SLOW ? answer : viaMarked(EXPORT_ID.apply, [state, command, ctx]);
   } catch (e) {
     throw guard(e);
   }
@@ -123,7 +123,7 @@ export function apply(state, command, ctx) {
 export function invitationStatus(invitation, now) {
   try {
     const answer = viaJson(EXPORT_ID.invitationStatus, [invitation, now]);
-    return answer !== SLOW ? answer : glue.invitationStatus(invitation, now);
+    return answer !== SLOW ? answer : viaMarked(EXPORT_ID.invitationStatus, [invitation, now]);
   } catch (e) {
     throw guard(e);
   }
@@ -132,7 +132,7 @@ export function invitationStatus(invitation, now) {
 export function previewInvitation(state, invitation_id, now) {
   try {
     const answer = viaJson(EXPORT_ID.previewInvitation, [state, invitation_id, now]);
-    return answer !== SLOW ? answer : glue.previewInvitation(state, invitation_id, now);
+    return answer !== SLOW ? answer : viaMarked(EXPORT_ID.previewInvitation, [state, invitation_id, now]);
   } catch (e) {
     throw guard(e);
   }
@@ -141,7 +141,7 @@ export function previewInvitation(state, invitation_id, now) {
 export function validateVoiceSettings(patch) {
   try {
     const answer = viaJson(EXPORT_ID.validateVoiceSettings, [patch]);
-    return answer !== SLOW ? answer : glue.validateVoiceSettings(patch);
+    return answer !== SLOW ? answer : viaMarked(EXPORT_ID.validateVoiceSettings, [patch]);
   } catch (e) {
     throw guard(e);
   }
@@ -150,7 +150,7 @@ export function validateVoiceSettings(patch) {
 export function updateVoiceSettings(current, patch) {
   try {
     const answer = updateByReference(current, patch);
-    return answer !== SLOW ? answer : glue.updateVoiceSettings(current, patch);
+    return answer !== SLOW ? answer : viaMarked(EXPORT_ID.updateVoiceSettings, [current, patch]);
   } catch (e) {
     throw guard(e);
   }
@@ -159,7 +159,7 @@ export function updateVoiceSettings(current, patch) {
 export function effectiveVoiceSettings(layers) {
   try {
     const answer = viaJson(EXPORT_ID.effectiveVoiceSettings, [layers]);
-    return answer !== SLOW ? answer : glue.effectiveVoiceSettings(layers);
+    return answer !== SLOW ? answer : viaMarked(EXPORT_ID.effectiveVoiceSettings, [layers]);
   } catch (e) {
     throw guard(e);
   }
@@ -168,7 +168,7 @@ export function effectiveVoiceSettings(layers) {
 export function mergeKeyterms(...lists) {
   try {
     const answer = mergeByPosition(lists);
-    return answer !== SLOW ? answer : glue.mergeKeyterms(...lists);
+    return answer !== SLOW ? answer : viaMarked(EXPORT_ID.mergeKeyterms, lists);
   } catch (e) {
     throw guard(e);
   }
@@ -177,7 +177,7 @@ export function mergeKeyterms(...lists) {
 export function checkRequest(request, context) {
   try {
     const answer = viaJson(EXPORT_ID.checkRequest, [request, context]);
-    return answer !== SLOW ? answer : glue.checkRequest(request, context);
+    return answer !== SLOW ? answer : viaMarked(EXPORT_ID.checkRequest, [request, context]);
   } catch (e) {
     throw guard(e);
   }
@@ -186,7 +186,7 @@ export function checkRequest(request, context) {
 export function authorize(state, user_id, action) {
   try {
     const answer = viaJson(EXPORT_ID.authorize, [state, user_id, action]);
-    return answer !== SLOW ? answer : glue.authorize(state, user_id, action);
+    return answer !== SLOW ? answer : viaMarked(EXPORT_ID.authorize, [state, user_id, action]);
   } catch (e) {
     throw guard(e);
   }
@@ -195,7 +195,7 @@ export function authorize(state, user_id, action) {
 export function confirmDelete(state, confirmation, ctx) {
   try {
     const answer = viaJson(EXPORT_ID.confirmDelete, [state, confirmation, ctx]);
-    return answer !== SLOW ? answer : glue.confirmDelete(state, confirmation, ctx);
+    return answer !== SLOW ? answer : viaMarked(EXPORT_ID.confirmDelete, [state, confirmation, ctx]);
   } catch (e) {
     throw guard(e);
   }
@@ -204,7 +204,7 @@ export function confirmDelete(state, confirmation, ctx) {
 export function switchWorkspace(memberships, workspace_id) {
   try {
     const answer = viaJson(EXPORT_ID.switchWorkspace, [memberships, workspace_id]);
-    return answer !== SLOW ? answer : glue.switchWorkspace(memberships, workspace_id);
+    return answer !== SLOW ? answer : viaMarked(EXPORT_ID.switchWorkspace, [memberships, workspace_id]);
   } catch (e) {
     throw guard(e);
   }
@@ -213,7 +213,7 @@ export function switchWorkspace(memberships, workspace_id) {
 export function listWorkspaces(memberships) {
   try {
     const answer = viaJson(EXPORT_ID.listWorkspaces, [memberships]);
-    return answer !== SLOW ? answer : glue.listWorkspaces(memberships);
+    return answer !== SLOW ? answer : viaMarked(EXPORT_ID.listWorkspaces, [memberships]);
   } catch (e) {
     throw guard(e);
   }
@@ -222,7 +222,7 @@ export function listWorkspaces(memberships) {
 export function resolveTone(input) {
   try {
     const answer = viaJson(EXPORT_ID.resolveTone, [input]);
-    return answer !== SLOW ? answer : glue.resolveTone(input);
+    return answer !== SLOW ? answer : viaMarked(EXPORT_ID.resolveTone, [input]);
   } catch (e) {
     throw guard(e);
   }

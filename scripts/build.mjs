@@ -86,7 +86,7 @@ function patchGlue(dir) {
  */
 function checkExports(glue, rules, where) {
   const INTERNAL = new Set([
-    "__callJson", "__canIndex", "__mergeKeytermsJoined", "__updateVoiceSettingsCompact", // js/fast-paths.js
+    "__callJson", "__callMarked", "__canIndex", "__mergeKeytermsJoined", "__updateVoiceSettingsCompact", // js/fast-paths.js
     "__resetAfterTrap", // js/guard.js
     "__exportNames", "__dropReasons", "__voiceFields", "__maxItems", "__maxDepth", // this build, for pkg/generated.js
     "default", "initSync", // the entries

@@ -209,22 +209,56 @@ impl Serialize for Json {
 /// nesting at [`MAX_DEPTH`].
 impl<'de> Deserialize<'de> for Json {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_any(JsonVisitor { depth: 0 })
+        d.deserialize_any(JsonVisitor {
+            depth: 0,
+            marked: false,
+        })
+    }
+}
+
+/// A [`Json`] read from marked JSON text: a string that starts with U+0000 is a mark, the name of
+/// an [`Unsupported`] value (or `-0`) after it; a string the caller gave that starts with U+0000 has
+/// a second one in front. What the JavaScript package sends for arguments that are not plain JSON
+/// data (`js/fast-paths.js`, `viaMarked`).
+pub struct Marked(pub Json);
+
+impl<'de> Deserialize<'de> for Marked {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(JsonVisitor {
+            depth: 0,
+            marked: true,
+        })
+        .map(Marked)
     }
 }
 
 struct JsonVisitor {
     depth: usize,
+    marked: bool,
 }
 
 struct Nested {
     depth: usize,
+    marked: bool,
 }
 
 impl<'de> de::DeserializeSeed<'de> for Nested {
     type Value = Json;
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Json, D::Error> {
-        d.deserialize_any(JsonVisitor { depth: self.depth })
+        d.deserialize_any(JsonVisitor {
+            depth: self.depth,
+            marked: self.marked,
+        })
+    }
+}
+
+/// A marked string (see [`Marked`]) as the value it stands for.
+fn unmark(s: &str) -> Json {
+    match s.strip_prefix('\0') {
+        Some(rest) if rest.starts_with('\0') => Json::String(rest.to_owned()),
+        Some("-0") => Json::Number(-0.0),
+        Some(name) => Json::Unsupported(Unsupported::from_name(name).unwrap_or(Unsupported::Undefined)),
+        None => Json::String(s.to_owned()),
     }
 }
 
@@ -256,9 +290,15 @@ impl<'de> Visitor<'de> for JsonVisitor {
         Ok(Json::number(x))
     }
     fn visit_str<E>(self, s: &str) -> Result<Json, E> {
+        if self.marked && s.starts_with('\0') {
+            return Ok(unmark(s));
+        }
         Ok(Json::String(s.to_owned()))
     }
     fn visit_string<E>(self, s: String) -> Result<Json, E> {
+        if self.marked && s.starts_with('\0') {
+            return Ok(unmark(&s));
+        }
         Ok(Json::String(s))
     }
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Json, A::Error> {
@@ -269,6 +309,7 @@ impl<'de> Visitor<'de> for JsonVisitor {
         let mut items = Vec::new();
         while let Some(item) = seq.next_element_seed(Nested {
             depth: self.depth + 1,
+            marked: self.marked,
         })? {
             if items.len() == MAX_ITEMS {
                 while seq.next_element::<de::IgnoredAny>()?.is_some() {}
@@ -290,6 +331,7 @@ impl<'de> Visitor<'de> for JsonVisitor {
         while let Some(key) = map.next_key::<String>()? {
             let value = map.next_value_seed(Nested {
                 depth: self.depth + 1,
+                marked: self.marked,
             })?;
             if entries.len() == MAX_ITEMS {
                 while map

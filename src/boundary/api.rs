@@ -298,6 +298,15 @@ pub fn call_text_at(position: usize, args: &str) -> Option<Result<String, RuleEr
     Some(export(&args))
 }
 
+/// [`call_text_at`] for marked JSON text ([`Marked`](crate::base::json::Marked)): the arguments
+/// JSON cannot carry are marked, as the JavaScript package sends arguments that are not plain data.
+pub fn call_marked_at(position: usize, args: &str) -> Option<Result<String, RuleError>> {
+    let (_, export) = EXPORTS.get(position)?;
+    let args: Vec<crate::base::json::Marked> = serde_json::from_str(args).ok()?;
+    let args: Vec<Json> = args.into_iter().map(|m| m.0).collect();
+    Some(export(&args))
+}
+
 /// The state of the last `createWorkspace` or `apply` answer (on this thread), with its JSON text.
 ///
 /// Why: a caller applying commands one after another passes each answer's state back as it got it,

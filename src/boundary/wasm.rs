@@ -642,6 +642,13 @@ pub fn js_call_json(export: u32, args: &str) -> String {
     tagged_answer(api::call_text_at(export as usize, args))
 }
 
+/// Any export with its arguments as marked JSON text (the values JSON cannot carry marked, see
+/// `json::Marked`), answered as `__callJson` answers.
+#[wasm_bindgen(js_name = __callMarked, skip_typescript)]
+pub fn js_call_marked(export: u32, args: &str) -> String {
+    tagged_answer(api::call_marked_at(export as usize, args))
+}
+
 /// `updateVoiceSettings` with its arguments as the JSON text of an array, as `__callJson` takes them,
 /// and the compact answer of [`api::update_compact`] behind the same tags (`"o"`, `"e"`, `""`):
 /// `rules.js` builds the answer from the values it sent (BENCHMARKS.md).
