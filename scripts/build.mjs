@@ -92,7 +92,7 @@ function checkExports(glue, rules, where) {
     "default", "initSync", // the entries
   ]);
   for (const fn of INTERNAL) if (typeof glue[fn] !== "function") throw new Error(`the glue has no ${fn}, which js/ or the build calls`);
-  const expected = Object.keys(glue).filter((fn) => typeof glue[fn] === "function" && !INTERNAL.has(fn));
+  const expected = [...JSON.parse(glue.__exportNames()), ...Object.keys(glue).filter((fn) => typeof glue[fn] === "function" && !INTERNAL.has(fn))];
   const actual = Object.keys(rules);
   const params = (f) => String(f).match(/\(([^)]*)\)/)?.[1] ?? "";
   const file = (fn) => (fn.startsWith("__") ? `js/${where}` : "js/rules.js");
@@ -100,7 +100,7 @@ function checkExports(glue, rules, where) {
     ...expected.filter((fn) => !actual.includes(fn)).map((fn) => `add ${fn}(${params(glue[fn])}) to ${file(fn)}`),
     ...actual.filter((fn) => !expected.includes(fn)).map((fn) => `remove ${fn} from ${file(fn)} (the module exports no ${fn})`),
     ...expected
-      .filter((fn) => actual.includes(fn) && rules[fn].length !== glue[fn].length)
+      .filter((fn) => actual.includes(fn) && glue[fn] && rules[fn].length !== glue[fn].length)
       .map((fn) => `${fn} of ${file(fn)} takes ${rules[fn].length} parameter(s), the glue's ${fn}(${params(glue[fn])}) ${glue[fn].length}`),
   ];
   if (problems.length) throw new Error(`The exports of js/ and of the module just built differ: ${problems.join("; ")}.`);
@@ -159,14 +159,15 @@ const gluePath = join(pkg, `${name}.js`);
 const glue = await import(pathToFileURL(gluePath).href);
 glue.initSync({ module: readFileSync(wasmFile) });
 {
-  const snippet = readdirSync(join(pkg, "snippets"), { recursive: true }).find((f) => f.endsWith("error.js"));
-  const errorModule = "./" + relative(pkg, join(pkg, "snippets", snippet)).split("\\").join("/");
+  copyFileSync(join(root, "js/error.js"), join(pkg, "error.js"));
+  const errorModule = "./error.js";
   const exportNames = JSON.parse(glue.__exportNames());
+  const ask = (name) => JSON.parse(glue.__callJson(exportNames.indexOf(name), "[]").slice(1));
   const data = {
     MAX_ITEMS: [glue.__maxItems(), "The reader's limits (src/base/json.rs): input past them goes to the export itself."],
     MAX_DEPTH: [glue.__maxDepth(), null],
-    ROLES: [glue.roles(), "roles() and actions(), in order: `can` asks by position (canIndex)."],
-    ACTIONS: [glue.actions(), null],
+    ROLES: [ask("roles"), "roles() and actions(), in order: `can` asks by position (canIndex)."],
+    ACTIONS: [ask("actions"), null],
     VOICE_FIELDS: [JSON.parse(glue.__voiceFields()), "The names behind the indexes of the compact answers (updateByReference, mergeByPosition)."],
     DROP_REASONS: [JSON.parse(glue.__dropReasons()), null],
     EXPORT_ID: [Object.fromEntries(exportNames.map((n, i) => [n, i])), "Each export's position in the core's table (api::EXPORTS), which __callJson takes."],
