@@ -2,23 +2,23 @@
 //
 // The JavaScript layer (js/) around the WebAssembly module; scripts/build.mjs copies it into pkg/:
 //   rules.js       this file: one function per export of the Rust core, in the order of api::EXPORTS
-//   fast-paths.js  how plain arguments cross (JSON text, by position, by reference); SLOW otherwise
+//   fast-paths.js  how arguments cross: plain JSON data as JSON text (two exports by position or by
+//                  reference), anything else as marked JSON text
 //   guard.js       what a call that trapped, panicked or read a throwing input throws instead
-//   error.js       the WorkspaceRulesError class (a wasm-bindgen snippet: pkg/snippets/…/js/error.js)
-//   index.js, node.js, web.js, workerd.js   the entries, one per host; index.d.ts their types
+//   error.js       the WorkspaceRulesError class every refusal is thrown as
+//   index.js, node.js, web.js, workerd.js   the entries, one per host; index.d.ts the types of all
 //   dev-test-panic.js, dev-bench.js         the extra exports of the test and bench builds (never shipped)
 // and it writes one module of data read from the module it has just built, pkg/generated.js: the
-// error class's module, the input limits, the names of roles, actions, voice fields and drop reasons,
-// and each export's position in the core's table (EXPORT_ID). Nothing here is generated from strings.
+// input limits, the names of roles, actions, voice fields and drop reasons, and each export's
+// position in the core's table (EXPORT_ID). Nothing here is generated from strings.
 //
-// Each export asks its fast path first; SLOW means the arguments are not for it (not plain JSON data,
-// see fast-paths.js), and the export of wasm-bindgen's glue, which reads the value itself, answers.
-// Either way a throw that is not a refusal goes through guard().
+// Each export asks its fast path first; SLOW means the arguments are not plain JSON data (see
+// fast-paths.js), and viaMarked sends them as marked JSON text, which carries anything. Either way a
+// throw that is not a refusal goes through guard().
 //
-// Adding an export (say `creditStatus(state, now)`): the Rust side first (an entry in api::EXPORTS and
-// a #[wasm_bindgen(js_name = creditStatus)] function in src/boundary/wasm.rs, whose doc comment and
-// `unchecked_param_type`s are the TypeScript declaration), then here a function of the same name and
-// the same parameters as the glue's, written like its neighbours:
+// Adding an export (say `creditStatus(state, now)`): an entry in the Rust core's table (api::EXPORTS
+// in src/boundary/api.rs, the Rust function that reads its arguments), then here a function of the
+// same name written like its neighbours, and its declaration with a doc comment in index.d.ts:
 //
 //   export function creditStatus(state, now) {
 //     try {
@@ -30,9 +30,8 @@
 //   }
 //
 // The build stops, naming what to add or remove, while the exports of this file differ from the
-// glue's (or their number of parameters does); tests/consumer/fast-paths.test.mjs then checks the new
-// export's JSON path against the glue's own on the shared vectors.
-import * as glue from "./workspace_rules.js";
+// table's; tests/consumer/fast-paths.test.mjs then checks the new export's JSON path against its
+// marked path on the shared vectors, and tests/consumer/fuzz.test.mjs asks for its answer's shape.
 import { guard } from "./guard.js";
 import { SLOW, canIndex, mergeByPosition, updateByReference, viaJson, viaMarked } from "./fast-paths.js";
 import { EXPORT_ID } from "./generated.js";

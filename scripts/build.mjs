@@ -49,8 +49,6 @@ function run(cmd, args, opts = {}) {
  *   (hundreds of characters to megabytes) encodeInto alone, a native copy, is faster; short strings
  *   keep the loop, whose call costs less. Measured A/B (`node bench/ab.mjs`), BENCHMARKS.md "Strings
  *   into WebAssembly by encodeInto" and "The JavaScript layer as source files".
- * - Types: wasm-bindgen types the raw exports of the module `any`; the package promises no `any`, so
- *   each becomes `unknown` (in the declarations, not in their prose).
  */
 function patchGlue(dir) {
   const gluePath = join(dir, `${name}.js`);
@@ -69,22 +67,15 @@ function patchGlue(dir) {
     "\n/** Replaces a trapped instance with a fresh one of the same compiled module (used by guard.js). */\n" +
     "export function __resetAfterTrap() {\n    const module = wasmModule;\n    wasm = undefined;\n    initSync({ module });\n}\n";
   writeFileSync(gluePath, glue);
-
-  const dts = join(dir, `${name}.d.ts`);
-  const comment = /\/\*[\s\S]*?\*\/|\/\/[^\n]*/g;
-  const typed = readFileSync(dts, "utf8");
-  const code = typed.split(comment).map((part) => part.replace(/\bany\b/g, "unknown"));
-  const comments = typed.match(comment) ?? [];
-  writeFileSync(dts, code.map((part, i) => part + (comments[i] ?? "")).join(""));
 }
 
 /**
  * Stops the build, naming what to add or remove, unless `rules` (pkg/rules.js of this build) exports
- * exactly the glue's exports that are the package's (each with the glue's number of parameters): all
- * but the ones only js/ and this build call (INTERNAL) and the entries' own `default` and `initSync`.
- * The glue's `__` exports of a test or bench build belong in its dev module (`where`).
+ * exactly the exports of the core's table (`names`, api::EXPORTS) and, in a test or bench build, the
+ * glue's extra `__` exports (written in that build's dev module, `where`, with the glue's number of
+ * parameters). The other `__` exports are the ones only js/ and this build call (INTERNAL).
  */
-function checkExports(glue, rules, where) {
+function checkExports(names, glue, rules, where) {
   const INTERNAL = new Set([
     "__callJson", "__callMarked", "__canIndex", "__mergeKeytermsJoined", "__updateVoiceSettingsCompact", // js/fast-paths.js
     "__resetAfterTrap", // js/guard.js
@@ -92,15 +83,16 @@ function checkExports(glue, rules, where) {
     "default", "initSync", // the entries
   ]);
   for (const fn of INTERNAL) if (typeof glue[fn] !== "function") throw new Error(`the glue has no ${fn}, which js/ or the build calls`);
-  const expected = [...JSON.parse(glue.__exportNames()), ...Object.keys(glue).filter((fn) => typeof glue[fn] === "function" && !INTERNAL.has(fn))];
+  const dev = Object.keys(glue).filter((fn) => typeof glue[fn] === "function" && !INTERNAL.has(fn));
+  const expected = [...names, ...dev];
   const actual = Object.keys(rules);
   const params = (f) => String(f).match(/\(([^)]*)\)/)?.[1] ?? "";
   const file = (fn) => (fn.startsWith("__") ? `js/${where}` : "js/rules.js");
   const problems = [
-    ...expected.filter((fn) => !actual.includes(fn)).map((fn) => `add ${fn}(${params(glue[fn])}) to ${file(fn)}`),
-    ...actual.filter((fn) => !expected.includes(fn)).map((fn) => `remove ${fn} from ${file(fn)} (the module exports no ${fn})`),
-    ...expected
-      .filter((fn) => actual.includes(fn) && glue[fn] && rules[fn].length !== glue[fn].length)
+    ...expected.filter((fn) => !actual.includes(fn)).map((fn) => `add ${fn}${dev.includes(fn) ? `(${params(glue[fn])})` : ""} to ${file(fn)}`),
+    ...actual.filter((fn) => !expected.includes(fn)).map((fn) => `remove ${fn} from ${file(fn)} (the core exports no ${fn})`),
+    ...dev
+      .filter((fn) => actual.includes(fn) && rules[fn].length !== glue[fn].length)
       .map((fn) => `${fn} of ${file(fn)} takes ${rules[fn].length} parameter(s), the glue's ${fn}(${params(glue[fn])}) ${glue[fn].length}`),
   ];
   if (problems.length) throw new Error(`The exports of js/ and of the module just built differ: ${problems.join("; ")}.`);
@@ -147,10 +139,9 @@ if (!testPanic) run(join(root, "node_modules/.bin/wasm-opt"), [
 patchGlue(pkg);
 
 // The JavaScript layer: real modules in js/, copied as they are (their own comments say what each is;
-// js/rules.js lists them). The error class is not copied: wasm-bindgen already has, as a snippet of
-// the glue (src/boundary/wasm.rs imports /js/error.js), and every entry must share that one module so
-// that `instanceof` holds whichever entry a host loads.
-const JS_FILES = ["rules.js", "fast-paths.js", "guard.js", "index.js", "node.js", "web.js", "workerd.js", "index.d.ts"];
+// js/rules.js lists them). Every entry imports the one error module, so `instanceof` holds whichever
+// entry a host loads.
+const JS_FILES = ["rules.js", "fast-paths.js", "guard.js", "error.js", "index.js", "node.js", "web.js", "workerd.js", "index.d.ts"];
 for (const file of JS_FILES) copyFileSync(join(root, "js", file), join(pkg, file));
 
 // pkg/generated.js, the one module written here: what js/ needs to know of the module just built,
@@ -159,12 +150,10 @@ const gluePath = join(pkg, `${name}.js`);
 const glue = await import(pathToFileURL(gluePath).href);
 glue.initSync({ module: readFileSync(wasmFile) });
 {
-  copyFileSync(join(root, "js/error.js"), join(pkg, "error.js"));
-  const errorModule = "./error.js";
   const exportNames = JSON.parse(glue.__exportNames());
   const ask = (name) => JSON.parse(glue.__callJson(exportNames.indexOf(name), "[]").slice(1));
   const data = {
-    MAX_ITEMS: [glue.__maxItems(), "The reader's limits (src/base/json.rs): input past them goes to the export itself."],
+    MAX_ITEMS: [glue.__maxItems(), "The reader's limits (src/base/json.rs): what is past them is marked, for the rules to report."],
     MAX_DEPTH: [glue.__maxDepth(), null],
     ROLES: [ask("roles"), "roles() and actions(), in order: `can` asks by position (canIndex)."],
     ACTIONS: [ask("actions"), null],
@@ -176,7 +165,6 @@ glue.initSync({ module: readFileSync(wasmFile) });
     join(pkg, "generated.js"),
     "// workspace-rules: what scripts/build.mjs read from the module it built, for the modules of js/.\n" +
       "// Generated: change js/ or the Rust core instead.\n" +
-      `export { WorkspaceRulesError } from ${JSON.stringify(errorModule)};\n` +
       Object.entries(data)
         .map(([key, [value, doc]]) => (doc ? `/** ${doc} */\n` : "") + `export const ${key} = ${JSON.stringify(value)};\n`)
         .join(""),
@@ -196,7 +184,7 @@ if (devModule) {
   rmSync(join(pkg, devModule));
 }
 
-checkExports(glue, await import(pathToFileURL(join(pkg, "rules.js")).href), devModule ?? "rules.js");
+checkExports(JSON.parse(glue.__exportNames()), glue, await import(pathToFileURL(join(pkg, "rules.js")).href), devModule ?? "rules.js");
 
 // Node's entry as one file: Node's ES module loader spends about 0.5 ms on every file it imports, and
 // the entry imports seven (itself, the glue, rules.js, fast-paths.js, guard.js, generated.js and the error
@@ -209,7 +197,7 @@ checkExports(glue, await import(pathToFileURL(join(pkg, "rules.js")).href), devM
   const { rolldown } = await import("rolldown");
   const bundle = await rolldown({
     input: join(pkg, "node.js"),
-    external: [/^node:/, /\/error\.js$/],
+    external: [/^node:/, /(^|[\\/])error\.js$/],
     logLevel: "warn",
   });
   await bundle.write({ file: join(pkg, "node.js"), format: "esm", banner: "// workspace-rules: entry for Node.js (ESM); ready on import. Bundled from js/node.js, the glue and the rules.\n" });

@@ -1,467 +1,18 @@
-//! The JavaScript boundary: the only module that knows about JavaScript.
+//! The JavaScript boundary: the only module that knows about JavaScript, and a thin one.
 //!
-//! Two ways in, one dispatch ([`api::call`]), one way out. Plain JSON data arrives as the JSON text of
-//! the argument list (`__callJson`, chosen by `js/fast-paths.js`); anything else
-//! arrives at the typed export itself, whose reader ([`to_json`]) names what JSON cannot carry (NaN,
-//! `undefined`, a BigInt…) so a rule can report it at its path. Answers leave as JSON text, parsed once
-//! by `JSON.parse`; refusals are thrown as `WorkspaceRulesError`. No rule is decided here.
+//! One dispatch ([`api::EXPORTS`], each export named by its position), arguments in as the JSON text
+//! of the argument list, answers out as JSON text behind a tag. The package's JavaScript layer
+//! (`js/`) holds the exports: plain JSON data crosses as JSON text (`__callJson`); anything else as
+//! *marked* JSON text (`__callMarked`, read by [`Marked`](crate::base::json::Marked)), where the
+//! values JSON cannot carry (NaN, `undefined`, a BigInt…) are marked so a rule reports them at their
+//! path. Three exports have a compact way of their own (`__canIndex`, `__mergeKeytermsJoined`,
+//! `__updateVoiceSettingsCompact`). No rule is decided here.
 
 use crate::base::error::RuleError;
 use crate::base::json::{MAX_DEPTH, MAX_ITEMS};
 use crate::boundary::api;
 use crate::workspace::roles;
 use wasm_bindgen::prelude::*;
-
-#[wasm_bindgen(typescript_custom_section)]
-const TS_TYPES: &'static str = r#"
-/** A role in one workspace, highest rank first: owner (3) > admin (2) > member (1). */
-export type Role = "owner" | "admin" | "member";
-
-/** A `resource.verb` action of the permission matrix (`docs/rules/roles.md`). */
-export type Action =
-  | "workspace.view" | "workspace.update" | "workspace.provision" | "workspace.archive"
-  | "workspace.delete" | "workspace.create"
-  | "members.view" | "members.invite" | "members.remove" | "members.update_role"
-  | "invitations.view" | "invitations.revoke"
-  | "agents.view" | "agents.create" | "agents.update" | "agents.delete"
-  | "knowledge_bases.view" | "knowledge_bases.connect" | "knowledge_bases.create"
-  | "phone_numbers.view" | "phone_numbers.manage"
-  | "voice_settings.view" | "voice_settings.update"
-  | "test_numbers.view" | "test_numbers.manage"
-  | "integrations.view" | "integrations.manage" | "api_keys.manage" | "webhooks.manage"
-  | "calls.outbound" | "usage.view"
-  | "billing.view" | "audit.view" | "analytics.view"
-  | "billing.manage" | "minutes.allocate" | "audit.export";
-
-/** `{ role: [allowed actions] }`, roles highest first, actions in the specification's order. */
-export type PermissionMatrix = { [R in Role]: Action[] };
-
-/** An allocation of minutes to a workspace (`docs/rules/lifecycle.md`). Money in minor currency units (cents). */
-export interface MinutesAllocation {
-  source_id: string;
-  /** Whole minutes, > 0. */
-  minutes: number;
-  /** Minor currency units per minute, integer >= 0. */
-  cost_per_minute: number;
-  /** 1-60 and a divisor of 60. */
-  pulse_seconds: number;
-  /** ISO 4217, three uppercase letters. */
-  currency: string;
-}
-
-/** What a call costs: billed seconds rounded up to the pulse, cost rounded half up to a minor unit. */
-export interface CallCost {
-  billed_seconds: number;
-  cost: number;
-}
-
-/** A workspace's environment (public API). */
-export type Environment = "production" | "staging" | "development";
-
-/** An RFC 3339 timestamp string. The library writes UTC with milliseconds: "2026-11-22T10:00:00.000Z". */
-export type Timestamp = string;
-
-/** A UUID string, lowercase and hyphenated. */
-export type Uuid = string;
-
-/** The workspace record of the state (`docs/rules/workspace.md`). */
-export interface Workspace {
-  id: Uuid;
-  name: string;
-  slug: string;
-  environment: Environment;
-  description: string | null;
-  backend_org_id: string | null;
-  is_default: boolean;
-  status: "active" | "archived";
-  provisioned_at: Timestamp | null;
-  created_at: Timestamp;
-  archived_at: Timestamp | null;
-}
-
-/** A member record; deactivated members keep their record and have no permissions. */
-export interface Member {
-  user_id: Uuid;
-  email: string;
-  display_name: string | null;
-  role: Role;
-  status: "active" | "deactivated";
-  joined_at: Timestamp;
-}
-
-/** The stored status of an invitation. Expiry is computed: see `invitationStatus`. */
-export type StoredInvitationStatus = "pending" | "accepted" | "declined" | "revoked";
-
-/** What an invitation is at a moment: the stored status, or "expired" for a pending one past expiry. */
-export type InvitationStatus = StoredInvitationStatus | "expired";
-
-export interface Invitation {
-  id: Uuid;
-  email: string;
-  role: Role;
-  status: StoredInvitationStatus;
-  invited_by: Uuid;
-  sent_at: Timestamp;
-  expires_at: Timestamp;
-  responded_at: Timestamp | null;
-}
-
-export interface WorkspaceSettings {
-  language: string;
-  outbound_enabled: boolean;
-  integration_version: "v1" | "v2";
-  default_llm: string | null;
-  default_stt_provider: string | null;
-  default_tts_provider: string | null;
-}
-
-/** A JSON value, as the state's pass-through fields hold. */
-export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
-
-/** The workspace aggregate (`docs/rules/workspace.md`), keys in this order. */
-export interface WorkspaceState {
-  workspace: Workspace;
-  members: Member[];
-  invitations: Invitation[];
-  settings: WorkspaceSettings;
-  voice_settings: VoiceSettings;
-  test_caller_numbers: string[];
-  minutes: { allocations: StoredMinutesAllocation[]; used_seconds: number };
-}
-
-/** An allocation as the state keeps it (append-only history): the terms, then when it was made. */
-export interface StoredMinutesAllocation extends MinutesAllocation {
-  allocated_at: Timestamp;
-}
-
-/** `update_settings`: absent keys stay; the nullable names are cleared by null. */
-export interface WorkspaceSettingsPatch {
-  language?: string;
-  outbound_enabled?: boolean;
-  integration_version?: "v1" | "v2";
-  default_llm?: string | null;
-  default_stt_provider?: string | null;
-  default_tts_provider?: string | null;
-}
-
-/** Who acts, when, and the ids to use for what a call creates (else v4 UUIDs). */
-export interface Context {
-  actor_id: Uuid;
-  /** The actor's verified email; accepting or declining an invitation needs it. */
-  actor_email?: string | null;
-  now: Timestamp;
-  ids?: Uuid[] | null;
-  /** The actor's role in the account's default workspace; createWorkspace needs "owner". */
-  account_role?: Role | null;
-}
-
-/** The commands `apply` takes (`docs/rules/commands.md`). */
-export type Command =
-  | { type: "invite_member"; email: string; role: Role }
-  | { type: "revoke_invitation"; invitation_id: Uuid }
-  | { type: "accept_invitation"; invitation_id: Uuid; user_id: Uuid; display_name?: string | null }
-  | { type: "decline_invitation"; invitation_id: Uuid }
-  | { type: "remove_member"; user_id: Uuid }
-  | { type: "leave_workspace" }
-  | { type: "change_role"; user_id: Uuid; role: Role }
-  | { type: "update_workspace"; name?: string; environment?: Environment; description?: string | null }
-  | ({ type: "update_settings" } & WorkspaceSettingsPatch)
-  | { type: "update_voice_settings"; patch: VoiceSettingsPatch }
-  /** Replaces the list (E.164, at most 100, de-duplicated keeping the first). */
-  | { type: "set_test_caller_numbers"; numbers: string[] }
-  | { type: "provision" }
-  /** `slug` must equal the workspace's slug exactly (the confirmation). */
-  | { type: "archive"; slug: string }
-  /** `available_minutes`: what the source has left; asking for more is insufficient_minutes (409). */
-  | ({ type: "allocate_minutes"; available_minutes: number } & MinutesAllocation)
-  | { type: "record_call"; duration_seconds: number };
-
-export type AuditEventType =
-  | "workspace.member_added" | "workspace.member_removed" | "workspace.member_role_updated"
-  | "workspace.invitation_sent" | "workspace.invitation_accepted" | "workspace.invitation_declined"
-  | "workspace.invitation_revoked" | "workspace.provisioned" | "workspace.archived"
-  | "workspace.updated" | "workspace.voice_settings_updated" | "workspace.minutes_allocated";
-
-/** An audit event; absent optional keys are left out. */
-export interface AuditEvent {
-  type: AuditEventType;
-  workspace_id: Uuid;
-  actor_id: Uuid;
-  target_id?: Uuid;
-  role?: Role;
-  previous_role?: Role;
-  at: Timestamp;
-  metadata: {
-    reactivated?: boolean;
-    left?: boolean;
-    resent?: boolean;
-    invitation_id?: Uuid;
-    changed?: string[];
-    /** workspace.minutes_allocated */
-    source_id?: string;
-    /** workspace.minutes_allocated */
-    minutes?: number;
-  };
-}
-
-/** What `record_call` reports: the call's bill under the latest allocation, then the balance.
- *  `remaining_seconds` never goes below zero; use beyond the allocations is `overage_seconds`. */
-export interface RecordedCall {
-  duration_seconds: number;
-  billed_seconds: number;
-  cost: number;
-  currency: string;
-  used_seconds: number;
-  remaining_seconds: number;
-  overage_seconds: number;
-}
-
-/** The answer of `createWorkspace` and `apply`; `call` only for `record_call`. */
-export interface ApplyResult {
-  state: WorkspaceState;
-  events: AuditEvent[];
-  call?: RecordedCall;
-}
-
-/** A request as the edge sees it (`docs/rules/requests.md`). The query string and fragment of `path` are ignored. */
-export interface RuleRequest {
-  method: string;
-  path: string;
-  body?: unknown;
-}
-
-/** Who sends a request: null without credentials. Any user_id string; a non-member is refused 404. */
-export interface RequestActor {
-  user_id: string;
-  email?: string | null;
-}
-
-/** The context of `checkRequest`. */
-export interface RequestContext {
-  actor: RequestActor | null;
-  state: WorkspaceState;
-  now: Timestamp;
-}
-
-/** The refusal inside a decision: the fields of a WorkspaceRulesError, as data. */
-export interface RuleErrorData {
-  code: string;
-  status: number;
-  message: string;
-  errors: WorkspaceRulesProblem[];
-}
-
-/** The answer of `checkRequest` and `authorize`, keys in this order; `error` only when refused.
- *  `action` is "public" for the invitation preview and null for an unknown route. */
-export interface Decision {
-  allowed: boolean;
-  action: Action | "public" | null;
-  status: number;
-  error?: RuleErrorData;
-}
-
-/** One membership of a user, as a platform lists them: the `docs/rules/workspace.md` workspace record, the role there. */
-export interface WorkspaceMembership {
-  workspace: Workspace;
-  role: Role;
-  status: "active" | "deactivated";
-}
-
-/** A workspace the user may switch to, with the role there. */
-export interface WorkspaceAccess {
-  workspace: Workspace;
-  role: Role;
-}
-
-/** `createWorkspace`'s input. */
-export interface NewWorkspaceInput {
-  name: string;
-  slug?: string | null;
-  environment: Environment;
-  description?: string | null;
-  backend_org_id?: string | null;
-  /** The account's default workspace: only without ctx.account_role (the account's first). */
-  is_default?: boolean | null;
-}
-
-/** What an invitation shows without sign-in: never the email, the inviter or any id. */
-export interface InvitationPreview {
-  workspace_name: string;
-  role: Role;
-  expires_at: Timestamp;
-  status: InvitationStatus;
-}
-
-/** One problem of a refusal: what is wrong and where (a JSON Pointer into the input; "" = all of it). */
-export interface WorkspaceRulesProblem {
-  code: string;
-  message: string;
-  path: string;
-}
-
-/** Every refusal of the library. `errors` lists every problem (a list of one for a single refusal). */
-export class WorkspaceRulesError extends Error {
-  readonly name: "WorkspaceRulesError";
-  /** A stable snake_case identifier, e.g. "unknown_role". */
-  readonly code: string;
-  /** The HTTP status an API would answer with (400, 401, 403, 404, 409, 410, 422, 500). */
-  readonly status: number;
-  readonly errors: WorkspaceRulesProblem[];
-}
-
-/** A voice tone (`docs/rules/voice-settings.md`), in the specification's order. */
-export type Tone =
-  | "calm" | "sympathetic" | "enthusiastic" | "content" | "curious" | "cheerful" | "serious" | "friendly";
-
-/** A speech-to-text provider. */
-export type SttProvider = "deepgram" | "openai" | "cartesia";
-
-/** A text-to-speech provider. */
-export type TtsProvider = "cartesia" | "elevenlabs" | "groq";
-
-/** A voice-settings field, in the field table's order (the order of `changed` and of every output). */
-export type VoiceSettingsField =
-  | "voice_id" | "tone" | "speed" | "volume" | "language" | "keyterms" | "correction_categories"
-  | "pronunciation_dict_id" | "sensitive_topics" | "post_call_analysis_enabled"
-  | "transcript_correction_enabled" | "stt_provider" | "tts_provider";
-
-/** A stored (partial) voice-settings object: an absent field is unset and takes its default. As
- *  input, `null` also means unset. As output, only set fields appear, in table order. */
-export interface VoiceSettings {
-  /** 1–128 characters; default null (the service's voice). */
-  voice_id?: string | null;
-  /** Default "friendly". */
-  tone?: Tone | null;
-  /** 0.5 ≤ speed ≤ 2.0; default 1. */
-  speed?: number | null;
-  /** 0 ≤ volume ≤ 1; default 1. */
-  volume?: number | null;
-  /** A well-formed BCP-47 tag, ≤ 32 characters, stored in canonical case; default "en". */
-  language?: string | null;
-  /** ≤ 200 distinct terms of 1–128 characters, stored normalized and de-duplicated; default []. */
-  keyterms?: string[] | null;
-  /** ≤ 50 distinct items of 1–128 characters; default []. */
-  correction_categories?: string[] | null;
-  /** 1–128 characters; default null. */
-  pronunciation_dict_id?: string | null;
-  /** ≤ 50 distinct items of 1–128 characters; unset = the built-in defaults, [] = none. */
-  sensitive_topics?: string[] | null;
-  /** Default true. */
-  post_call_analysis_enabled?: boolean | null;
-  /** Default true. */
-  transcript_correction_enabled?: boolean | null;
-  /** Default null. */
-  stt_provider?: SttProvider | null;
-  /** Default null. */
-  tts_provider?: TtsProvider | null;
-}
-
-/** A patch: an absent key leaves the field alone, `null` resets it to its default, a value replaces it
- *  (lists whole). */
-export type VoiceSettingsPatch = VoiceSettings;
-
-/** The answer of `validateVoiceSettings`: `errors` is what `updateVoiceSettings` would throw. */
-export interface VoiceSettingsValidation {
-  ok: boolean;
-  errors: WorkspaceRulesProblem[];
-}
-
-/** The answer of `updateVoiceSettings`. */
-export interface VoiceSettingsUpdate {
-  /** The new stored object (set fields only, table order). */
-  settings: VoiceSettings;
-  /** The fields whose stored value differs, in table order. */
-  changed: VoiceSettingsField[];
-}
-
-/** Where a resolved value came from. */
-export type VoiceSettingsLayer = "default" | "service" | "workspace" | "agent";
-
-/** The input of `effectiveVoiceSettings`: any layer may be absent (or null). */
-export interface VoiceSettingsLayers {
-  service?: VoiceSettings | null;
-  workspace?: VoiceSettings | null;
-  agent?: VoiceSettings | null;
-}
-
-/** Every field resolved. */
-export interface ResolvedVoiceSettings {
-  voice_id: string | null;
-  tone: Tone;
-  speed: number;
-  volume: number;
-  language: string;
-  keyterms: string[];
-  correction_categories: string[];
-  pronunciation_dict_id: string | null;
-  sensitive_topics: string[];
-  post_call_analysis_enabled: boolean;
-  transcript_correction_enabled: boolean;
-  stt_provider: SttProvider | null;
-  tts_provider: TtsProvider | null;
-}
-
-/** For each field the layer it came from; for `keyterms`, the layer of each kept term, position by
- *  position. */
-export type VoiceSettingsSources =
-  { [F in Exclude<VoiceSettingsField, "keyterms">]: VoiceSettingsLayer } & { keyterms: VoiceSettingsLayer[] };
-
-/** The answer of `effectiveVoiceSettings`: every field (table order), then `sources`. */
-export interface EffectiveVoiceSettings extends ResolvedVoiceSettings {
-  sources: VoiceSettingsSources;
-}
-
-/** Why `mergeKeyterms` dropped a term. */
-export type KeytermDropReason = "empty" | "too_long" | "duplicate" | "limit";
-
-/** A term `mergeKeyterms` did not keep: `term` as given; `duplicate_of` the kept term it repeats. */
-export interface DroppedKeyterm {
-  term: string;
-  reason: KeytermDropReason;
-  duplicate_of?: string;
-}
-
-/** The answer of `mergeKeyterms`. */
-export interface KeytermMergeResult {
-  keyterms: string[];
-  dropped: DroppedKeyterm[];
-}
-
-/** An empathy tier, lowest first: 0 functional, 1 light_touch, 2 full_empathy, 3 hold_space. */
-export type EmpathyTier = "functional" | "light_touch" | "full_empathy" | "hold_space";
-
-/** A caller emotion from an upstream detector; `intensity` in [0, 1]. */
-export interface Emotion {
-  label: string;
-  intensity: number;
-}
-
-/** The input of `resolveTone`. */
-export interface ToneInput {
-  baseline: Tone;
-  emotion?: Emotion | null;
-  /** An upstream classifier's tier, 0–3. */
-  empathy_tier?: 0 | 1 | 2 | 3 | null;
-  /** What the agent is doing now. */
-  topic?: string | null;
-  /** Absent or null = the built-in defaults; [] = none. */
-  sensitive_topics?: string[] | null;
-  /** Default 0.6; an emotion is strong when intensity ≥ this. */
-  strong_threshold?: number | null;
-}
-
-/** What decided the tone. */
-export type ToneSource = "baseline" | "sensitive_topic" | "emotion" | "empathy_tier";
-
-/** The answer of `resolveTone`. */
-export interface ToneResult {
-  tone: Tone;
-  tier: EmpathyTier;
-  source: ToneSource;
-  /** Present when `source` is "sensitive_topic": the topic that matched. */
-  matched_topic?: string;
-}
-"#;
 
 /// Logs panics to the console before the module aborts, so a bug is visible rather than a bare
 /// `unreachable` trap.
@@ -489,10 +40,10 @@ pub fn test_panic(kind: &str) -> u32 {
     }
 }
 
-/// `can` by position in `roles()` and `actions()`: `rules.js` maps the two names to their positions
-/// once (a `Map` built from those two lists) and asks with two integers, so the hot path of permission
-/// checks moves no strings at all. 1 = allowed, 0 = not, 2 = a position out of range (never sent;
-/// `rules.js` then calls `can` on the JSON path, which words the refusal).
+/// `can` by position in `roles()` and `actions()`: `js/fast-paths.js` maps the two names to their
+/// positions once (a `Map` built from those two lists) and asks with two integers, so the hot path of
+/// permission checks moves no strings at all. 1 = allowed, 0 = not, 2 = a position out of range (never
+/// sent; `can` then asks on the JSON path, which words the refusal).
 #[wasm_bindgen(js_name = __canIndex, skip_typescript)]
 pub fn js_can_index(role: u32, action: u32) -> u32 {
     match roles::can_index(role as usize, action as usize) {
@@ -503,17 +54,18 @@ pub fn js_can_index(role: u32, action: u32) -> u32 {
 
 /// Any export with its arguments as the JSON text of an array, the answer as JSON text behind a tag:
 /// `"o" + answer`, `"e" + {code, status, message, errors}`, or `""` when the text is not for this path
-/// (then `rules.js` calls the export itself). `rules.js` takes this path when every argument is plain
-/// JSON data (see `js/fast-paths.js`): one string each way instead of a boundary crossing per property,
-/// which is what made objects slow (BENCHMARKS.md).
+/// (an unpaired surrogate escape, which has no Rust form: then `js/rules.js` asks `__callMarked`).
+/// `js/fast-paths.js` takes this path when every argument is plain JSON data: one string each way
+/// instead of a boundary crossing per property, which is what made objects slow (BENCHMARKS.md).
 /// The export is named by its position in `api::EXPORTS` (see `__exportNames`), so no name crosses.
 #[wasm_bindgen(js_name = __callJson, skip_typescript)]
 pub fn js_call_json(export: u32, args: &str) -> String {
     tagged_answer(api::call_text_at(export as usize, args))
 }
 
-/// Any export with its arguments as marked JSON text (the values JSON cannot carry marked, see
-/// `json::Marked`), answered as `__callJson` answers.
+/// Any export with its arguments as marked JSON text ([`Marked`](crate::base::json::Marked): the
+/// values JSON cannot carry marked, strings as JavaScript's `toWellFormed` leaves them), answered as
+/// `__callJson` answers: what `js/rules.js` sends for arguments that are not plain JSON data.
 #[wasm_bindgen(js_name = __callMarked, skip_typescript)]
 pub fn js_call_marked(export: u32, args: &str) -> String {
     tagged_answer(api::call_marked_at(export as usize, args))
@@ -521,7 +73,7 @@ pub fn js_call_marked(export: u32, args: &str) -> String {
 
 /// `updateVoiceSettings` with its arguments as the JSON text of an array, as `__callJson` takes them,
 /// and the compact answer of [`api::update_compact`] behind the same tags (`"o"`, `"e"`, `""`):
-/// `rules.js` builds the answer from the values it sent (BENCHMARKS.md).
+/// `js/fast-paths.js` builds the answer from the values it sent (BENCHMARKS.md).
 #[wasm_bindgen(js_name = __updateVoiceSettingsCompact, skip_typescript)]
 pub fn js_update_voice_settings_compact(args: &str) -> String {
     tagged_answer(api::update_compact(args))
@@ -547,7 +99,7 @@ fn tagged_answer(answer: Option<Result<String, RuleError>>) -> String {
 
 /// `mergeKeyterms` for lists of strings: the terms laid end to end and their lengths in UTF-16 code
 /// units in, the compact answer of [`api::merge_joined`] out, or `""` when that is not for this path
-/// (then `rules.js` calls the export itself). No JSON either way (BENCHMARKS.md).
+/// (then `js/rules.js` asks `__callMarked`). No JSON either way (BENCHMARKS.md).
 #[wasm_bindgen(js_name = __mergeKeytermsJoined, skip_typescript)]
 pub fn js_merge_keyterms_joined(joined: &str, lengths: &[u32]) -> String {
     api::merge_joined(joined, lengths).unwrap_or_default()
@@ -569,8 +121,8 @@ pub fn js_export_names() -> String {
 }
 
 /// The reader's limits, [`MAX_ITEMS`] and [`MAX_DEPTH`]: `scripts/build.mjs` reads them from the
-/// module it has just built (into `pkg/generated.js`), so that `js/fast-paths.js` sends input past them
-/// to the export itself, whose reader reports it.
+/// module it has just built (into `pkg/generated.js`): `js/fast-paths.js` marks what is past them, for
+/// the rules to report.
 #[wasm_bindgen(js_name = __maxItems, skip_typescript)]
 pub fn js_max_items() -> u32 {
     MAX_ITEMS as u32
@@ -596,4 +148,76 @@ fn tagged(tag: char, text: &str) -> String {
 pub fn bench_empty(a: &str, b: &str) -> bool {
     std::hint::black_box((a, b));
     true
+}
+
+#[cfg(test)]
+mod tests {
+    //! The boundary's own tests, run by wasm-bindgen-test in Node and in headless Chromium.
+    use super::*;
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    fn id(name: &str) -> u32 {
+        api::EXPORTS.iter().position(|(n, _)| *n == name).unwrap() as u32
+    }
+
+    #[wasm_bindgen_test]
+    fn answers_and_refusals_cross_behind_their_tags() {
+        let can = id("can");
+        assert_eq!(js_call_json(can, r#"["admin", "members.invite"]"#), "otrue");
+        let refused = js_call_json(can, r#"["boss", "members.invite"]"#);
+        assert!(
+            refused.starts_with(r#"e{"code":"unknown_role","status":400,"#),
+            "{refused}"
+        );
+        // An unpaired surrogate escape has no Rust string: not for this path.
+        assert_eq!(js_call_json(can, r#"["\ud800", "members.invite"]"#), "");
+        assert_eq!(js_call_json(u32::MAX, "[]"), "");
+    }
+
+    #[wasm_bindgen_test]
+    fn marked_values_are_reported_at_their_path() {
+        let validate = id("validateVoiceSettings");
+        let answer = js_call_marked(validate, r#"[{"speed": "\u0000NaN", "tone": "calm"}]"#);
+        assert_eq!(
+            answer,
+            r#"o{"ok":false,"errors":[{"code":"invalid_type","message":"speed must be a finite number, got NaN.","path":"/speed"}]}"#
+        );
+        // A caller's string that starts with U+0000 arrives with a second one in front.
+        let merged = js_call_marked(
+            id("mergeKeyterms"),
+            r#"[["\u0000\u0000x", "\u0000undefined"]]"#,
+        );
+        assert!(merged.starts_with("e"), "{merged}");
+        assert!(merged.contains(r#""path":"/0/1""#), "{merged}");
+    }
+
+    #[wasm_bindgen_test]
+    fn the_table_and_the_limits_are_read_from_the_module() {
+        let names: Vec<String> = serde_json::from_str(&js_export_names()).unwrap();
+        assert_eq!(names.len(), api::EXPORTS.len());
+        assert_eq!(js_max_items() as usize, MAX_ITEMS);
+        assert_eq!(js_max_depth() as usize, MAX_DEPTH);
+        assert_eq!(js_can_index(0, 0), 1);
+        assert_eq!(js_can_index(99, 0), 2);
+    }
+
+    /// v4 ids come from `crypto.getRandomValues` in both Node and the browser (uuid's `js` feature).
+    #[wasm_bindgen_test]
+    fn new_ids_are_random_v4_uuids() {
+        let args = r#"[{"name": "Client A Support", "environment": "production"},
+            {"actor_id": "5d0e3c1a-7b2f-4c8d-9e1a-0b2c3d4e5f01", "actor_email": "ana@example.com",
+             "now": "2026-11-22T10:00:00Z", "account_role": "owner"}]"#;
+        let id_of = |answer: String| {
+            let v: serde_json::Value = serde_json::from_str(&answer[1..]).unwrap();
+            v["state"]["workspace"]["id"].as_str().unwrap().to_owned()
+        };
+        let a = id_of(js_call_json(id("createWorkspace"), args));
+        let b = id_of(js_call_json(id("createWorkspace"), args));
+        assert_ne!(a, b);
+        for s in [&a, &b] {
+            assert!(crate::base::validate::is_uuid(s), "{s}");
+            assert_eq!(&s[14..15], "4", "version 4: {s}");
+            assert!("89ab".contains(&s[19..20]), "RFC 4122 variant: {s}");
+        }
+    }
 }
