@@ -1,6 +1,7 @@
 // Issue 16, item 4: two builds of the package side by side (as bench/ab.mjs) on arguments that are
 // not plain JSON data (the fixtures with their top object a class instance), through each build's
-// Node entry: the value reader's build against the one-way build (marked JSON text).
+// Node entry: in BENCHMARKS.md ("One way in"), a build with the value reader (the typed exports)
+// against the one-way build (marked JSON text).
 //
 //   node bench/one-way-ab.mjs PKG_A PKG_B
 import { resolve } from "node:path";

@@ -48,7 +48,7 @@ function run(cmd, args, opts = {}) {
  *   character at a time, and hands the rest to TextEncoder.encodeInto. For the JSON text of arguments
  *   (hundreds of characters to megabytes) encodeInto alone, a native copy, is faster; short strings
  *   keep the loop, whose call costs less. Measured A/B (`node bench/ab.mjs`), BENCHMARKS.md "Strings
- *   into WebAssembly by encodeInto" and "The JavaScript layer as source files".
+ *   into WebAssembly by encodeInto" and "The JavaScript layer as source files, and one way in".
  */
 function patchGlue(dir) {
   const gluePath = join(dir, `${name}.js`);

@@ -224,7 +224,7 @@ test("mergeByPosition: terms kept, normalized, dropped and capped as the export;
   }
 });
 
-// What the value reader of version 0.1.0 (the typed exports, one boundary crossing per value) answered
+// What the value reader (the typed exports before "one way in", one boundary crossing per value) answered
 // for each of these, recorded from that build: the marked path must answer the same, so replacing
 // the one with the other changed no answer (BENCHMARKS.md, "One way in"). The package takes the
 // marked path for all of them (none is plain JSON data).
@@ -260,7 +260,7 @@ const asRecorded = [
   ["an own __proto__ key", () => m.updateVoiceSettings(null, JSON.parse('{"__proto__": {"tone": "calm"}, "speed": 1}')),
     {"error": {"code": "validation_failed", "errors": [{"code": "unknown_field", "message": "__proto__ is not a known field.", "path": "/__proto__"}]}}],
 ];
-test("the marked path reads every value JSON cannot carry as the value reader of 0.1.0 did", () => {
+test("the marked path reads every value JSON cannot carry as the value reader did", () => {
   for (const [name, ask, recorded] of asRecorded) {
     let out;
     try {
