@@ -219,10 +219,10 @@ export function canIndex(role, action) {
 // NaN, ±Infinity and -0, undefined in a list (an undefined property is absent, as JSON.stringify
 // leaves it out), a BigInt, a symbol, a function; a list or object past MAX_ITEMS is marked unread,
 // and nesting past MAX_DEPTH is marked where it starts (a cycle ends there). The copy reads what the
-// value reader of the typed exports read before it, so every answer is the same as it was (BENCHMARKS.md, "One
-// way in"): an object's own enumerable string keys in their order and their values (a getter that
-// throws reads as absent), never toJSON, so a Date or a Map reads as {} and a class instance as its
-// fields; a string with an unpaired surrogate reads with U+FFFD in its place.
+// value reader of the typed exports read before it, so every answer is the same as it was
+// (BENCHMARKS.md, "One way in"): an object's own enumerable string keys in their order and their
+// values (a getter that throws reads as absent), never toJSON, so a Date or a Map reads as {} and a
+// class instance as its fields; a string with an unpaired surrogate reads with U+FFFD in its place.
 
 const MARK = "\u0000";
 const MARKS = { undefined: MARK + "undefined", bigint: MARK + "bigint", symbol: MARK + "symbol", function: MARK + "function" };
