@@ -201,6 +201,68 @@ mod tests {
         assert_eq!(js_can_index(99, 0), 2);
     }
 
+    /// The state of a workspace `createWorkspace` made for its owner, as JSON text, and the owner's `ctx`.
+    fn created_workspace() -> (String, &'static str) {
+        let ctx = r#"{"actor_id": "5d0e3c1a-7b2f-4c8d-9e1a-0b2c3d4e5f01", "actor_email": "ana@example.com",
+            "now": "2026-11-22T10:00:00Z", "account_role": "owner",
+            "ids": ["3f2a8c1e-5b7d-4e9a-8c6f-1a2b3c4d5e6f"]}"#;
+        let args =
+            format!(r#"[{{"name": "Client A Support", "environment": "production"}}, {ctx}]"#);
+        let created = js_call_json(id("createWorkspace"), &args);
+        let v: serde_json::Value = serde_json::from_str(&created[1..]).unwrap();
+        (v["state"].to_string(), ctx)
+    }
+
+    #[wasm_bindgen_test]
+    fn apply_answers_plain_objects_in_wire_order() {
+        let (state, ctx) = created_workspace();
+        // The tests' serde_json keeps key order (`preserve_order`).
+        let v: serde_json::Value = serde_json::from_str(&state).unwrap();
+        let keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
+        assert_eq!(
+            keys,
+            [
+                "workspace",
+                "members",
+                "invitations",
+                "settings",
+                "voice_settings",
+                "test_caller_numbers",
+                "minutes"
+            ]
+        );
+        let command = r#"{"type": "change_role", "user_id": "5d0e3c1a-7b2f-4c8d-9e1a-0b2c3d4e5f01", "role": "admin"}"#;
+        let args = format!("[{state}, {command}, {ctx}]");
+        let refused = js_call_json(id("apply"), &args);
+        assert!(
+            refused.starts_with(r#"e{"code":"last_owner","#),
+            "{refused}"
+        );
+        // The same refusal through marked JSON text.
+        assert_eq!(js_call_marked(id("apply"), &args), refused);
+    }
+
+    /// A refused request is an answer, not a throw: a plain object, keys in order; a malformed
+    /// request is the one thing that throws.
+    #[wasm_bindgen_test]
+    fn check_request_answers_decisions_and_throws_only_for_malformed_input() {
+        let (state, _) = created_workspace();
+        let context =
+            format!(r#"{{"actor": null, "state": {state}, "now": "2026-11-22T10:00:00Z"}}"#);
+        let request =
+            r#"{"method": "GET", "path": "/v1/workspaces/3f2a8c1e-5b7d-4e9a-8c6f-1a2b3c4d5e6f"}"#;
+        let decision = js_call_json(id("checkRequest"), &format!("[{request}, {context}]"));
+        assert_eq!(
+            decision,
+            r#"o{"allowed":false,"action":"workspace.view","status":401,"error":{"code":"unauthenticated","status":401,"message":"The request carries no credentials.","errors":[{"code":"unauthenticated","message":"The request carries no credentials.","path":"/context/actor"}]}}"#
+        );
+        let malformed = js_call_json(id("checkRequest"), &format!(r#"["GET /", {context}]"#));
+        assert!(
+            malformed.starts_with(r#"e{"code":"validation_failed","#),
+            "{malformed}"
+        );
+    }
+
     /// v4 ids come from `crypto.getRandomValues` in both Node and the browser (uuid's `js` feature).
     #[wasm_bindgen_test]
     fn new_ids_are_random_v4_uuids() {

@@ -5,7 +5,7 @@
 //! Definitions this module fixes (the spec names the steps, not the character classes):
 //! - **NFC** is Unicode Normalization Form C, by the crate `icu_normalizer` (ICU4X). It was chosen
 //!   over `unicode-normalization`'s `nfc()` by size: the latter links its NFKC/NFKD and CJK-variant
-//!   tables too, about 40 KB more gzipped `.wasm` (measured; README "Size").
+//!   tables too, about 40 KB more gzipped `.wasm` (measured; BENCHMARKS.md, "Where the bytes go").
 //! - **White space** is the Unicode `White_Space` property, as Rust's [`char::is_whitespace`] tests
 //!   it: ASCII spaces, tabs and line breaks, NBSP, the `U+2000`–`U+200A` spaces, `U+2028`/`U+2029`,
 //!   ideographic space and the others of that property. Every run of them becomes one `U+0020`.
