@@ -6,8 +6,9 @@
 //   4. patchGlue: the one change to wasm-bindgen's output (see there)
 //   5. the JavaScript layer, js/, copied as it is (rules.js, its fast paths and trap guard, one entry per
 //      host, the TypeScript entry), and pkg/generated.js, the data js/ needs, read from the built module;
-//      the build stops when the exports of js/rules.js and of the module differ
-//   6. Node's entry bundled into one file, and pkg/package.json with its `exports`
+//      the build stops when the exports of js/rules.js and of the core's table (api::EXPORTS) differ
+//   6. Node's entry bundled into one file, pkg/package.json with its `exports`, js/README.md as the
+//      package's README
 // Prints the raw and gzipped sizes of the .wasm and the JS glue.
 //
 //   node scripts/build.mjs [--quiet]
@@ -20,7 +21,7 @@
 //                                         boundary cost), into test-results/pkg-bench/, for
 //                                         `npm run bench`; never shipped
 import { execFileSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
@@ -236,7 +237,8 @@ const manifest = {
   engines: { node: ">=20" },
 };
 writeFileSync(join(pkg, "package.json"), JSON.stringify(manifest, null, 2) + "\n");
-if (existsSync(join(root, "README.md"))) copyFileSync(join(root, "README.md"), join(pkg, "README.md"));
+// The package's own README, for npm users (the repository's README.md is the entrance to the repository).
+copyFileSync(join(root, "js/README.md"), join(pkg, "README.md"));
 rmSync(join(pkg, ".gitignore"), { force: true });
 
 const size = (file) => {
