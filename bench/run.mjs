@@ -24,10 +24,11 @@ const markdownFile = arg("--markdown", null);
 
 // The measured package is the bench build: the release build plus `__benchEmpty` (scripts/build.mjs --bench).
 const api = await import(pathToFileURL(join(root, "test-results/pkg-bench/node.js")).href);
-// The generated glue (its own instance: the Node entry is one bundled file): each export reading its
-// arguments value by value, the path `rules.js` takes for input that is not plain JSON data.
-const valuePath = await import(pathToFileURL(join(root, "test-results/pkg-bench/workspace_rules.js")).href);
-valuePath.initSync({ module: readFileSync(join(root, "test-results/pkg-bench/workspace_rules_bg.wasm")) });
+// The glue and the marked path (a second instance: the Node entry is one bundled file): JSON text and
+// marked JSON text asked directly, as js/rules.js asks them.
+const glue = await import(pathToFileURL(join(root, "test-results/pkg-bench/workspace_rules.js")).href);
+glue.initSync({ module: readFileSync(join(root, "test-results/pkg-bench/workspace_rules_bg.wasm")) });
+const { viaMarked } = await import(pathToFileURL(join(root, "test-results/pkg-bench/fast-paths.js")).href);
 
 // ---- the cases -------------------------------------------------------------------------------------
 const matrix = specMatrix();
@@ -121,15 +122,16 @@ for (const [what, patch, refusal] of forms) {
 }
 
 // How objects cross: the package's path (JSON text in, the answer by reference to the values sent)
-// against JSON text both ways (the package's path for other exports, asked here of the glue as rules.js
-// would) and the value reader, same question.
-const updateExport = JSON.parse(valuePath.__exportNames()).indexOf("updateVoiceSettings");
+// against JSON text both ways (the package's path for other exports, asked here of the glue as
+// js/fast-paths.js would) and marked JSON text (the package's path for arguments that are not plain
+// JSON data), same question.
+const updateExport = JSON.parse(glue.__exportNames()).indexOf("updateVoiceSettings");
 groups.push({
   title: "how objects cross the boundary: updateVoiceSettings(current, 3-field patch)",
   cases: {
     "package: JSON text in, values by reference out": () => api.updateVoiceSettings(current, small),
-    "JSON text in, JSON text out (JSON.parse)": () => JSON.parse(valuePath.__callJson(updateExport, JSON.stringify([current, small])).slice(1)),
-    "the export itself: values read one by one, JSON text out": () => valuePath.updateVoiceSettings(current, small),
+    "JSON text in, JSON text out (JSON.parse)": () => JSON.parse(glue.__callJson(updateExport, JSON.stringify([current, small])).slice(1)),
+    "marked JSON text in (any argument), JSON text out": () => viaMarked(updateExport, [current, small]),
   },
 });
 

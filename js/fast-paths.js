@@ -1,26 +1,27 @@
-// The argument fast paths: how the exports of rules.js cross into WebAssembly when their arguments are
-// plain data (BENCHMARKS.md measures each against the export's own reader).
+// How the arguments of the exports of rules.js cross into WebAssembly (BENCHMARKS.md measures each).
 //
 // Plain JSON data (strings, finite numbers, booleans, null, arrays and plain objects) crosses as the
 // JSON text of the argument list, one string each way through `__callJson` (viaJson); the answer comes
-// back as JSON text for `JSON.parse`. Anything else (NaN, a BigInt, a Date, a class instance, a Proxy
-// that throws, a string with an unpaired surrogate…) gets SLOW, and rules.js calls the export itself,
-// whose value reader (src/boundary/wasm.rs) reports it exactly. The choice is by the shape of the
-// input, never by its meaning, and both paths give the same answers: tests/consumer/fast-paths.test.mjs
-// compares every path here with the export it shortcuts, and the shared vectors and the differential
+// back as JSON text for `JSON.parse`. For anything else (NaN, a BigInt, a Date, a class instance, a
+// Proxy that throws, a string with an unpaired surrogate…) the fast paths answer SLOW, and rules.js
+// sends the arguments as marked JSON text (viaMarked, at the end of this file), which carries every
+// value JSON cannot as a mark the rules report at its path. The choice is by the shape of the input,
+// never by its meaning, and both ways give the same answers: tests/consumer/fast-paths.test.mjs
+// compares every fast path here with the marked path, and the shared vectors and the differential
 // tests run both.
 //
-// Three exports have a path of their own: `can` with two known names crosses as two integers
+// Three exports have a fast path of their own: `can` with two known names crosses as two integers
 // (canIndex), `mergeKeyterms` with lists of strings without JSON (mergeByPosition), and
 // `updateVoiceSettings` sends JSON text and gets back where each value is (updateByReference).
 import * as glue from "./workspace_rules.js";
-import { ACTIONS, DROP_REASONS, MAX_DEPTH, MAX_ITEMS, ROLES, VOICE_FIELDS, WorkspaceRulesError } from "./generated.js";
+import { WorkspaceRulesError } from "./error.js";
+import { ACTIONS, DROP_REASONS, MAX_DEPTH, MAX_ITEMS, ROLES, VOICE_FIELDS } from "./generated.js";
 
-/** What a fast path answers when it is not for these arguments: then the export itself is asked. */
+/** What a fast path answers when it is not for these arguments: then viaMarked is asked. */
 export const SLOW = Symbol("slow path");
 
 /**
- * `value` when JSON.stringify writes it exactly as the export's own reader would read it, else SLOW.
+ * `value` when JSON.stringify writes it exactly as the marked path would read it, else SLOW.
  * With `copy`, a deep copy of it instead, every property and item read once: what a caller that
  * builds its answer from the values it sent must use, so that a getter answering differently on a
  * second read cannot put a value into the answer that was never checked.
@@ -83,7 +84,7 @@ export function jsonArgs(args, copies) {
     }
     return JSON.stringify(copies ?? (n === args.length ? args : args.slice(0, n)));
   } catch {
-    return SLOW; // a getter or Proxy that throws: the export's own reader decides what that means
+    return SLOW; // a getter or Proxy that throws: the marked path decides what that means
   }
 }
 
@@ -161,7 +162,7 @@ export function mergeByPosition(lists) {
       }
     }
   } catch {
-    return SLOW; // a Proxy that throws: the export's own reader decides what that means
+    return SLOW; // a Proxy that throws: the marked path decides what that means
   }
   if (flat.length > MAX_ITEMS) return SLOW;
   const lengths = new Uint32Array(flat.length);
@@ -208,4 +209,98 @@ export function canIndex(role, action) {
   const r = roleIds.get(role);
   const a = actionIds.get(action);
   return r === undefined || a === undefined ? 2 : glue.__canIndex(r, a);
+}
+
+// ---- Everything else: marked JSON text ----------------------------------------------------------
+//
+// Arguments that are not plain JSON data cross as *marked* JSON text (`__callMarked`, read by
+// json::Marked in Rust): a copy of them in which a string that starts with U+0000 is a mark. The
+// values JSON cannot carry become marks the rules report at their path (`invalid_type`, "got NaN"):
+// NaN, ±Infinity and -0, undefined in a list (an undefined property is absent, as JSON.stringify
+// leaves it out), a BigInt, a symbol, a function; a list or object past MAX_ITEMS is marked unread,
+// and nesting past MAX_DEPTH is marked where it starts (a cycle ends there). The copy reads what the
+// value reader of the typed exports read before it, so every answer is the same as it was
+// (BENCHMARKS.md, "One way in"): an object's own enumerable string keys in their order and their
+// values (a getter that throws reads as absent), never toJSON, so a Date or a Map reads as {} and a
+// class instance as its fields; a string with an unpaired surrogate reads with U+FFFD in its place.
+
+const MARK = "\u0000";
+const MARKS = { undefined: MARK + "undefined", bigint: MARK + "bigint", symbol: MARK + "symbol", function: MARK + "function" };
+/** A string with U+FFFD in place of each unpaired surrogate (`toWellFormed` where the host has it). */
+const toWellFormed =
+  typeof String.prototype.toWellFormed === "function" ? (s) => s.toWellFormed() : (s) => s.replace(/\p{Cs}/gu, "\uFFFD");
+/** An integer index: a key that an object puts first, in ascending order, whatever order it was set in. */
+const isIndex = (k) => k.charCodeAt(0) <= 57 && String(k >>> 0) === k && k !== "4294967295";
+
+/**
+ * The copy of `value` that JSON.stringify writes as marked JSON text. Keys are copied as they are,
+ * except one that the copy would move or merge with another (an index out of order, as a Proxy may
+ * list them; a key with an unpaired surrogate, which becomes U+FFFD) or that starts with U+0000: that
+ * key is marked, U+0000, its position, U+0000, then the key, and json::Marked reads the key after.
+ */
+function markedCopy(value, depth) {
+  switch (typeof value) {
+    case "string": {
+      const s = toWellFormed(value);
+      return s.charCodeAt(0) === 0 ? MARK + s : s;
+    }
+    case "number":
+      if (Number.isFinite(value)) return Object.is(value, -0) ? MARK + "-0" : value;
+      return value !== value ? MARK + "NaN" : value > 0 ? MARK + "Infinity" : MARK + "-Infinity";
+    case "boolean":
+      return value;
+    case "object": {
+      if (value === null) return null;
+      if (depth >= MAX_DEPTH) return MARK + "too_deep";
+      if (Array.isArray(value)) {
+        const n = value.length;
+        if (n > MAX_ITEMS) return MARK + "too_many_items";
+        const out = [];
+        for (let i = 0; i < n; i++) out.push(markedCopy(value[i], depth + 1));
+        return out;
+      }
+      const keys = Object.keys(value);
+      if (keys.length > MAX_ITEMS) return MARK + "too_many_items";
+      const out = {};
+      let named = false;
+      let lastIndex = -1;
+      for (let i = 0; i < keys.length; i++) {
+        let k = keys[i];
+        let v;
+        try {
+          v = value[k];
+        } catch {
+          continue; // a getter that throws reads as absent, like undefined
+        }
+        if (v === undefined) continue;
+        const c = markedCopy(v, depth + 1);
+        const w = toWellFormed(k);
+        let moved = false;
+        if (!isIndex(k)) named = true;
+        else if (named || +k <= lastIndex) moved = true;
+        else lastIndex = +k;
+        if (moved || w !== k || k.charCodeAt(0) === 0) k = MARK + i + MARK + w;
+        if (k === "__proto__") Object.defineProperty(out, k, { value: c, enumerable: true, writable: true, configurable: true });
+        else out[k] = c;
+      }
+      return out;
+    }
+    default:
+      return MARKS[typeof value];
+  }
+}
+
+/**
+ * The answer of the export at `exportId` (see viaJson) for any arguments, through marked JSON text.
+ * An exception thrown while the arguments are read (a Proxy's trap) is left to the guard.
+ */
+export function viaMarked(exportId, args) {
+  return answerOf(glue.__callMarked(exportId, markedText(args)), parseAnswer);
+}
+
+/** The marked JSON text of an argument list: each argument copied once, marked where JSON cannot carry it. */
+export function markedText(args) {
+  const copies = [];
+  for (let i = 0; i < args.length; i++) copies.push(markedCopy(args[i], 0));
+  return JSON.stringify(copies);
 }

@@ -8,7 +8,7 @@
 // caller's own objects while the input was read (a getter, a Proxy) unwinds through the same frames and
 // is treated the same way, as `invalid_type`.
 import { __resetAfterTrap } from "./workspace_rules.js";
-import { WorkspaceRulesError } from "./generated.js";
+import { WorkspaceRulesError } from "./error.js";
 
 const INTERNAL =
   "workspace-rules failed internally on this call; nothing was changed and the module was reset. Please report the input.";

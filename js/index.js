@@ -5,4 +5,4 @@ import init from "./workspace_rules.js";
 await init({ module_or_path: new URL("./workspace_rules_bg.wasm", import.meta.url) });
 export * from "./rules.js";
 export { default, initSync } from "./workspace_rules.js";
-export { WorkspaceRulesError } from "./generated.js";
+export { WorkspaceRulesError } from "./error.js";

@@ -9,4 +9,4 @@ import { initSync } from "./workspace_rules.js";
 initSync({ module: readFileSync(new URL("./workspace_rules_bg.wasm", import.meta.url)) });
 export * from "./rules.js";
 export { default, initSync } from "./workspace_rules.js";
-export { WorkspaceRulesError } from "./generated.js";
+export { WorkspaceRulesError } from "./error.js";

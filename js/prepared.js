@@ -17,7 +17,7 @@ const CHECK_REQUEST = 0;
 const AUTHORIZE = 1;
 const PREVIEW_INVITATION = 2;
 
-export function preparedWorkspaces({ guard, jsonArgs, answerOf, SLOW }) {
+export function preparedWorkspaces({ guard, jsonArgs, markedText, answerOf, SLOW }) {
   let nextId = 1;
   // The safety net for a workspace nobody freed: its memory in the module is released once the
   // object is garbage collected (at some point, or never; free() is the way).
@@ -32,11 +32,11 @@ export function preparedWorkspaces({ guard, jsonArgs, answerOf, SLOW }) {
     }
   }
 
-  function call(id, method, a, b) {
+  function call(id, method, ...args) {
     try {
-      const text = jsonArgs([a, b]);
+      const text = jsonArgs(args);
       const answer = text === SLOW ? SLOW : answerOf(glue.__preparedCallJson(id, method, text), parse);
-      return answer !== SLOW ? answer : glue.__preparedCall(id, method, a, b);
+      return answer !== SLOW ? answer : answerOf(glue.__preparedCallMarked(id, method, markedText(args)), parse);
     } catch (e) {
       throw guard(e);
     }
@@ -93,7 +93,7 @@ export function preparedWorkspaces({ guard, jsonArgs, answerOf, SLOW }) {
     try {
       const text = jsonArgs([state]);
       const answer = text === SLOW ? SLOW : answerOf(glue.__prepareJson(id, text), parse);
-      if (answer === SLOW) glue.__prepare(id, state);
+      if (answer === SLOW) answerOf(glue.__prepareMarked(id, markedText([state])), parse);
     } catch (e) {
       throw guard(e);
     }

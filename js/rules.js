@@ -2,46 +2,45 @@
 //
 // The JavaScript layer (js/) around the WebAssembly module; scripts/build.mjs copies it into pkg/:
 //   rules.js       this file: one function per export of the Rust core, in the order of api::EXPORTS
-//   fast-paths.js  how plain arguments cross (JSON text, by position, by reference); SLOW otherwise
+//   fast-paths.js  how arguments cross: plain JSON data as JSON text (two exports by position or by
+//                  reference), anything else as marked JSON text
 //   guard.js       what a call that trapped, panicked or read a throwing input throws instead
-//   error.js       the WorkspaceRulesError class (a wasm-bindgen snippet: pkg/snippets/…/js/error.js)
-//   index.js, node.js, web.js, workerd.js   the entries, one per host; index.d.ts their types
+//   error.js       the WorkspaceRulesError class every refusal is thrown as
+//   index.js, node.js, web.js, workerd.js   the entries, one per host; index.d.ts the types of all
 //   dev-test-panic.js, dev-bench.js         the extra exports of the test and bench builds (never shipped)
 // and it writes one module of data read from the module it has just built, pkg/generated.js: the
-// error class's module, the input limits, the names of roles, actions, voice fields and drop reasons,
-// and each export's position in the core's table (EXPORT_ID). Nothing here is generated from strings.
+// input limits, the names of roles, actions, voice fields and drop reasons, and each export's
+// position in the core's table (EXPORT_ID). Nothing here is generated from strings.
 //
-// Each export asks its fast path first; SLOW means the arguments are not for it (not plain JSON data,
-// see fast-paths.js), and the export of wasm-bindgen's glue, which reads the value itself, answers.
-// Either way a throw that is not a refusal goes through guard().
+// Each export asks its fast path first; SLOW means the arguments are not plain JSON data (see
+// fast-paths.js), and viaMarked sends them as marked JSON text, which carries anything. Either way a
+// throw that is not a refusal goes through guard().
 //
-// Adding an export (say `creditStatus(state, now)`): the Rust side first (an entry in api::EXPORTS and
-// a #[wasm_bindgen(js_name = creditStatus)] function in src/boundary/wasm.rs, whose doc comment and
-// `unchecked_param_type`s are the TypeScript declaration), then here a function of the same name and
-// the same parameters as the glue's, written like its neighbours:
+// Adding an export (say `creditStatus(state, now)`): an entry in the Rust core's table (api::EXPORTS
+// in src/boundary/api.rs, the Rust function that reads its arguments), then here a function of the
+// same name written like its neighbours, and its declaration with a doc comment in index.d.ts:
 //
 //   export function creditStatus(state, now) {
 //     try {
 //       const answer = viaJson(EXPORT_ID.creditStatus, [state, now]);
-//       return answer !== SLOW ? answer : glue.creditStatus(state, now);
+//       return answer !== SLOW ? answer : viaMarked(EXPORT_ID.creditStatus, [state, now]);
 //     } catch (e) {
 //       throw guard(e);
 //     }
 //   }
 //
 // The build stops, naming what to add or remove, while the exports of this file differ from the
-// glue's (or their number of parameters does); tests/consumer/fast-paths.test.mjs then checks the new
-// export's JSON path against the glue's own on the shared vectors.
-import * as glue from "./workspace_rules.js";
+// table's; tests/consumer/fast-paths.test.mjs then checks the new export's JSON path against its
+// marked path on the shared vectors, and tests/consumer/fuzz.test.mjs asks for its answer's shape.
 import { guard } from "./guard.js";
-import { SLOW, answerOf, canIndex, jsonArgs, mergeByPosition, updateByReference, viaJson } from "./fast-paths.js";
+import { SLOW, answerOf, canIndex, jsonArgs, markedText, mergeByPosition, updateByReference, viaJson, viaMarked } from "./fast-paths.js";
 import { preparedWorkspaces } from "./prepared.js";
 import { EXPORT_ID } from "./generated.js";
 
 export function roles() {
   try {
     const answer = viaJson(EXPORT_ID.roles, []);
-    return answer !== SLOW ? answer : glue.roles();
+    return answer !== SLOW ? answer : viaMarked(EXPORT_ID.roles, []);
   } catch (e) {
     throw guard(e);
   }
@@ -50,7 +49,7 @@ export function roles() {
 export function actions() {
   try {
     const answer = viaJson(EXPORT_ID.actions, []);
-    return answer !== SLOW ? answer : glue.actions();
+    return answer !== SLOW ? answer : viaMarked(EXPORT_ID.actions, []);
   } catch (e) {
     throw guard(e);
   }
@@ -59,7 +58,7 @@ export function actions() {
 export function permissionMatrix() {
   try {
     const answer = viaJson(EXPORT_ID.permissionMatrix, []);
-    return answer !== SLOW ? answer : glue.permissionMatrix();
+    return answer !== SLOW ? answer : viaMarked(EXPORT_ID.permissionMatrix, []);
   } catch (e) {
     throw guard(e);
   }
@@ -70,7 +69,7 @@ export function can(role, action) {
     const i = canIndex(role, action);
     if (i !== 2) return i === 1;
     const answer = viaJson(EXPORT_ID.can, [role, action]);
-    return answer !== SLOW ? answer : glue.can(role, action);
+    return answer !== SLOW ? answer : viaMarked(EXPORT_ID.can, [role, action]);
   } catch (e) {
     throw guard(e);
   }
@@ -79,7 +78,7 @@ export function can(role, action) {
 export function slugify(name, taken) {
   try {
     const answer = viaJson(EXPORT_ID.slugify, [name, taken]);
-    return answer !== SLOW ? answer : glue.slugify(name, taken);
+    return answer !== SLOW ? answer : viaMarked(EXPORT_ID.slugify, [name, taken]);
   } catch (e) {
     throw guard(e);
   }
@@ -88,7 +87,7 @@ export function slugify(name, taken) {
 export function normalizeTestCallerNumbers(numbers) {
   try {
     const answer = viaJson(EXPORT_ID.normalizeTestCallerNumbers, [numbers]);
-    return answer !== SLOW ? answer : glue.normalizeTestCallerNumbers(numbers);
+    return answer !== SLOW ? answer : viaMarked(EXPORT_ID.normalizeTestCallerNumbers, [numbers]);
   } catch (e) {
     throw guard(e);
   }
@@ -97,7 +96,7 @@ export function normalizeTestCallerNumbers(numbers) {
 export function callCost(allocation, duration_seconds) {
   try {
     const answer = viaJson(EXPORT_ID.callCost, [allocation, duration_seconds]);
-    return answer !== SLOW ? answer : glue.callCost(allocation, duration_seconds);
+    return answer !== SLOW ? answer : viaMarked(EXPORT_ID.callCost, [allocation, duration_seconds]);
   } catch (e) {
     throw guard(e);
   }
@@ -106,7 +105,7 @@ export function callCost(allocation, duration_seconds) {
 export function createWorkspace(input, ctx) {
   try {
     const answer = viaJson(EXPORT_ID.createWorkspace, [input, ctx]);
-    return answer !== SLOW ? answer : glue.createWorkspace(input, ctx);
+    return answer !== SLOW ? answer : viaMarked(EXPORT_ID.createWorkspace, [input, ctx]);
   } catch (e) {
     throw guard(e);
   }
@@ -115,7 +114,7 @@ export function createWorkspace(input, ctx) {
 export function apply(state, command, ctx) {
   try {
     const answer = viaJson(EXPORT_ID.apply, [state, command, ctx]);
-    return answer !== SLOW ? answer : glue.apply(state, command, ctx);
+    return answer !== SLOW ? answer : viaMarked(EXPORT_ID.apply, [state, command, ctx]);
   } catch (e) {
     throw guard(e);
   }
@@ -124,7 +123,7 @@ export function apply(state, command, ctx) {
 export function invitationStatus(invitation, now) {
   try {
     const answer = viaJson(EXPORT_ID.invitationStatus, [invitation, now]);
-    return answer !== SLOW ? answer : glue.invitationStatus(invitation, now);
+    return answer !== SLOW ? answer : viaMarked(EXPORT_ID.invitationStatus, [invitation, now]);
   } catch (e) {
     throw guard(e);
   }
@@ -133,7 +132,7 @@ export function invitationStatus(invitation, now) {
 export function previewInvitation(state, invitation_id, now) {
   try {
     const answer = viaJson(EXPORT_ID.previewInvitation, [state, invitation_id, now]);
-    return answer !== SLOW ? answer : glue.previewInvitation(state, invitation_id, now);
+    return answer !== SLOW ? answer : viaMarked(EXPORT_ID.previewInvitation, [state, invitation_id, now]);
   } catch (e) {
     throw guard(e);
   }
@@ -142,7 +141,7 @@ export function previewInvitation(state, invitation_id, now) {
 export function validateVoiceSettings(patch) {
   try {
     const answer = viaJson(EXPORT_ID.validateVoiceSettings, [patch]);
-    return answer !== SLOW ? answer : glue.validateVoiceSettings(patch);
+    return answer !== SLOW ? answer : viaMarked(EXPORT_ID.validateVoiceSettings, [patch]);
   } catch (e) {
     throw guard(e);
   }
@@ -151,7 +150,7 @@ export function validateVoiceSettings(patch) {
 export function updateVoiceSettings(current, patch) {
   try {
     const answer = updateByReference(current, patch);
-    return answer !== SLOW ? answer : glue.updateVoiceSettings(current, patch);
+    return answer !== SLOW ? answer : viaMarked(EXPORT_ID.updateVoiceSettings, [current, patch]);
   } catch (e) {
     throw guard(e);
   }
@@ -160,7 +159,7 @@ export function updateVoiceSettings(current, patch) {
 export function effectiveVoiceSettings(layers) {
   try {
     const answer = viaJson(EXPORT_ID.effectiveVoiceSettings, [layers]);
-    return answer !== SLOW ? answer : glue.effectiveVoiceSettings(layers);
+    return answer !== SLOW ? answer : viaMarked(EXPORT_ID.effectiveVoiceSettings, [layers]);
   } catch (e) {
     throw guard(e);
   }
@@ -169,7 +168,7 @@ export function effectiveVoiceSettings(layers) {
 export function mergeKeyterms(...lists) {
   try {
     const answer = mergeByPosition(lists);
-    return answer !== SLOW ? answer : glue.mergeKeyterms(...lists);
+    return answer !== SLOW ? answer : viaMarked(EXPORT_ID.mergeKeyterms, lists);
   } catch (e) {
     throw guard(e);
   }
@@ -178,7 +177,7 @@ export function mergeKeyterms(...lists) {
 export function checkRequest(request, context) {
   try {
     const answer = viaJson(EXPORT_ID.checkRequest, [request, context]);
-    return answer !== SLOW ? answer : glue.checkRequest(request, context);
+    return answer !== SLOW ? answer : viaMarked(EXPORT_ID.checkRequest, [request, context]);
   } catch (e) {
     throw guard(e);
   }
@@ -187,7 +186,7 @@ export function checkRequest(request, context) {
 export function authorize(state, user_id, action, now) {
   try {
     const answer = viaJson(EXPORT_ID.authorize, [state, user_id, action, now]);
-    return answer !== SLOW ? answer : glue.authorize(state, user_id, action, now);
+    return answer !== SLOW ? answer : viaMarked(EXPORT_ID.authorize, [state, user_id, action, now]);
   } catch (e) {
     throw guard(e);
   }
@@ -196,7 +195,7 @@ export function authorize(state, user_id, action, now) {
 export function creditStatus(state, now) {
   try {
     const answer = viaJson(EXPORT_ID.creditStatus, [state, now]);
-    return answer !== SLOW ? answer : glue.creditStatus(state, now);
+    return answer !== SLOW ? answer : viaMarked(EXPORT_ID.creditStatus, [state, now]);
   } catch (e) {
     throw guard(e);
   }
@@ -205,7 +204,7 @@ export function creditStatus(state, now) {
 export function confirmDelete(state, confirmation, ctx) {
   try {
     const answer = viaJson(EXPORT_ID.confirmDelete, [state, confirmation, ctx]);
-    return answer !== SLOW ? answer : glue.confirmDelete(state, confirmation, ctx);
+    return answer !== SLOW ? answer : viaMarked(EXPORT_ID.confirmDelete, [state, confirmation, ctx]);
   } catch (e) {
     throw guard(e);
   }
@@ -214,7 +213,7 @@ export function confirmDelete(state, confirmation, ctx) {
 export function switchWorkspace(memberships, workspace_id) {
   try {
     const answer = viaJson(EXPORT_ID.switchWorkspace, [memberships, workspace_id]);
-    return answer !== SLOW ? answer : glue.switchWorkspace(memberships, workspace_id);
+    return answer !== SLOW ? answer : viaMarked(EXPORT_ID.switchWorkspace, [memberships, workspace_id]);
   } catch (e) {
     throw guard(e);
   }
@@ -223,7 +222,7 @@ export function switchWorkspace(memberships, workspace_id) {
 export function listWorkspaces(memberships) {
   try {
     const answer = viaJson(EXPORT_ID.listWorkspaces, [memberships]);
-    return answer !== SLOW ? answer : glue.listWorkspaces(memberships);
+    return answer !== SLOW ? answer : viaMarked(EXPORT_ID.listWorkspaces, [memberships]);
   } catch (e) {
     throw guard(e);
   }
@@ -232,11 +231,11 @@ export function listWorkspaces(memberships) {
 export function resolveTone(input) {
   try {
     const answer = viaJson(EXPORT_ID.resolveTone, [input]);
-    return answer !== SLOW ? answer : glue.resolveTone(input);
+    return answer !== SLOW ? answer : viaMarked(EXPORT_ID.resolveTone, [input]);
   } catch (e) {
     throw guard(e);
   }
 }
 
 /** prepareWorkspace(state): the state read, validated and indexed once (js/prepared.js). */
-export const { prepareWorkspace } = preparedWorkspaces({ guard, jsonArgs, answerOf, SLOW });
+export const { prepareWorkspace } = preparedWorkspaces({ guard, jsonArgs, markedText, answerOf, SLOW });

@@ -3,4 +3,4 @@
 // `await init()` (or `initSync({ module })`) first.
 export * from "./rules.js";
 export { default, initSync } from "./workspace_rules.js";
-export { WorkspaceRulesError } from "./generated.js";
+export { WorkspaceRulesError } from "./error.js";

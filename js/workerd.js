@@ -5,4 +5,4 @@ import { initSync } from "./workspace_rules.js";
 initSync({ module: wasmModule });
 export * from "./rules.js";
 export { default, initSync } from "./workspace_rules.js";
-export { WorkspaceRulesError } from "./generated.js";
+export { WorkspaceRulesError } from "./error.js";

@@ -6,8 +6,9 @@
 //   4. patchGlue: the one change to wasm-bindgen's output (see there)
 //   5. the JavaScript layer, js/, copied as it is (rules.js, its fast paths and trap guard, one entry per
 //      host, the TypeScript entry), and pkg/generated.js, the data js/ needs, read from the built module;
-//      the build stops when the exports of js/rules.js and of the module differ
-//   6. Node's entry bundled into one file, and pkg/package.json with its `exports`
+//      the build stops when the exports of js/rules.js and of the core's table (api::EXPORTS) differ
+//   6. Node's entry bundled into one file, pkg/package.json with its `exports`, js/README.md as the
+//      package's README
 // Prints the raw and gzipped sizes of the .wasm and the JS glue.
 //
 //   node scripts/build.mjs [--quiet]
@@ -20,7 +21,7 @@
 //                                         boundary cost), into test-results/pkg-bench/, for
 //                                         `npm run bench`; never shipped
 import { execFileSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
@@ -48,9 +49,7 @@ function run(cmd, args, opts = {}) {
  *   character at a time, and hands the rest to TextEncoder.encodeInto. For the JSON text of arguments
  *   (hundreds of characters to megabytes) encodeInto alone, a native copy, is faster; short strings
  *   keep the loop, whose call costs less. Measured A/B (`node bench/ab.mjs`), BENCHMARKS.md "Strings
- *   into WebAssembly by encodeInto" and "The JavaScript layer as source files".
- * - Types: wasm-bindgen types the raw exports of the module `any`; the package promises no `any`, so
- *   each becomes `unknown` (in the declarations, not in their prose).
+ *   into WebAssembly by encodeInto" and "The JavaScript layer as source files, and one way in".
  */
 function patchGlue(dir) {
   const gluePath = join(dir, `${name}.js`);
@@ -69,40 +68,34 @@ function patchGlue(dir) {
     "\n/** Replaces a trapped instance with a fresh one of the same compiled module (used by guard.js). */\n" +
     "export function __resetAfterTrap() {\n    const module = wasmModule;\n    wasm = undefined;\n    initSync({ module });\n}\n";
   writeFileSync(gluePath, glue);
-
-  const dts = join(dir, `${name}.d.ts`);
-  const comment = /\/\*[\s\S]*?\*\/|\/\/[^\n]*/g;
-  const typed = readFileSync(dts, "utf8");
-  const code = typed.split(comment).map((part) => part.replace(/\bany\b/g, "unknown"));
-  const comments = typed.match(comment) ?? [];
-  writeFileSync(dts, code.map((part, i) => part + (comments[i] ?? "")).join(""));
 }
 
 /**
  * Stops the build, naming what to add or remove, unless `rules` (pkg/rules.js of this build) exports
- * exactly the glue's exports that are the package's (each with the glue's number of parameters): all
- * but the ones only js/ and this build call (INTERNAL) and the entries' own `default` and `initSync`.
- * The glue's `__` exports of a test or bench build belong in its dev module (`where`).
+ * exactly the exports of the core's table (`names`, api::EXPORTS) and, in a test or bench build, the
+ * glue's extra `__` exports (written in that build's dev module, `where`, with the glue's number of
+ * parameters). The other `__` exports are the ones only js/ and this build call (INTERNAL).
  */
-function checkExports(glue, rules, where) {
+function checkExports(names, glue, rules, where) {
   const INTERNAL = new Set([
-    "__callJson", "__canIndex", "__mergeKeytermsJoined", "__updateVoiceSettingsCompact", // js/fast-paths.js
+    "__callJson", "__callMarked", "__canIndex", "__mergeKeytermsJoined", "__updateVoiceSettingsCompact", // js/fast-paths.js
     "__resetAfterTrap", // js/guard.js
-    "__prepare", "__prepareJson", "__preparedCall", "__preparedCallJson", "__preparedFree", // js/prepared.js
+    "__prepareJson", "__prepareMarked", "__preparedCallJson", "__preparedCallMarked", "__preparedFree", // js/prepared.js
     "__exportNames", "__dropReasons", "__voiceFields", "__maxItems", "__maxDepth", // this build, for pkg/generated.js
     "default", "initSync", // the entries
   ]);
   for (const fn of INTERNAL) if (typeof glue[fn] !== "function") throw new Error(`the glue has no ${fn}, which js/ or the build calls`);
-  const expected = Object.keys(glue).filter((fn) => typeof glue[fn] === "function" && !INTERNAL.has(fn));
-  // Exports of js/ with no glue export of their own name: built in JavaScript on internal exports.
+  const dev = Object.keys(glue).filter((fn) => typeof glue[fn] === "function" && !INTERNAL.has(fn));
+  const expected = [...names, ...dev];
+  // Exports of js/ that are not in the core's table: built in JavaScript on internal exports.
   const JS_ONLY = ["prepareWorkspace"]; // js/prepared.js
   const actual = Object.keys(rules).filter((fn) => !JS_ONLY.includes(fn));
   const params = (f) => String(f).match(/\(([^)]*)\)/)?.[1] ?? "";
   const file = (fn) => (fn.startsWith("__") ? `js/${where}` : "js/rules.js");
   const problems = [
-    ...expected.filter((fn) => !actual.includes(fn)).map((fn) => `add ${fn}(${params(glue[fn])}) to ${file(fn)}`),
-    ...actual.filter((fn) => !expected.includes(fn)).map((fn) => `remove ${fn} from ${file(fn)} (the module exports no ${fn})`),
-    ...expected
+    ...expected.filter((fn) => !actual.includes(fn)).map((fn) => `add ${fn}${dev.includes(fn) ? `(${params(glue[fn])})` : ""} to ${file(fn)}`),
+    ...actual.filter((fn) => !expected.includes(fn)).map((fn) => `remove ${fn} from ${file(fn)} (the core exports no ${fn})`),
+    ...dev
       .filter((fn) => actual.includes(fn) && rules[fn].length !== glue[fn].length)
       .map((fn) => `${fn} of ${file(fn)} takes ${rules[fn].length} parameter(s), the glue's ${fn}(${params(glue[fn])}) ${glue[fn].length}`),
   ];
@@ -150,10 +143,9 @@ if (!testPanic) run(join(root, "node_modules/.bin/wasm-opt"), [
 patchGlue(pkg);
 
 // The JavaScript layer: real modules in js/, copied as they are (their own comments say what each is;
-// js/rules.js lists them). The error class is not copied: wasm-bindgen already has, as a snippet of
-// the glue (src/boundary/wasm.rs imports /js/error.js), and every entry must share that one module so
-// that `instanceof` holds whichever entry a host loads.
-const JS_FILES = ["rules.js", "fast-paths.js", "guard.js", "prepared.js", "index.js", "node.js", "web.js", "workerd.js", "index.d.ts"];
+// js/rules.js lists them). Every entry imports the one error module, so `instanceof` holds whichever
+// entry a host loads.
+const JS_FILES = ["rules.js", "fast-paths.js", "guard.js", "error.js", "prepared.js", "index.js", "node.js", "web.js", "workerd.js", "index.d.ts"];
 for (const file of JS_FILES) copyFileSync(join(root, "js", file), join(pkg, file));
 
 // pkg/generated.js, the one module written here: what js/ needs to know of the module just built,
@@ -162,14 +154,13 @@ const gluePath = join(pkg, `${name}.js`);
 const glue = await import(pathToFileURL(gluePath).href);
 glue.initSync({ module: readFileSync(wasmFile) });
 {
-  const snippet = readdirSync(join(pkg, "snippets"), { recursive: true }).find((f) => f.endsWith("error.js"));
-  const errorModule = "./" + relative(pkg, join(pkg, "snippets", snippet)).split("\\").join("/");
   const exportNames = JSON.parse(glue.__exportNames());
+  const ask = (name) => JSON.parse(glue.__callJson(exportNames.indexOf(name), "[]").slice(1));
   const data = {
-    MAX_ITEMS: [glue.__maxItems(), "The reader's limits (src/base/json.rs): input past them goes to the export itself."],
+    MAX_ITEMS: [glue.__maxItems(), "The reader's limits (src/base/json.rs): what is past them is marked, for the rules to report."],
     MAX_DEPTH: [glue.__maxDepth(), null],
-    ROLES: [glue.roles(), "roles() and actions(), in order: `can` asks by position (canIndex)."],
-    ACTIONS: [glue.actions(), null],
+    ROLES: [ask("roles"), "roles() and actions(), in order: `can` asks by position (canIndex)."],
+    ACTIONS: [ask("actions"), null],
     VOICE_FIELDS: [JSON.parse(glue.__voiceFields()), "The names behind the indexes of the compact answers (updateByReference, mergeByPosition)."],
     DROP_REASONS: [JSON.parse(glue.__dropReasons()), null],
     EXPORT_ID: [Object.fromEntries(exportNames.map((n, i) => [n, i])), "Each export's position in the core's table (api::EXPORTS), which __callJson takes."],
@@ -178,7 +169,6 @@ glue.initSync({ module: readFileSync(wasmFile) });
     join(pkg, "generated.js"),
     "// workspace-rules: what scripts/build.mjs read from the module it built, for the modules of js/.\n" +
       "// Generated: change js/ or the Rust core instead.\n" +
-      `export { WorkspaceRulesError } from ${JSON.stringify(errorModule)};\n` +
       Object.entries(data)
         .map(([key, [value, doc]]) => (doc ? `/** ${doc} */\n` : "") + `export const ${key} = ${JSON.stringify(value)};\n`)
         .join(""),
@@ -198,7 +188,7 @@ if (devModule) {
   rmSync(join(pkg, devModule));
 }
 
-checkExports(glue, await import(pathToFileURL(join(pkg, "rules.js")).href), devModule ?? "rules.js");
+checkExports(JSON.parse(glue.__exportNames()), glue, await import(pathToFileURL(join(pkg, "rules.js")).href), devModule ?? "rules.js");
 
 // Node's entry as one file: Node's ES module loader spends about 0.5 ms on every file it imports, and
 // the entry imports seven (itself, the glue, rules.js, fast-paths.js, guard.js, generated.js and the error
@@ -211,7 +201,7 @@ checkExports(glue, await import(pathToFileURL(join(pkg, "rules.js")).href), devM
   const { rolldown } = await import("rolldown");
   const bundle = await rolldown({
     input: join(pkg, "node.js"),
-    external: [/^node:/, /\/error\.js$/],
+    external: [/^node:/, /(^|[\\/])error\.js$/],
     logLevel: "warn",
   });
   await bundle.write({ file: join(pkg, "node.js"), format: "esm", banner: "// workspace-rules: entry for Node.js (ESM); ready on import. Bundled from js/node.js, the glue and the rules.\n" });
@@ -250,7 +240,8 @@ const manifest = {
   engines: { node: ">=20" },
 };
 writeFileSync(join(pkg, "package.json"), JSON.stringify(manifest, null, 2) + "\n");
-if (existsSync(join(root, "README.md"))) copyFileSync(join(root, "README.md"), join(pkg, "README.md"));
+// The package's own README, for npm users (the repository's README.md is the entrance to the repository).
+copyFileSync(join(root, "js/README.md"), join(pkg, "README.md"));
 rmSync(join(pkg, ".gitignore"), { force: true });
 
 const size = (file) => {

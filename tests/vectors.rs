@@ -91,7 +91,7 @@ fn shared_vectors_on_the_native_host() {
 /// Every `updateVoiceSettings` vector, asked as the package asks it (`api::update_compact`, the
 /// answer spelled out from the arguments sent), answers exactly as the JSON path does. The vectors'
 /// JavaScript-only values (`{"$js": …}`) are written as JSON would write them (the package sends
-/// those to the export itself); both paths read the same text.
+/// those as marked JSON text); both paths read the same text.
 #[test]
 fn update_by_reference_answers_every_vector_as_the_json_path() {
     let mut count = 0;

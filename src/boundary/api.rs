@@ -1,10 +1,12 @@
 //! Every rule by its JavaScript name, with untyped arguments in and JSON text out: the one dispatch
 //! from an export's name to the crate's Rust API.
 //!
-//! Three callers share it, so a rule is wired once: the WebAssembly boundary's JSON-text path (the fast
-//! way plain objects cross into WebAssembly, see `src/boundary/wasm.rs`), the native runner of the shared test
+//! Three callers share it, so a rule is wired once: the WebAssembly boundary (JSON text for plain data,
+//! marked JSON text for anything else, see `src/boundary/wasm.rs`), the native runner of the shared test
 //! vectors, and native backends that want the package's exact answers from JSON text
 //! ([`call_text`]): the same bytes a JavaScript caller would get from `JSON.stringify` of the answer.
+//! An export of the package is an entry here and a function of `js/rules.js` (with its declaration in
+//! `js/index.d.ts`); the build stops when the two lists differ.
 //!
 //! ```
 //! use workspace_rules::{boundary::api, Code};
@@ -106,7 +108,7 @@ pub const EXPORTS: &[(&str, Export)] = &[
 /// `mergeKeyterms(...lists)` for lists of strings as the JavaScript package sends them: every term
 /// laid end to end in `joined`, and `lengths` the length of each in UTF-16 code units (JavaScript's
 /// `length`). `None` when the lengths do not cut `joined` into whole characters, or there are more
-/// than [`MAX_ITEMS`](crate::base::json::MAX_ITEMS) terms: then `rules.js` asks the export itself.
+/// than [`MAX_ITEMS`](crate::base::json::MAX_ITEMS) terms: then `js/rules.js` asks the marked path.
 ///
 /// The answer is a string read as UTF-16 code units, each a number (`charCodeAt`; every number here
 /// is below 10,002, so each is one code unit and none is a surrogate):
@@ -121,7 +123,7 @@ pub const EXPORTS: &[(&str, Export)] = &[
 /// 2 × 200 terms `JSON.stringify` of the lists, `JSON.parse` of a by-position answer and writing
 /// its numbers were a third of the call (BENCHMARKS.md, "`mergeKeyterms` without JSON"). `rules.js`
 /// rebuilds `{ keyterms, dropped }` with the very strings it sent; every shared vector runs both this
-/// and the export's own path, and a property test spells the answer out against [`keyterms::merge`].
+/// and the marked path, and a property test spells the answer out against [`keyterms::merge`].
 ///
 /// ```
 /// use workspace_rules::boundary::api;
@@ -160,8 +162,8 @@ pub fn merge_joined(joined: &str, lengths: &[u32]) -> Option<String> {
 
 /// `updateVoiceSettings(current, patch)` from the JSON text of its arguments (as `__callJson` takes
 /// them), answered in a compact form that names the values the caller already holds instead of
-/// writing them out. `None` when the text is not a JSON array (then `rules.js` asks the export
-/// itself); a refusal is the same [`RuleError`] as on every other path.
+/// writing them out. `None` when the text is not a JSON array (then `js/rules.js` asks the marked
+/// path); a refusal is the same [`RuleError`] as on every other path.
 ///
 /// The answer is a string read as UTF-16 code units (`charCodeAt`; every number here is below 14):
 /// - the count of fields set in `settings`, then per field, in table order: its index in
@@ -365,6 +367,15 @@ pub fn call_text_at(position: usize, args: &str) -> Option<Result<String, RuleEr
         return apply_text(args);
     }
     let args: Vec<Json> = serde_json::from_str(args).ok()?;
+    Some(export(&args))
+}
+
+/// [`call_text_at`] for marked JSON text ([`Marked`](crate::base::json::Marked)): the arguments
+/// JSON cannot carry are marked, as the JavaScript package sends arguments that are not plain data.
+pub fn call_marked_at(position: usize, args: &str) -> Option<Result<String, RuleError>> {
+    let (_, export) = EXPORTS.get(position)?;
+    let args: Vec<crate::base::json::Marked> = serde_json::from_str(args).ok()?;
+    let args: Vec<Json> = args.into_iter().map(|m| m.0).collect();
     Some(export(&args))
 }
 

@@ -38,11 +38,23 @@ pub fn prepare(id: u64, state: &Json) -> Result<String, RuleError> {
     Ok("null".to_owned())
 }
 
-/// [`prepare`] with its arguments as the JSON text of an array; `None` for text that is not one.
-pub fn prepare_text(id: u64, args: &str) -> Option<Result<String, RuleError>> {
-    let args: Vec<Json> = serde_json::from_str(args).ok()?;
+/// [`prepare`] with its arguments as the JSON text of an array (`marked`: marked JSON text, as
+/// [`api::call_marked_at`](crate::boundary::api::call_marked_at) reads it); `None` for text that is
+/// not one.
+pub fn prepare_text(id: u64, args: &str, marked: bool) -> Option<Result<String, RuleError>> {
+    let args = read_args(args, marked)?;
     let missing = Json::Unsupported(Unsupported::Undefined);
     Some(prepare(id, args.first().unwrap_or(&missing)))
+}
+
+/// The arguments of a call, from JSON text or marked JSON text.
+fn read_args(args: &str, marked: bool) -> Option<Vec<Json>> {
+    if marked {
+        let args: Vec<crate::base::json::Marked> = serde_json::from_str(args).ok()?;
+        Some(args.into_iter().map(|m| m.0).collect())
+    } else {
+        serde_json::from_str(args).ok()
+    }
 }
 
 /// The method at `method` in [`METHODS`] of the workspace `id`, with its arguments.
@@ -73,10 +85,15 @@ pub fn call(id: u64, method: usize, args: &[Json]) -> Result<String, RuleError> 
     })
 }
 
-/// [`call`] with its arguments as the JSON text of an array; `None` for text that is not one.
-pub fn call_text(id: u64, method: usize, args: &str) -> Option<Result<String, RuleError>> {
-    let args: Vec<Json> = serde_json::from_str(args).ok()?;
-    Some(call(id, method, &args))
+/// [`call`] with its arguments as the JSON text of an array (`marked`: as [`prepare_text`] reads it);
+/// `None` for text that is not one.
+pub fn call_text(
+    id: u64,
+    method: usize,
+    args: &str,
+    marked: bool,
+) -> Option<Result<String, RuleError>> {
+    Some(call(id, method, &read_args(args, marked)?))
 }
 
 /// Drops the workspace `id`; nothing for an id not held (freeing twice is harmless).
@@ -104,16 +121,16 @@ mod tests {
             (err.code, err.status()),
             (Code::PreparedWorkspaceFreed, 410)
         );
-        let err = prepare_text(7, "[null]").unwrap().unwrap_err();
+        let err = prepare_text(7, "[null]", false).unwrap().unwrap_err();
         assert_eq!(err.code, Code::InvalidState);
         assert_eq!(held(), 0, "a refused state is not kept");
-        assert_eq!(prepare_text(7, "not json"), None);
+        assert_eq!(prepare_text(7, "not json", false), None);
         free(7);
         free(7);
         assert_eq!(held(), 0);
         // Ids in any order are kept apart, and freeing one leaves the others.
         let state = r#"[{"workspace": 1}]"#;
-        assert!(prepare_text(1, state).unwrap().is_err());
+        assert!(prepare_text(1, state, false).unwrap().is_err());
         let text = std::fs::read_to_string(concat!(
             env!("CARGO_MANIFEST_DIR"),
             "/tests/vectors/requests.json"
@@ -123,15 +140,18 @@ mod tests {
         let state = &file["cases"][0]["args"][1]["state"];
         let args = format!("[{state}]");
         for id in [5, 2, 9, 3] {
-            assert_eq!(prepare_text(id, &args).unwrap(), Ok("null".to_owned()));
+            assert_eq!(
+                prepare_text(id, &args, false).unwrap(),
+                Ok("null".to_owned())
+            );
         }
         assert_eq!(held(), 4);
         free(2);
         let view = r#"["5d0e3c1a-7b2f-4c8d-9e1a-0b2c3d4e5f01", "workspace.view"]"#;
         for id in [5, 9, 3] {
-            assert!(call_text(id, 1, view).unwrap().is_ok(), "{id}");
+            assert!(call_text(id, 1, view, false).unwrap().is_ok(), "{id}");
         }
-        let err = call_text(2, 1, view).unwrap().unwrap_err();
+        let err = call_text(2, 1, view, false).unwrap().unwrap_err();
         assert_eq!(err.code, Code::PreparedWorkspaceFreed);
         for id in [5, 9, 3] {
             free(id);

@@ -1,16 +1,13 @@
-// The two ways arguments cross into WebAssembly give the same answers. `rules.js` sends plain JSON
-// data as JSON text (`__callJson`); anything else goes to the export itself, which reads the value
-// property by property and names what JSON cannot carry. These cases sit on the line between the two:
-// each is asked through the package and through the generated glue (always the value path), and the
-// answers (or refusals) must be equal.
+// The two ways arguments cross into WebAssembly give the same answers. `js/fast-paths.js` sends plain
+// JSON data as JSON text (`__callJson`, and its compact forms); anything else goes as marked JSON text
+// (`__callMarked`), in which the values JSON cannot carry are marked for the rules to report. These
+// cases sit on the line between the two: each is asked through the package and through the marked path
+// alone (tests/js/marked-path.mjs), and the answers (or refusals) must be equal.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
 import * as api from "workspace-rules";
-import * as valuePath from "../../pkg/workspace_rules.js";
-// The package's Node entry is one bundled file with its own instance; the glue module is a second one,
-// started here.
-valuePath.initSync({ module: readFileSync(new URL("../../pkg/workspace_rules_bg.wasm", import.meta.url)) });
+import { markedPath } from "../js/marked-path.mjs";
+const valuePath = await markedPath(new URL("../../pkg/", import.meta.url));
 import { runVectors } from "../js/vectors.mjs";
 import { readVectors } from "../js/files.mjs";
 
@@ -64,7 +61,7 @@ const edges = {
     same("can");
     same("can", undefined, "members.invite");
   },
-  "a getter is read like a property; one that throws is the value path's business": () => {
+  "a getter is read like a property; one that throws is the marked path's business": () => {
     same("validateVoiceSettings", { get tone() { return "calm"; } });
     const throwing = { get tone() { throw new Error("boom"); } };
     const viaPackage = outcome(() => api.validateVoiceSettings(throwing));
@@ -121,8 +118,9 @@ const edges = {
   },
   "strings around the length where the glue switches from its loop to encodeInto": () => {
     // scripts/build.mjs patches the glue: strings over 64 code units are copied by TextEncoder.encodeInto.
-    // An identifier crosses in and comes back as written by Rust, on the export's own path.
-    for (let n = 60; n <= 70; n++) {
+    // An identifier crosses in, inside the marked JSON text of the arguments (17 units longer than
+    // it), and comes back as written by Rust.
+    for (let n = 40; n <= 70; n++) {
       for (const s of ["a".repeat(n), "é" + "a".repeat(n - 1), "a".repeat(n - 1) + "é", "😀".repeat(n >> 1), "a".repeat(n - 2) + "\u00A0\u4E2D"]) {
         const id = s.slice(0, 128);
         assert.equal(valuePath.updateVoiceSettings(null, { voice_id: id }).settings.voice_id, id, `${n}: ${JSON.stringify(id)}`);
@@ -172,7 +170,7 @@ test("mergeKeyterms answers alike on a host without String.prototype.isWellForme
 test("every shared vector gives the same answer both ways", () => {
   const files = readVectors();
   const viaPackage = runVectors(api, files);
-  const viaValues = runVectors({ ...valuePath, WorkspaceRulesError: api.WorkspaceRulesError }, files);
+  const viaValues = runVectors(valuePath, files);
   assert.equal(viaPackage.length, viaValues.length);
   const differing = viaPackage.filter((r, i) => r.line !== viaValues[i].line);
   assert.deepEqual(differing.map((r) => r.id).slice(0, 5), []);

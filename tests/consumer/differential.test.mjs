@@ -8,12 +8,10 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import * as api from "workspace-rules";
-// The generated glue: every export reading its arguments value by value, the path `rules.js` takes
-// when the arguments are not plain JSON data (the package itself takes the JSON-text path here).
-import * as valuePath from "../../pkg/workspace_rules.js";
-// The package's Node entry is one bundled file with its own instance; the glue module is a second one,
-// started here.
-valuePath.initSync({ module: readFileSync(new URL("../../pkg/workspace_rules_bg.wasm", import.meta.url)) });
+// The marked path for every argument, the way the package takes when the arguments are not plain JSON
+// data (the package itself takes the JSON-text path for most cases here).
+import { markedPath } from "../js/marked-path.mjs";
+const valuePath = await markedPath(new URL("../../pkg/", import.meta.url));
 import { runVectors } from "../js/vectors.mjs";
 import { readVectors, root } from "../js/files.mjs";
 
@@ -94,8 +92,8 @@ test(`the native crate and the package in Node (both ways across the boundary) a
   const given = parsed.cases.map((c) => JSON.stringify(c.args));
   const masked = (lines) => lines.map((line, i) => line.replace(/[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}/g, (id) => (given[i].includes(id) ? id : "<random v4>")));
   const js = masked(runVectors(api, { "random.json": parsed }).map((r) => r.line));
-  const byValue = masked(runVectors({ ...valuePath, WorkspaceRulesError: api.WorkspaceRulesError }, { "random.json": parsed }).map((r) => r.line));
-  assert.deepEqual(byValue.map((l, i) => [l, js[i]]).filter(([a, b]) => a !== b).slice(0, 3), [], "the value path and the JSON path agree");
+  const byValue = masked(runVectors(valuePath, { "random.json": parsed }).map((r) => r.line));
+  assert.deepEqual(byValue.map((l, i) => [l, js[i]]).filter(([a, b]) => a !== b).slice(0, 3), [], "the marked path and the JSON path agree");
   const rust = masked(execFileSync(native, [file], { encoding: "utf8", maxBuffer: 1 << 30 }).split("\n").filter(Boolean));
   assert.equal(rust.length, js.length);
   const differing = js.map((line, i) => [line, rust[i]]).filter(([a, b]) => a !== b);

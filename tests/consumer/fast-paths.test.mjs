@@ -1,9 +1,9 @@
 // The argument fast paths on their own (js/fast-paths.js): each gives exactly the answer, or the
-// refusal, of the export of the glue it shortcuts (the export reading its arguments value by value),
+// refusal, of the marked path (viaMarked, the way rules.js takes otherwise, which carries any value),
 // or SLOW, never a third thing. Over the shared vectors' arguments, the same with leaves replaced by
-// hostile values, hostile values alone (tests/js/arbitrary.mjs), and the edges of each path. The fast
-// paths and the glue are imported as the package's modules import each other, so they share one
-// instance of pkg/.
+// hostile values, hostile values alone (tests/js/arbitrary.mjs), and the edges of each path. Then the
+// marked path itself: every value JSON cannot carry read as the package has always read it. The
+// modules are imported as the package's modules import each other, so they share one instance of pkg/.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
@@ -14,8 +14,9 @@ import { readVectors } from "../js/files.mjs";
 
 const pkg = new URL("../../pkg/", import.meta.url);
 const glue = await import(new URL("workspace_rules.js", pkg).href);
-const { SLOW, canIndex, mergeByPosition, updateByReference, viaJson } = await import(new URL("fast-paths.js", pkg).href);
-const { EXPORT_ID, MAX_DEPTH, MAX_ITEMS, WorkspaceRulesError } = await import(new URL("generated.js", pkg).href);
+const { SLOW, canIndex, mergeByPosition, updateByReference, viaJson, viaMarked } = await import(new URL("fast-paths.js", pkg).href);
+const { EXPORT_ID, MAX_DEPTH, MAX_ITEMS } = await import(new URL("generated.js", pkg).href);
+const { WorkspaceRulesError } = await import(new URL("error.js", pkg).href);
 glue.initSync({ module: readFileSync(new URL("workspace_rules_bg.wasm", pkg)) });
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}/g;
@@ -27,7 +28,7 @@ function outcome(f, args) {
     const answer = f();
     out = answer === SLOW ? "slow" : { ok: answer };
   } catch (e) {
-    assert.ok(e instanceof WorkspaceRulesError, `a WorkspaceRulesError, got ${e?.stack ?? String(e)}`);
+    if (!(e instanceof WorkspaceRulesError)) return JSON.stringify({ thrown: String(e?.message) }); // the guard's business
     out = { error: { code: e.code, status: e.status, message: e.message, errors: e.errors } };
   }
   // Without ctx.ids, new ids are random: ids the answer has and the arguments do not are masked.
@@ -40,15 +41,16 @@ function outcome(f, args) {
   return out === "slow" ? out : text.replace(UUID, (id) => (given.includes(id) ? id : "<random v4>"));
 }
 
-/** Every fast path of the package, by the export it shortcuts: [fast path, the export itself]. */
+/** Every fast path of the package, by the export it shortcuts: [fast path, the marked path, export]. */
 const paths = {};
-for (const [name, id] of Object.entries(EXPORT_ID)) {
+const marked = (name) => (args) => viaMarked(EXPORT_ID[name], args);
+for (const name of Object.keys(EXPORT_ID)) {
   if (name === "mergeKeyterms" || name === "updateVoiceSettings") continue; // a path of their own, below
-  paths[`viaJson(${name})`] = [(args) => viaJson(id, args), (args) => glue[name](...args), name];
+  paths[`viaJson(${name})`] = [(args) => viaJson(EXPORT_ID[name], args), marked(name), name];
 }
-paths["canIndex"] = [([role, action]) => { const i = canIndex(role, action); return i === 2 ? SLOW : i === 1; }, (args) => glue.can(...args), "can"];
-paths["updateByReference"] = [([current, patch]) => updateByReference(current, patch), (args) => glue.updateVoiceSettings(...args), "updateVoiceSettings"];
-paths["mergeByPosition"] = [(lists) => mergeByPosition(lists), (lists) => glue.mergeKeyterms(...lists), "mergeKeyterms"];
+paths["canIndex"] = [([role, action]) => { const i = canIndex(role, action); return i === 2 ? SLOW : i === 1; }, marked("can"), "can"];
+paths["updateByReference"] = [([current, patch]) => updateByReference(current, patch), marked("updateVoiceSettings"), "updateVoiceSettings"];
+paths["mergeByPosition"] = [(lists) => mergeByPosition(lists), marked("mergeKeyterms"), "mergeKeyterms"];
 
 const taken = Object.fromEntries(Object.keys(paths).map((p) => [p, 0]));
 
@@ -129,10 +131,10 @@ test("on the vectors with hostile leaves, each fast path answers as the export (
 });
 
 test("on hostile values alone (fast-check), each fast path answers as the export (or SLOW)", () => {
-  for (const [path, [, , exportName]] of Object.entries(paths)) {
-    const arity = path === "mergeByPosition" ? 3 : Math.max(glue[exportName].length, 1);
+  for (const path of Object.keys(paths)) {
     fc.assert(
-      fc.property(fc.array(anything, { maxLength: arity + 1 }), (args) => {
+      // No export takes more than three arguments (a fourth is ignored); mergeKeyterms takes any number.
+      fc.property(fc.array(anything, { maxLength: 4 }), (args) => {
         same(path, args);
       }),
       { seed: 20261202, numRuns: 200 },
@@ -167,7 +169,8 @@ test("the edges of each path: SLOW exactly where the export's reader must decide
 });
 
 test("canIndex: every cell of the matrix by position, SLOW (2) for anything but two known names", () => {
-  for (const role of glue.roles()) for (const action of glue.actions()) assert.ok(same("canIndex", [role, action]), `${role} ${action}`);
+  const names = (name) => JSON.parse(glue.__callJson(EXPORT_ID[name], "[]").slice(1));
+  for (const role of names("roles")) for (const action of names("actions")) assert.ok(same("canIndex", [role, action]), `${role} ${action}`);
   for (const [role, action] of [["boss", "workspace.view"], ["owner", "nope"], [new String("owner"), "workspace.view"], ["owner", 1], [undefined, undefined], ["__proto__", "constructor"]]) {
     assert.equal(canIndex(role, action), 2);
   }
@@ -218,5 +221,53 @@ test("mergeByPosition: terms kept, normalized, dropped and capped as the export;
     [new Proxy([], { get() { throw new Error("no items"); } })],
   ]) {
     assert.equal(mergeByPosition(lists), SLOW);
+  }
+});
+
+// What the value reader (the typed exports before "one way in", one boundary crossing per value) answered
+// for each of these, recorded from that build: the marked path must answer the same, so replacing
+// the one with the other changed no answer (BENCHMARKS.md, "One way in"). The package takes the
+// marked path for all of them (none is plain JSON data).
+const cyclic = { tone: "calm" };
+cyclic.self = cyclic;
+const deepList = (n) => {
+  let v = "x";
+  for (let i = 0; i < n; i++) v = [v];
+  return v;
+};
+const m = Object.fromEntries(Object.entries(EXPORT_ID).map(([name, id]) => [name, (...args) => viaMarked(id, args)]));
+const asRecorded = [
+  ["NaN, ±Infinity, -0", () => m.validateVoiceSettings({ speed: NaN, volume: Infinity, tone: -Infinity, voice_id: -0 }),
+    {"ok": {"ok": false, "errors": [{"code": "invalid_type", "message": "voice_id must be a string, got a number.", "path": "/voice_id"}, {"code": "invalid_type", "message": "tone must be a string, got -Infinity.", "path": "/tone"}, {"code": "invalid_type", "message": "speed must be a finite number, got NaN.", "path": "/speed"}, {"code": "invalid_type", "message": "volume must be a finite number, got Infinity.", "path": "/volume"}]}}],
+  ["undefined in a list, undefined properties", () => m.mergeKeyterms(["a", undefined], [undefined, "b"]),
+    {"error": {"code": "invalid_type", "errors": [{"code": "invalid_type", "message": "lists[0][1] must be a string, got undefined.", "path": "/0/1"}, {"code": "invalid_type", "message": "lists[1][0] must be a string, got undefined.", "path": "/1/0"}]}}],
+  ["BigInt, symbol, function", () => m.validateVoiceSettings({ speed: 10n, tone: Symbol("s"), voice_id: () => 1 }),
+    {"ok": {"ok": false, "errors": [{"code": "invalid_type", "message": "voice_id must be a string, got a function.", "path": "/voice_id"}, {"code": "invalid_type", "message": "tone must be a string, got a symbol.", "path": "/tone"}, {"code": "invalid_type", "message": "speed must be a finite number, got a BigInt.", "path": "/speed"}]}}],
+  ["a Date, a Map, a class instance, toJSON", () => [new Date(0), new Map([["tone", "calm"]]), new Patch(), { tone: "calm", toJSON: () => ({}) }].map((v) => m.validateVoiceSettings(v)),
+    {"ok": [{"ok": true, "errors": []}, {"ok": true, "errors": []}, {"ok": true, "errors": []}, {"ok": false, "errors": [{"code": "unknown_field", "message": "toJSON is not a known field.", "path": "/toJSON"}]}]}],
+  ["unpaired surrogates in strings and keys", () => [m.updateVoiceSettings(null, { voice_id: "a\uD800b" }), m.validateVoiceSettings({ "\uD800": 1, "\uDC00": 2 })],
+    {"ok": [{"settings": {"voice_id": "a�b"}, "changed": ["voice_id"]}, {"ok": false, "errors": [{"code": "unknown_field", "message": "� is not a known field.", "path": "/�"}, {"code": "unknown_field", "message": "� is not a known field.", "path": "/�"}]}]}],
+  ["a cycle", () => m.validateVoiceSettings(cyclic),
+    {"ok": {"ok": false, "errors": [{"code": "unknown_field", "message": "self is not a known field.", "path": "/self"}]}}],
+  ["past the depth and item limits", () => [m.mergeKeyterms(deepList(80)), m.normalizeTestCallerNumbers(Array.from({ length: 10001 }, () => "+15550100000"))],
+    {"error": {"code": "invalid_type", "errors": [{"code": "invalid_type", "message": "lists[0][0] must be a string, got an array.", "path": "/0/0"}]}}],
+  ["a getter that throws reads as absent", () => m.validateVoiceSettings({ tone: "calm", get speed() { throw new Error("boom"); } }),
+    {"ok": {"ok": true, "errors": []}}],
+  ["a Proxy's own key order", () => m.validateVoiceSettings(new Proxy({ b: 1, 1: 2, a: 3, 0: 4 }, { ownKeys: () => ["b", "1", "a", "0"] })),
+    {"ok": {"ok": false, "errors": [{"code": "unknown_field", "message": "b is not a known field.", "path": "/b"}, {"code": "unknown_field", "message": "1 is not a known field.", "path": "/1"}, {"code": "unknown_field", "message": "a is not a known field.", "path": "/a"}, {"code": "unknown_field", "message": "0 is not a known field.", "path": "/0"}]}}],
+  ["a string and a key that start with U+0000", () => m.validateVoiceSettings({ "\u0000NaN": 1, tone: "\u0000calm" }),
+    {"ok": {"ok": false, "errors": [{"code": "invalid_value", "message": "tone must be one of calm, sympathetic, enthusiastic, content, curious, cheerful, serious or friendly, got \"\u0000calm\".", "path": "/tone"}, {"code": "unknown_field", "message": "\u0000NaN is not a known field.", "path": "/\u0000NaN"}]}}],
+  ["an own __proto__ key", () => m.updateVoiceSettings(null, JSON.parse('{"__proto__": {"tone": "calm"}, "speed": 1}')),
+    {"error": {"code": "validation_failed", "errors": [{"code": "unknown_field", "message": "__proto__ is not a known field.", "path": "/__proto__"}]}}],
+];
+test("the marked path reads every value JSON cannot carry as the value reader did", () => {
+  for (const [name, ask, recorded] of asRecorded) {
+    let out;
+    try {
+      out = { ok: ask() };
+    } catch (e) {
+      out = { error: { code: e.code, errors: e.errors } };
+    }
+    assert.deepEqual(out, recorded, name);
   }
 });

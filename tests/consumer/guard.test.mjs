@@ -14,7 +14,7 @@ const dir = join(root, "test-results/pkg-panic");
 const load = (file) => import(pathToFileURL(join(dir, file)).href);
 const glue = await load("workspace_rules.js");
 const { guard } = await load("guard.js");
-const { WorkspaceRulesError } = await load("generated.js");
+const { WorkspaceRulesError } = await load("error.js");
 const module = new WebAssembly.Module(readFileSync(join(dir, "workspace_rules_bg.wasm")));
 glue.initSync({ module });
 
@@ -65,7 +65,7 @@ test("a real panic and a real stack overflow, caught around the glue: internal_e
     const { e, replaced } = guarded(thrown);
     assert.ok(refusalOf("internal_error", 500)(e));
     assert.equal(replaced, true);
-    assert.deepEqual(glue.roles(), ["owner", "admin", "member"]);
+    assert.equal(glue.__callJson(0, "[]"), 'o["owner","admin","member"]'); // roles(), export 0
   }
 });
 
@@ -105,5 +105,5 @@ test("a thrown value that cannot be printed or inspected still becomes invalid_t
     assert.equal(e.message, "The input could not be read: it threw a value that cannot be shown as text");
     assert.equal(replaced, true);
   }
-  assert.equal(glue.can("owner", "workspace.view"), true);
+  assert.equal(glue.__canIndex(0, 0), 1); // can("owner", "workspace.view")
 });

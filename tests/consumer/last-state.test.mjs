@@ -4,15 +4,16 @@
 // (so a chain of commands hits), and answers through the kept state equal answers read from scratch.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
 import * as api from "workspace-rules";
 import * as glue from "../../pkg/workspace_rules.js";
 import { decode } from "../js/vectors.mjs";
 import { readVectors } from "../js/files.mjs";
 
+import { markedPath } from "../js/marked-path.mjs";
+
 // A second instance of the module (the package's Node entry has its own): its kept state is never the
-// one asked about below, so it reads every state from scratch.
-glue.initSync({ module: readFileSync(new URL("../../pkg/workspace_rules_bg.wasm", import.meta.url)) });
+// one asked about below, and its marked path never keeps one, so it reads every state from scratch.
+const scratch = await markedPath(new URL("../../pkg/", import.meta.url));
 const names = JSON.parse(glue.__exportNames());
 
 test("every state the package answers with is written back by JSON.stringify as the same text", () => {
@@ -57,7 +58,7 @@ test("a chain of commands through the package answers as from scratch", () => {
   };
   commands.forEach((command, k) => {
     const viaPackage = outcome(() => api.apply(state, command, ctx(k + 1)));
-    const fromScratch = outcome(() => glue.apply(state, command, ctx(k + 1)));
+    const fromScratch = outcome(() => scratch.apply(state, command, ctx(k + 1)));
     assert.deepEqual(viaPackage, fromScratch, JSON.stringify(command));
     if (viaPackage.ok) state = viaPackage.ok.state;
   });

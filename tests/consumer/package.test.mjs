@@ -12,7 +12,8 @@ import {
 const require = createRequire(import.meta.url);
 const pkgDir = require.resolve("workspace-rules/package.json").replace(/package\.json$/, "");
 const manifest = JSON.parse(readFileSync(pkgDir + "package.json", "utf8"));
-const dts = readFileSync(pkgDir + "workspace_rules.d.ts", "utf8");
+// The package's types: index.d.ts (js/index.d.ts) and the glue's it re-exports (initSync, default).
+const dts = readFileSync(pkgDir + "index.d.ts", "utf8") + readFileSync(pkgDir + "workspace_rules.d.ts", "utf8");
 
 test("the `docs/rules/roles.md` answers, imported by name", () => {
   assert.equal(can("owner", "workspace.archive"), true);

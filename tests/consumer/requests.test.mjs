@@ -25,7 +25,7 @@ test("provision → archive → every command and request is 410, and the worksp
   assert.equal(switchWorkspace(memberships, other.id).role, "admin");
 });
 
-test("huge and hostile paths are answered as unknown routes, never thrown", () => {
+test("huge and hostile paths are answered at once, never thrown", () => {
   const { state } = createWorkspace({ name: "Client A Support", environment: "production" }, ctx);
   const context = { actor: { user_id: ana }, state, now };
   for (const path of ["/" + "a/".repeat(50_000), `/v1/workspaces/${"%".repeat(100_000)}`, "/v1/" + "x".repeat(1 << 20), "", "?", "//", "/v1/workspaces/%F0%28"]) {

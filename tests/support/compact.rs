@@ -52,7 +52,7 @@ pub fn assert_compact_agrees(args: &str) {
             assert_eq!(as_javascript(&spelled), as_javascript(&json), "{args}")
         }
         (Some(Err(a)), Some(Err(b))) => assert_eq!(a, b, "{args}"),
-        // Not a JSON array: neither reads it (the package then asks the export itself).
+        // Not a JSON array: neither reads it (the package then asks the marked path).
         (None, None) => {}
         (a, b) => panic!("{args}: {a:?} vs {b:?}"),
     }
