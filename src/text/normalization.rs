@@ -463,8 +463,10 @@ mod tests {
             assert_eq!(is_nfc(s), NFC.is_normalized(s), "is_nfc U+{u:04X}");
             assert_eq!(combining_class(c), classes.get_u8(c), "class U+{u:04X}");
             let d = nfd_of(c);
-            assert_eq!(nfc(&d), NFC.normalize(&d), "NFC of NFD U+{u:04X}");
-            assert_eq!(is_nfc(&d), NFC.is_normalized(&d), "is_nfc of NFD U+{u:04X}");
+            if d != s {
+                assert_eq!(nfc(&d), NFC.normalize(&d), "NFC of NFD U+{u:04X}");
+                assert_eq!(is_nfc(&d), NFC.is_normalized(&d), "is_nfc of NFD U+{u:04X}");
+            }
         }
     }
 
