@@ -11,6 +11,14 @@ export const full = {
   sensitive_topics: ["test results", "diagnosis"], post_call_analysis_enabled: false,
   transcript_correction_enabled: true, stt_provider: "deepgram", tts_provider: "cartesia",
 };
+// Saving a form (BENCHMARKS.md, "Saving a form"): a typical stored object as a server answers it, a
+// 3-field patch without keyterms, and the same patch with three problems.
+export const stored = {
+  voice_id: "voice-42", tone: "calm", speed: 1.1, language: "en-US", post_call_analysis_enabled: true,
+  keyterms: ["Metformin", "Ozempic", "Dr. Ramirez", "co-pay", "prior authorization", "Jardiance", "A1C", "Lantus"],
+};
+export const formPatch = { speed: 1.2, tone: "friendly", volume: 0.8 };
+export const badPatch = { speed: 9, tone: "grumpy", volume: -1 };
 const words = ["Metformin", "Straße", "Ozempic", "İbuprofen", "Café", "naïve", "Σίσυφος", "東京", "Dr. Ramirez", "prior authorization"];
 export const listA = Array.from({ length: 200 }, (_, i) => `${words[i % words.length]} ${i}`);
 export const listB = Array.from({ length: 200 }, (_, i) => (i % 2 ? `${words[i % words.length]} ${i}`.toUpperCase() : `  new   term ${i} `));

@@ -12,7 +12,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { casbinPeer, cedarPeer, jsLookup, specMatrix } from "./peers/permissions.mjs";
 import { updateVoiceSettingsZod, updateVoiceSettingsZodPatchOnly } from "./peers/voice-zod.mjs";
 import { mergeKeytermsJs } from "./peers/keyterms-js.mjs";
-import { ctx, current, full, inviteArgs, listA, listB, putArgs, small, stateWith } from "./fixtures.mjs";
+import { badPatch, ctx, current, formPatch, full, inviteArgs, listA, listB, putArgs, small, stateWith, stored } from "./fixtures.mjs";
 
 const root = join(fileURLToPath(import.meta.url), "../..");
 const arg = (name, fallback) => {
@@ -90,6 +90,35 @@ groups.push({
     [`zod 4 patch only, ${Object.keys(full).length} fields`]: () => updateVoiceSettingsZodPatchOnly(current, full),
   },
 });
+
+// Saving a form against a stored object that came from the server: the peer that matters trusts it
+// and validates the patch only. The package keeps the last stored object it read by its JSON text
+// (src/boundary/api.rs, LastStored), so only the patch is checked when the object is unchanged.
+const refused = (fn) => () => {
+  try {
+    return fn();
+  } catch (e) {
+    return e;
+  }
+};
+for (const [name, fn] of [["workspace-rules", api.updateVoiceSettings], ["zod 4 patch only", updateVoiceSettingsZodPatchOnly]]) {
+  if (!(refused(() => fn(stored, badPatch))().errors?.length === 3)) throw new Error(`${name}: the refusal should list three problems`);
+}
+const forms = [
+  ["a 3-field patch", formPatch, false],
+  [`a ${Object.keys(full).length}-field patch`, full, false],
+  ["a 3-problem refusal", badPatch, true],
+];
+for (const [what, patch, refusal] of forms) {
+  const call = (fn) => (refusal ? refused(() => fn(stored, patch)) : () => fn(stored, patch));
+  groups.push({
+    title: `saving a form: updateVoiceSettings(stored with 8 keyterms, ${what})`,
+    cases: {
+      "workspace-rules": call(api.updateVoiceSettings),
+      "zod 4 patch only": call(updateVoiceSettingsZodPatchOnly),
+    },
+  });
+}
 
 // How objects cross: the package's path (JSON text in, the answer by reference to the values sent)
 // against JSON text both ways (the package's path for other exports, asked here of the glue as rules.js

@@ -25,6 +25,7 @@ WASM_BINDGEN_USE_BROWSER=1 cargo test --target wasm32-unknown-unknown --lib
 bash scripts/link-consumers.sh
 
 step "TypeScript consumer";      node_modules/.bin/tsc -p tests/consumer/tsconfig.json
+step "docs (links, code blocks)"; node --test tests/docs/
 step "Node, Chromium and workerd tiers, Vite build"
 node --test tests/consumer/ tests/browser/ tests/workerd/ bench/peers/
 step "all hosts agree";          node --test tests/compare-hosts.test.mjs

@@ -182,6 +182,16 @@ proptest! {
         compact::assert_compact_agrees(&serde_json::to_string(&Json::Array(vec![current, p])).unwrap());
     }
 
+    /// A form saving patch after patch against one stored object: from the second call on, the
+    /// package takes the object it kept (`api::update_compact`, LastStored) and the answers are still
+    /// those of a full read, refusals included.
+    #[test]
+    fn a_stored_object_kept_answers_as_a_full_read(current in patch(), p in patch(), q in patch()) {
+        for patch in [p, q] {
+            compact::assert_compact_agrees(&serde_json::to_string(&Json::Array(vec![current.clone(), patch])).unwrap());
+        }
+    }
+
     /// `update(update(s, p), p)` = `update(s, p)`, and the second application changes nothing.
     #[test]
     fn updates_are_idempotent(s in settings(), p in patch()) {

@@ -345,7 +345,7 @@ mod tests {
         assert_eq!(lowercase("ΑΣ\u{301}"), "ας\u{301}"); // a mark after it is looked through
         assert_eq!(lowercase("İSTANBUL@ÖRNEK.COM"), "i\u{307}stanbul@örnek.com");
         assert_eq!(lowercase("Ana@Example.COM"), "ana@example.com");
-        assert_eq!(lowercase("ΟΔΟΣ@x.gr"), "οδος@x.gr"); // README
+        assert_eq!(lowercase("ΟΔΟΣ@x.gr"), "οδος@x.gr"); // docs/rules/invitations.md#emails
         assert_eq!(lowercase("STRAẞE"), "straße"); // lowercasing, not folding (`ss`)
     }
 }

@@ -106,12 +106,28 @@ pub fn apply_patch(current: &VoiceSettings, patch: &Json) -> Result<Update, Rule
 /// agent without settings), then the patch is applied. Every problem of both is reported.
 pub fn update_voice_settings_input(current: &Json, patch: &Json) -> Result<Update, RuleError> {
     let mut problems = Problems::new();
-    let current = match current {
+    let current = read_stored(current, &mut problems);
+    update_read(current, patch, problems)
+}
+
+/// The stored object of `updateVoiceSettings`, read and checked (problems at `/current/…`); `null`
+/// or `undefined` is the empty object.
+pub fn read_stored(current: &Json, problems: &mut Problems) -> Option<VoiceSettings> {
+    match current {
         Json::Null | Json::Unsupported(crate::base::json::Unsupported::Undefined) => {
             Some(VoiceSettings::default())
         }
-        stored => VoiceSettings::read(stored, "/current", &mut problems),
-    };
+        stored => VoiceSettings::read(stored, "/current", problems),
+    }
+}
+
+/// The rest of `updateVoiceSettings` once the stored object has been read (`None`: it had the
+/// problems already in `problems`): reads the patch and applies it, or refuses with every problem.
+pub fn update_read(
+    current: Option<VoiceSettings>,
+    patch: &Json,
+    mut problems: Problems,
+) -> Result<Update, RuleError> {
     let patch = Patch::read(patch, &mut problems);
     match (current, patch) {
         (Some(current), Some(patch)) if problems.is_empty() => Ok(patch.apply(current)),

@@ -93,7 +93,7 @@ test("voice settings: layers as form or JSON, a patch, effective values with the
   assert.equal(await text(page, "#voice-changed"), "changed: speed, keyterms");
   assert.equal(await row("speed").locator(".badge.changed").count(), 1);
   await page.setViewportSize({ width: 1280, height: 800 });
-  await page.screenshot({ path: join(shots, "playground.png") }); // the README's picture (docs/playground.png)
+  await page.screenshot({ path: join(shots, "playground.png") }); // the picture of docs/guides/playground.md (docs/playground.png)
 
   // The agent layer as a form: a bad speed is reported next to its field, live.
   const agent = page.getByRole("form", { name: "agent layer" });

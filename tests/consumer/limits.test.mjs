@@ -1,4 +1,4 @@
-// Limits on input size (README "Limits"): every oversized input is answered with a clear error or a
+// Limits on input size (`docs/guides/errors-and-limits.md#limits`): every oversized input is answered with a clear error or a
 // correct result, never a hang. Each test has a timeout as a hang guard; durations are printed for
 // the record, not asserted (speed is measured in `npm run bench`).
 import { test } from "node:test";

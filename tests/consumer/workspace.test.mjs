@@ -1,5 +1,5 @@
-// The command API as a JavaScript user meets it: the README's worked example (invite → preview →
-// accept), random ids from the platform's crypto, and refusals that leave the input untouched.
+// The command API as a JavaScript user meets it: the worked example of docs/guides/javascript.md
+// (invite → preview → accept), random ids from the platform's crypto, and refusals that leave the input untouched.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { createWorkspace, apply, previewInvitation, invitationStatus, WorkspaceRulesError } from "workspace-rules";
@@ -8,7 +8,7 @@ const ana = "5d0e3c1a-7b2f-4c8d-9e1a-0b2c3d4e5f01";
 const bo = "5d0e3c1a-7b2f-4c8d-9e1a-0b2c3d4e5f02";
 const uuidV4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
-test("the README's worked example: invite → preview → accept", () => {
+test("the worked example of docs/guides/javascript.md: invite → preview → accept", () => {
   const now = "2026-11-22T10:00:00.000Z";
   const { state } = createWorkspace(
     { name: "Client A Support", environment: "production" },

@@ -20,7 +20,7 @@ pub fn to_value<T: Serialize + ?Sized>(value: &T) -> Value {
     serde_json::to_value(value).expect("outputs serialize")
 }
 
-/// Vector files encode values JSON cannot carry as `{"$js": "NaN"}` (see the README).
+/// Vector files encode values JSON cannot carry as `{"$js": "NaN"}` (see `tests/vectors/README.md`).
 pub fn decode(value: Json) -> Json {
     match value {
         Json::Object(entries) => match entries.as_slice() {

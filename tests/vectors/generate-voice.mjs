@@ -1,8 +1,8 @@
 // Writes voice_settings.json, keyterms.json and tone.json from `docs/rules/voice-settings.md`, `docs/rules/keyterms.md` and `docs/rules/tone.md`, transcribed here
 // by hand, independently of the crate. Run: node tests/vectors/generate-voice.mjs
 //
-// Expected values come from the spec's tables (field bounds, defaults, tiers, emotion mapping) and
-// from the decisions written in the README; the tone expectations are computed by a small
+// Expected values come from the rulebook's tables (field bounds, defaults, tiers, emotion mapping) and
+// from the decisions written on those pages; the tone expectations are computed by a small
 // transcription of `docs/rules/tone.md` below, not by calling the library.
 import { writeFileSync } from "node:fs";
 

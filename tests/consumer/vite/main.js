@@ -1,4 +1,4 @@
-// A Vite app importing the package exactly as the README shows; no plugin, no init call.
+// A Vite app importing the package exactly as docs/guides/javascript.md shows; no plugin, no init call.
 import { can, permissionMatrix, WorkspaceRulesError } from "workspace-rules";
 
 let refusal = "";
