@@ -6,10 +6,11 @@
 //! writes (`sent_at`, `joined_at`, an event's `at`…) are [`Timestamp::write`]'s form:
 //! `2026-11-22T10:00:00.000Z`, sub-millisecond digits cut off.
 //!
-//! The reading is the `time` crate's RFC 3339 parser's, written out here (that crate was 2.0 KB of
-//! the gzipped `.wasm` more than this code, BENCHMARKS.md), and the calendar is the proleptic Gregorian one by the
-//! days-from-civil arithmetic; `time` stays the reference of the tests, which compare the two on every
-//! day of years 0000–9999 and on random texts (`tests/timestamp_properties.rs`).
+//! Texts are read by the rules of the `time` crate's RFC 3339 parser, which read them here before (it
+//! was 2.0 KB more of the gzipped `.wasm` than this code; BENCHMARKS.md, "Size"), and days are counted
+//! in the proleptic Gregorian calendar by the days-from-civil arithmetic; `time` stays the reference
+//! of the tests, which compare the two on every day of years 0000–9999 and on random texts
+//! (`tests/timestamp_properties.rs`).
 
 use serde::{Serialize, Serializer};
 use std::cmp::Ordering;

@@ -2,11 +2,11 @@
 //! (`en-us` → `en-US`, `zh-hant-tw` → `zh-Hant-TW`), for the `language` voice setting
 //! (`docs/rules/voice-settings.md`).
 //!
-//! The rules are those of the crate `oxilangtag` 0.1, which read tags here before (1.9 KB of the
-//! gzipped `.wasm`, README "Size"), now its tests' reference (`tests/voice_properties.rs` compares the
-//! two on random tags): a primary language of 2–8 letters, up to three extended languages after one
-//! of 2–3, a script, a region, variants, extensions, private use, or one of the 26 grandfathered
-//! tags of RFC 5646, in any case.
+//! The rules are those of the crate `oxilangtag` 0.1, which read tags here before (it was 0.9 KB more
+//! of the gzipped `.wasm` than this code; BENCHMARKS.md, "Size") and is now the reference of a
+//! property test (`tests/voice_properties.rs`): a primary language of 2–8 letters, up to three
+//! extended languages after one of 2–3, a script, a region, variants, extensions, private use, or one
+//! of the 26 grandfathered tags of RFC 5646, in any case.
 
 /// The grandfathered tags of RFC 5646, in their canonical case.
 const GRANDFATHERED: [&str; 26] = [

@@ -6,7 +6,7 @@
 //! - **NFC** is Unicode Normalization Form C (Unicode 17.0), by [`normalization`], from compact
 //!   tables of the data of `icu_normalizer` (ICU4X), which its tests compare with that crate on
 //!   every char: the crate itself made the gzipped `.wasm` 19–22 KB larger, and
-//!   `unicode-normalization` 40 KB larger than that (measured; BENCHMARKS.md, "Size").
+//!   `unicode-normalization` 40 KB larger than that (measured; BENCHMARKS.md, "Where the bytes go").
 //! - **White space** is the Unicode `White_Space` property, as Rust's [`char::is_whitespace`] tests
 //!   it: ASCII spaces, tabs and line breaks, NBSP, the `U+2000`–`U+200A` spaces, `U+2028`/`U+2029`,
 //!   ideographic space and the others of that property. Every run of them becomes one `U+0020`.
