@@ -150,18 +150,13 @@ pub fn set_credit_allowance(
     };
     let mut p = Problems::new();
     let mut events = Vec::new();
-    let credits = match state.credits.take() {
+    let (credits, changed) = match state.credits.take() {
         None => {
             check_change(None, &patch, "/command", &mut p);
             p.finish(Code::ValidationFailed, ())?;
             let allowance = allowance_of(&patch).ok_or_else(missing)?;
             let credits = Credits::open(allowance, &ctx.now, "/ctx/now")?;
-            let all = Metadata {
-                changed: Some(ALLOWANCE_KEYS.to_vec()),
-                ..Metadata::default()
-            };
-            events.push(event(EventType::CreditAllowanceUpdated, all));
-            credits
+            (credits, ALLOWANCE_KEYS.to_vec())
         }
         Some(mut credits) => {
             if credits.roll_to(&ctx.now, "/ctx/now")? {
@@ -170,39 +165,17 @@ pub fn set_credit_allowance(
             check_change(Some(&credits), &patch, "/command", &mut p);
             p.finish(Code::ValidationFailed, ())?;
             let (next, changed) = credits.allowance.merged(&patch).ok_or_else(missing)?;
-            let moved = next.reset_day != credits.allowance.reset_day;
-            credits.allowance = next;
-            let (thresholds, reached) = (
-                &credits.allowance.alert_thresholds,
-                &mut credits.period.thresholds_reached,
-            );
-            let mut i = 0;
-            while let Some(t) = reached.get(i) {
-                if thresholds.contains(t) {
-                    i += 1;
-                } else {
-                    reached.remove(i);
-                }
-            }
-            if moved {
-                credits.move_end(credits.allowance.reset_day, &ctx.now, "/ctx/now")?;
-            }
-            if credits.amounts().is_none() {
-                return Err(too_large(
-                    "/command",
-                    "The credits of the current period under this allowance",
-                ));
-            }
-            if !changed.is_empty() {
-                let changed = Metadata {
-                    changed: Some(changed),
-                    ..Metadata::default()
-                };
-                events.push(event(EventType::CreditAllowanceUpdated, changed));
-            }
-            credits
+            credits.set_allowance(next, &ctx.now, "/ctx/now")?;
+            (credits, changed)
         }
     };
+    if !changed.is_empty() {
+        let changed = Metadata {
+            changed: Some(changed),
+            ..Metadata::default()
+        };
+        events.push(event(EventType::CreditAllowanceUpdated, changed));
+    }
     state.credits = Some(credits);
     Ok(events)
 }

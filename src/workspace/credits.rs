@@ -355,7 +355,7 @@ impl Credits {
     fn carry(&self, unused: i128) -> i128 {
         match self.allowance.rollover {
             Rollover::None => 0,
-            Rollover::Capped => unused.clamp(0, i128::from(self.allowance.rollover_cap)),
+            Rollover::Capped => unused.max(0).min(i128::from(self.allowance.rollover_cap)),
         }
     }
 
@@ -411,21 +411,52 @@ impl Credits {
         new_period(roll.now_month, self.allowance.reset_day, carried, path)
     }
 
-    /// Moves the current period's end to the first reset moment under `day` after `now`; the period
-    /// keeps its start.
-    pub fn move_end(&mut self, day: u8, now: &Timestamp, path: &str) -> Result<(), RuleError> {
-        self.period.end = reset_moment(period_month(now, day) + 1, day, path)?;
-        Ok(())
+    /// Replaces the allowance of the current period (rolled to `now` already): `monthly_credits`
+    /// and `rates` apply to it at once, a new `reset_day` moves its end to that day's first reset
+    /// moment after `now` (it keeps its start), thresholds no longer listed are no longer reached;
+    /// `rollover` and `rollover_cap` apply at the next reset. `too_large` when its numbers would
+    /// pass 2^53.
+    pub fn set_allowance(
+        &mut self,
+        allowance: Allowance,
+        now: &Timestamp,
+        path: &str,
+    ) -> Result<(), RuleError> {
+        let day = allowance.reset_day;
+        if day != self.allowance.reset_day {
+            self.period.end = reset_moment(period_month(now, day) + 1, day, path)?;
+        }
+        let reached = &self.period.thresholds_reached;
+        self.period.thresholds_reached = (allowance.alert_thresholds.iter().copied())
+            .filter(|t| reached.contains(t))
+            .collect();
+        self.allowance = allowance;
+        match self.amounts() {
+            Some(_) => Ok(()),
+            None => Err(too_large(
+                "/command",
+                "The credits of the current period under this allowance",
+            )),
+        }
     }
 
     /// The thresholds the current period reaches that it had not reached yet, lowest first; they
     /// are remembered in `thresholds_reached`.
     pub fn newly_reached(&mut self, amounts: &Amounts) -> Vec<u8> {
-        let reached: Vec<u8> = (self.allowance.alert_thresholds.iter().copied())
-            .filter(|t| amounts.reaches(*t) && !self.period.thresholds_reached.contains(t))
-            .collect();
-        self.period.thresholds_reached.extend(&reached);
-        sort_small(&mut self.period.thresholds_reached);
+        let mut reached = Vec::new();
+        let mut all = Vec::new();
+        for &t in &self.allowance.alert_thresholds {
+            let before = self.period.thresholds_reached.contains(&t);
+            if !before && amounts.reaches(t) {
+                reached.push(t);
+            }
+            if before || amounts.reaches(t) {
+                all.push(t);
+            }
+        }
+        // Every one reached so far is one of the thresholds (checked when read), so `all`, in
+        // threshold order, is ascending.
+        self.period.thresholds_reached = all;
         reached
     }
 
@@ -496,10 +527,12 @@ impl Credits {
         let credits = Credits {
             allowance: allowance_of(value.get("allowance")?)?,
             period: period_of(value.get("period")?)?,
-            history: (value.get("history")?.as_array()?.iter())
-                .map(closed_of)
-                .collect::<Option<_>>()?,
+            history: Vec::new(),
         };
+        let mut credits = credits;
+        for h in value.get("history")?.as_array()? {
+            credits.history.push(closed_of(h)?);
+        }
         let before = p.len();
         check_record(&credits, path, p);
         (p.len() == before).then_some(Some(credits))
@@ -757,18 +790,17 @@ pub fn read_patch(e: &[(String, Json)], path: &str, p: &mut Problems) -> Option<
     if p.len() != before {
         return None;
     }
-    let given = (ALLOWANCE_KEYS.iter())
-        .filter_map(|key| {
-            let value = field(e, key);
-            let stored = match *key {
-                _ if matches!(value, Json::Unsupported(Unsupported::Undefined)) => return None,
-                "alert_thresholds" => percents(&percents_of(Some(value))),
-                "rates" => rates(&rates_of(Some(value))),
-                _ => value.clone(),
-            };
-            Some(((*key).to_owned(), stored))
-        })
-        .collect();
+    let mut given = Vec::new();
+    for key in ALLOWANCE_KEYS {
+        let value = field(e, key);
+        let stored = match *key {
+            _ if matches!(value, Json::Unsupported(Unsupported::Undefined)) => continue,
+            "alert_thresholds" => percents(&percents_of(Some(value))),
+            "rates" => rates(&rates_of(Some(value))),
+            _ => value.clone(),
+        };
+        given.push(((*key).to_owned(), stored));
+    }
     Some(Json::Object(given))
 }
 
@@ -880,92 +912,66 @@ pub fn check_cap(a: &Allowance, path: &str, p: &mut Problems) {
     if a.rollover == Rollover::Capped
         && i128::from(a.monthly_credits) + i128::from(a.rollover_cap) > i128::from(MAX_SAFE)
     {
-        p.push(
-            Code::TooLarge,
-            path,
-            "monthly_credits + rollover_cap must stay below 2^53 (9007199254740991).",
-        );
+        p.push(Code::TooLarge, path, CAP_TOO_LARGE);
     }
 }
 
+const CAP_TOO_LARGE: &str =
+    "monthly_credits + rollover_cap must stay below 2^53 (9007199254740991).";
+
 /// The invariants of a record whose every field read well.
 fn check_record(c: &Credits, path: &str, p: &mut Problems) {
-    let a = &c.allowance;
-    let at_period = child(path, "period");
-    let at = |k: &str| child(&at_period, k);
+    let (a, period) = (&c.allowance, &c.period);
     check_cap(a, &child(&child(path, "allowance"), "rollover_cap"), p);
-    if c.period.start.utc_midnight_day().is_none_or(|d| d > 28) {
-        p.push(
-            Code::InvalidValue,
-            &at("start"),
-            "period.start must be a reset moment: 00:00:00 UTC on day 1–28 of a month.",
-        );
+    let at_period = child(path, "period");
+    let at = |key: &str| child(&at_period, key);
+    let invalid = Code::InvalidValue;
+    if period.start.utc_midnight_day().is_none_or(|d| d > 28) {
+        let message = "period.start must be a reset moment: 00:00:00 UTC on day 1–28 of a month.";
+        p.push(invalid, &at("start"), message);
     }
-    if c.period.end.utc_midnight_day() != Some(a.reset_day) {
+    if period.end.utc_midnight_day() != Some(a.reset_day) {
+        let message =
+            "period.end must be a reset moment of the allowance's reset_day (00:00:00 UTC).";
+        p.push(invalid, &at("end"), message);
+    } else if !period.start.is_before(&period.end) {
         p.push(
-            Code::InvalidValue,
-            &at("end"),
-            format!(
-                "period.end must be a reset moment of the allowance: 00:00:00 UTC on day {} of a month.",
-                a.reset_day
-            ),
-        );
-    } else if !c.period.start.is_before(&c.period.end) {
-        p.push(
-            Code::InvalidValue,
+            invalid,
             &at("end"),
             "period.end must be after period.start.",
         );
     }
-    if i128::from(a.monthly_credits) + i128::from(c.period.carried_over) > i128::from(MAX_SAFE) {
-        p.push(
-            Code::TooLarge,
-            &at("carried_over"),
-            "monthly_credits + carried_over must stay below 2^53 (9007199254740991).",
-        );
+    if i128::from(a.monthly_credits) + i128::from(period.carried_over) > i128::from(MAX_SAFE) {
+        let message = "monthly_credits + carried_over must stay below 2^53 (9007199254740991).";
+        p.push(Code::TooLarge, &at("carried_over"), message);
     } else if c.amounts().is_none() {
-        p.push(
-            Code::TooLarge,
-            &at("usage"),
-            "The credits of the period would reach 2^53, past what JSON numbers carry exactly.",
-        );
+        let message =
+            "The credits of the period would reach 2^53, past what JSON numbers carry exactly.";
+        p.push(Code::TooLarge, &at("usage"), message);
     }
-    for (i, t) in c.period.thresholds_reached.iter().enumerate() {
+    for (i, t) in period.thresholds_reached.iter().enumerate() {
         if !a.alert_thresholds.contains(t) {
-            let at = item_path(&at("thresholds_reached"), i);
-            p.push(
-                Code::InvalidValue,
-                &at,
-                format!(
-                    "{} is not one of the allowance's alert thresholds.",
-                    describe(&at)
-                ),
-            );
+            let message = "A threshold reached must be one of the allowance's alert thresholds.";
+            p.push(invalid, &item_path(&at("thresholds_reached"), i), message);
         }
     }
     let at_history = child(path, "history");
     for (i, h) in c.history.iter().enumerate() {
-        let at = |k: &str| child(&item_path(&at_history, i), k);
-        let next = c.history.get(i + 1).map_or(&c.period.start, |n| &n.start);
+        let at = |key: &str| child(&item_path(&at_history, i), key);
+        let next = c.history.get(i + 1).map_or(&period.start, |n| &n.start);
         if !h.start.is_before(&h.end) {
             p.push(
-                Code::InvalidValue,
+                invalid,
                 &at("end"),
                 "A closed period must end after it starts.",
             );
         } else if h.end.cmp_instant(next) != Ordering::Equal {
-            p.push(
-                Code::InvalidValue,
-                &at("end"),
-                "A closed period must end where the next period starts.",
-            );
+            let message = "A closed period must end where the next period starts.";
+            p.push(invalid, &at("end"), message);
         }
         if h.overage != (h.used - h.available).max(0) {
-            p.push(
-                Code::InvalidValue,
-                &at("overage"),
-                "overage must be max(0, used − available).",
-            );
+            let message = "overage must be max(0, used − available).";
+            p.push(invalid, &at("overage"), message);
         }
     }
 }
