@@ -908,7 +908,7 @@ pub fn js_authorize(
     #[wasm_bindgen(unchecked_param_type = "WorkspaceState")] state: JsValue,
     #[wasm_bindgen(unchecked_param_type = "string")] user_id: JsValue,
     #[wasm_bindgen(unchecked_param_type = "Action")] action: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "Timestamp | null")] now: Option<JsValue>,
+    #[wasm_bindgen(unchecked_optional_param_type = "Timestamp | null")] now: Option<JsValue>,
 ) -> Result<JsValue, JsValue> {
     answer(
         "authorize",
