@@ -11,10 +11,11 @@
 //! day `reset_day` (1–28, so every month has one) and months are counted as consecutive numbers
 //! ([`Timestamp::utc_month_day`]), so the schedule needs no table of month lengths.
 //!
-//! The record's wire form is built as a [`Json`] value ([`Credits::to_json`], keys in wire order)
-//! and serialized as one: a derived `Serialize` would instantiate serde's machinery once per field
-//! type, where this shares the one instantiation of `Json`'s (measured in BENCHMARKS.md, "Size").
-//! The typed check reads that same value back, so writing and reading agree by construction.
+//! Size shaped this module (BENCHMARKS.md, "Credit allowances: what they cost"): the record's wire
+//! form is built as a [`Json`] value ([`Credits::to_json`], keys in wire order) and serialized as
+//! one, rather than by derived `Serialize`s that instantiate serde's machinery once per field type;
+//! it is read by one small interpreter of tables ([`Shape`]) rather than a reader per record. The
+//! typed check reads the written value back, so writing and reading agree by construction.
 
 use crate::base::error::{Code, RuleError};
 use crate::base::json::{Json, Unsupported};
@@ -524,12 +525,11 @@ impl Credits {
         if !check_shape(value, RECORD, path, true, p) {
             return None;
         }
-        let credits = Credits {
+        let mut credits = Credits {
             allowance: allowance_of(value.get("allowance")?)?,
             period: period_of(value.get("period")?)?,
             history: Vec::new(),
         };
-        let mut credits = credits;
         for h in value.get("history")?.as_array()? {
             credits.history.push(closed_of(h)?);
         }
@@ -571,7 +571,7 @@ fn new_period(month: i64, day: u8, carried_over: i64, path: &str) -> Result<Peri
 }
 
 /// Sorts a short list (thresholds: at most five) in place, ascending.
-pub fn sort_small(list: &mut [u8]) {
+fn sort_small(list: &mut [u8]) {
     for i in 1..list.len() {
         let mut j = i;
         while j > 0 && list[j - 1] > list[j] {
@@ -672,7 +672,7 @@ enum Shape {
     Bool,
     Rollover,
     Time,
-    /// Alert thresholds (see [`read_thresholds`]).
+    /// Alert thresholds (see [`check_thresholds`]).
     Percents,
     /// An object with one value of this shape per meter.
     Meters(&'static Shape),
@@ -734,7 +734,7 @@ fn check_shape(value: &Json, shape: Shape, path: &str, stored: bool, p: &mut Pro
             timestamp(value, path, p);
         }
         Shape::Percents => {
-            read_thresholds(value, path, stored, p);
+            check_thresholds(value, path, stored, p);
         }
         Shape::Meters(each) => {
             if let Some(e) = object(value, path, p) {
@@ -873,37 +873,30 @@ fn closed_of(value: &Json) -> Option<ClosedPeriod> {
 }
 
 /// A list of at most [`MAX_THRESHOLDS`] distinct whole percentages 1–100; a repeated one is
-/// `invalid_value` at its index. `stored`: they must be in ascending order; otherwise they are
-/// sorted.
-fn read_thresholds(value: &Json, path: &str, stored: bool, p: &mut Problems) -> Option<Vec<u8>> {
-    let items = list(value, path, MAX_THRESHOLDS, p)?;
-    let before = p.len();
-    let mut out: Vec<u8> = Vec::with_capacity(items.len());
+/// `invalid_value` at its index. `stored`: they must also be in ascending order (a command's may
+/// come in any order: they are stored sorted).
+fn check_thresholds(value: &Json, path: &str, stored: bool, p: &mut Problems) {
+    let Some(items) = list(value, path, MAX_THRESHOLDS, p) else {
+        return;
+    };
+    let mut seen: Vec<i64> = Vec::with_capacity(items.len());
     for (i, item) in items.iter().enumerate() {
         let at = item_path(path, i);
-        let Some(t) = integer_in(item, &at, 1, 100, p).map(|t| t as u8) else {
+        let Some(t) = integer_in(item, &at, 1, 100, p) else {
             continue;
         };
-        if out.contains(&t) {
-            p.push(
-                Code::InvalidValue,
-                &at,
-                format!("{} repeats the threshold {t}.", describe(&at)),
+        if seen.contains(&t) {
+            let message = format!("{} repeats the threshold {t}.", describe(&at));
+            p.push(Code::InvalidValue, &at, message);
+        } else if stored && seen.last().is_some_and(|last| *last > t) {
+            let message = format!(
+                "{} is out of order: thresholds are stored ascending.",
+                describe(&at)
             );
-        } else if stored && out.last().is_some_and(|last| *last > t) {
-            p.push(
-                Code::InvalidValue,
-                &at,
-                format!(
-                    "{} is out of order: thresholds are stored ascending.",
-                    describe(&at)
-                ),
-            );
+            p.push(Code::InvalidValue, &at, message);
         }
-        out.push(t);
+        seen.push(t);
     }
-    sort_small(&mut out);
-    (p.len() == before).then_some(out)
 }
 
 /// `monthly_credits + rollover_cap` must stay below 2^53 under `capped`, so that no period's
