@@ -1149,8 +1149,37 @@ mod tests {
         let keys = JSON::stringify(&js_sys::Object::keys(state.unchecked_ref::<Object>())).unwrap();
         assert_eq!(
             keys,
-            r#"["workspace","members","invitations","settings","voice_settings","test_caller_numbers","minutes"]"#
+            r#"["workspace","members","invitations","settings","voice_settings","test_caller_numbers","minutes","credits"]"#
         );
+    }
+
+    /// creditStatus answers null without an allowance and a plain object with one; authorize takes
+    /// an optional `now` for the credit gate.
+    #[wasm_bindgen_test]
+    fn credit_status_and_the_gate_across_the_boundary() {
+        let (state, ctx) = created_workspace();
+        assert!(
+            js_credit_status(state.clone(), js(r#""2026-11-22T10:00:00Z""#))
+                .unwrap()
+                .is_null()
+        );
+        let set = js(
+            r#"({ type: "set_credit_allowance", monthly_credits: 0, reset_day: 1,
+            rollover: "none", rollover_cap: 0, hard_limit: true, alert_thresholds: [100],
+            rates: { call_seconds: { credits: 1, per: 6 }, stt_seconds: { credits: 1, per: 60 },
+                     tts_characters: { credits: 1, per: 100 }, llm_input_tokens: { credits: 1, per: 1000 },
+                     llm_output_tokens: { credits: 3, per: 1000 } } })"#,
+        );
+        let state = field(&js_apply(state, set, ctx).unwrap(), "state");
+        let status = js_credit_status(state.clone(), js(r#""2026-11-22T10:00:00Z""#)).unwrap();
+        assert_eq!(field(&status, "period_start"), "2026-11-01T00:00:00.000Z");
+        assert_eq!(field(&status, "exhausted"), JsValue::TRUE);
+        let owner = js(r#""5d0e3c1a-7b2f-4c8d-9e1a-0b2c3d4e5f01""#);
+        let action = js(r#""calls.outbound""#);
+        for now in [None, Some(js(r#""2026-11-22T10:00:00Z""#))] {
+            let d = js_authorize(state.clone(), owner.clone(), action.clone(), now).unwrap();
+            assert_eq!(field(&d, "status").as_f64(), Some(402.0));
+        }
     }
 
     /// A refused request is an answer, not a throw: a plain object, keys in order; a malformed
