@@ -21,8 +21,7 @@ use workspace_rules::workspace::commands::{apply, create_workspace, Command};
 use workspace_rules::workspace::context::Context;
 use workspace_rules::workspace::credit_commands::{credit_status, AllowanceChange};
 use workspace_rules::workspace::credits::{
-    amounts, Allowance, AllowancePatch, ClosedPeriod, Credits, Meter, PerMeter, Rate, Rollover,
-    MAX_HISTORY,
+    amounts, Allowance, ClosedPeriod, Credits, Meter, PerMeter, Rate, Rollover, MAX_HISTORY,
 };
 use workspace_rules::workspace::lifecycle::NewWorkspace;
 use workspace_rules::workspace::state::{Environment, WorkspaceState};
@@ -73,18 +72,6 @@ fn allowance() -> impl Strategy<Value = Allowance> {
         )
 }
 
-fn patch(a: &Allowance) -> AllowancePatch {
-    AllowancePatch {
-        monthly_credits: Some(a.monthly_credits),
-        reset_day: Some(a.reset_day),
-        rollover: Some(a.rollover),
-        rollover_cap: Some(a.rollover_cap),
-        hard_limit: Some(a.hard_limit),
-        alert_thresholds: Some(a.alert_thresholds.clone()),
-        rates: Some(a.rates),
-    }
-}
-
 /// A new workspace of its owner, with `allowance` set at `now`.
 fn workspace_with(allowance: &Allowance, now: &Timestamp) -> WorkspaceState {
     let ctx = Context::new(OWNER, now.clone())
@@ -100,7 +87,7 @@ fn workspace_with(allowance: &Allowance, now: &Timestamp) -> WorkspaceState {
         is_default: false,
     };
     let state = create_workspace(&input, &ctx).unwrap().state;
-    let set = Command::SetCreditAllowance(AllowanceChange::Set(patch(allowance)));
+    let set = Command::SetCreditAllowance(AllowanceChange::Set(allowance.to_json()));
     apply(&state, &set, &ctx).unwrap().state
 }
 

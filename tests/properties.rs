@@ -15,7 +15,7 @@ use workspace_rules::workspace::commands::create_workspace;
 use workspace_rules::workspace::commands::{apply, apply_input, Command};
 use workspace_rules::workspace::context::Context;
 use workspace_rules::workspace::credit_commands::AllowanceChange;
-use workspace_rules::workspace::credits::{AllowancePatch, Meter, PerMeter, Rate, Rollover};
+use workspace_rules::workspace::credits::{Allowance, Meter, PerMeter, Rate, Rollover};
 use workspace_rules::workspace::lifecycle::{NewWorkspace, SettingsPatch, WorkspacePatch};
 use workspace_rules::workspace::minutes::Allocation;
 use workspace_rules::workspace::state::{Environment, WorkspaceState};
@@ -146,15 +146,18 @@ fn command(state: &WorkspaceState, s: &Step) -> Command {
         },
         15 => Command::SetCreditAllowance(match s.target % 3 {
             0 => AllowanceChange::Remove,
-            t => AllowanceChange::Set(AllowancePatch {
-                monthly_credits: Some([0, 50][t - 1]),
-                reset_day: Some([1, 28][s.actor % 2]),
-                rollover: Some(Rollover::Capped),
-                rollover_cap: Some(100),
-                hard_limit: Some(true),
-                alert_thresholds: Some(vec![100, 50]),
-                rates: Some(PerMeter([Rate { credits: 1, per: 6 }; 5])),
-            }),
+            t => AllowanceChange::Set(
+                Allowance {
+                    monthly_credits: [0, 50][t - 1],
+                    reset_day: [1, 28][s.actor % 2],
+                    rollover: Rollover::Capped,
+                    rollover_cap: 100,
+                    hard_limit: true,
+                    alert_thresholds: vec![50, 100],
+                    rates: PerMeter([Rate { credits: 1, per: 6 }; 5]),
+                }
+                .to_json(),
+            ),
         }),
         16 => Command::RecordUsage {
             meter: Meter::ALL[s.target % Meter::ALL.len()],
@@ -377,7 +380,7 @@ fn command_value(command: &Command) -> serde_json::Value {
             json!({"type": "set_credit_allowance", "remove": true})
         }
         Command::SetCreditAllowance(AllowanceChange::Set(patch)) => {
-            let mut v: serde_json::Value = serde_json::from_str(&patch.to_text()).unwrap();
+            let mut v = serde_json::to_value(patch).unwrap();
             v["type"] = json!("set_credit_allowance");
             v
         }

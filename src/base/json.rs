@@ -179,13 +179,17 @@ impl From<&str> for Json {
     }
 }
 
-/// Serializes as the JSON it holds, keys in order. [`Json::Unsupported`] has no JSON form and is written
-/// as `null`; validated data never holds one.
+/// Serializes as the JSON it holds, keys in order; a whole number below 2^53 is written without a
+/// fraction (`2`, as `JSON.stringify` writes it, not serde_json's `2.0` for an `f64`).
+/// [`Json::Unsupported`] has no JSON form and is written as `null`; validated data never holds one.
 impl Serialize for Json {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         match self {
             Json::Null | Json::Unsupported(_) => s.serialize_unit(),
             Json::Bool(b) => s.serialize_bool(*b),
+            Json::Number(x) if x.fract() == 0.0 && x.abs() <= 9_007_199_254_740_991.0 => {
+                s.serialize_i64(*x as i64)
+            }
             Json::Number(x) => s.serialize_f64(*x),
             Json::String(v) => s.serialize_str(v),
             Json::Array(items) => {

@@ -58,8 +58,7 @@ pub const EXPORTS: &[(&str, Export)] = &[
         minutes::call_cost_input(arg(a, 0), arg(a, 1)).map(|c| text(&c))
     }),
     ("creditStatus", |a| {
-        credit_commands::credit_status_input(arg(a, 0), arg(a, 1))
-            .map(|c| c.map_or_else(|| "null".to_owned(), |c| c.to_text()))
+        credit_commands::credit_status_input(arg(a, 0), arg(a, 1)).map(|c| text(&c))
     }),
     ("createWorkspace", |a| {
         commands::create_workspace_input(arg(a, 0), arg(a, 1)).map(applied_text)

@@ -1,7 +1,8 @@
 //! `docs/rules/commands.md` Commands: `apply(state, command, ctx)` → `{ state, events }`, and `createWorkspace`.
 //!
 //! One [`Command`] enum, read from JSON by its `type` tag; one handler per variant in the domain
-//! modules (`membership`, `invitations`, `lifecycle`, `test_numbers`, `minutes`, `voice::update`);
+//! modules (`membership`, `invitations`, `lifecycle`, `test_numbers`, `minutes`, `credit_commands`,
+//! `voice::update`);
 //! this module only parses, checks, dispatches and collects. Request bodies (`docs/rules/requests.md`) are read by the same
 //! per-type readers ([`read_fields`]). Adding a command (say `provision {}`) touches only this file and its domain module: the
 //! wire name in [`CommandType`], the variant in [`Command`] (with its arm in `kind` and `check`), its

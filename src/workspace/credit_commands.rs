@@ -9,12 +9,13 @@
 use crate::base::error::{Code, RuleError};
 use crate::base::json::{Json, Unsupported};
 use crate::base::timestamp::Timestamp;
-use crate::base::validate::{boolean, child, describe, field, timestamp, Problems};
+use crate::base::validate::{
+    boolean, child, describe, field, no_unknown_fields, object, timestamp, Problems,
+};
 use crate::workspace::audit::{Event, EventType, Metadata};
 use crate::workspace::context::Context;
 use crate::workspace::credits::{
-    check_cap, keys_where, read_allowance, sort_small, too_large, AllowancePatch, CreditStatus,
-    Credits, Meter, ALLOWANCE_KEYS,
+    allowance_of, check_cap, read_patch, too_large, CreditStatus, Credits, Meter, ALLOWANCE_KEYS,
 };
 use crate::workspace::membership::{acting_role, require};
 use crate::workspace::roles::Action;
@@ -23,8 +24,11 @@ use crate::workspace::state::{state_input, WorkspaceState};
 /// What `set_credit_allowance` asks for.
 #[derive(Clone, Debug, PartialEq)]
 pub enum AllowanceChange {
-    /// Set the allowance: every field on the first call, any of them later (absent: unchanged).
-    Set(AllowancePatch),
+    /// Set the allowance: an object of its fields (`docs/rules/credits.md`), every field on the
+    /// first call, any of them later (absent: unchanged). Checked when the command is checked, like
+    /// any other field; [`Allowance::to_json`](crate::workspace::credits::Allowance::to_json) gives
+    /// one with every field.
+    Set(Json),
     /// `{ remove: true }`: `credits` becomes `null`, its history with it.
     Remove,
 }
@@ -55,8 +59,7 @@ pub fn read_allowance_change(
         v => boolean(v, &at, p)?,
     };
     if !remove {
-        let patch = read_allowance(e, path, false, p);
-        return (p.len() == before).then_some(AllowanceChange::Set(patch));
+        return read_patch(e, path, p).map(AllowanceChange::Set);
     }
     for key in ALLOWANCE_KEYS {
         if e.iter().any(|(k, _)| k == key) {
@@ -75,8 +78,9 @@ impl AllowanceChange {
     /// The value rules of a typed change built in Rust, at `/command/…` (a read one passed them).
     pub fn check(&self, p: &mut Problems) {
         if let AllowanceChange::Set(patch) = self {
-            if let Ok(Json::Object(e)) = serde_json::from_str::<Json>(&patch.to_text()) {
-                read_allowance(&e, "/command", false, p);
+            if let Some(e) = object(patch, "/command", p) {
+                no_unknown_fields(e, ALLOWANCE_KEYS, "/command", p);
+                read_patch(e, "/command", p);
             }
         }
     }
@@ -86,16 +90,11 @@ impl AllowanceChange {
 /// field is required by the first allowance (each missing one `invalid_type` at its key), and under
 /// `capped` the merged allowance's `monthly_credits + rollover_cap` must stay below 2^53
 /// (`too_large`). The same checks for `apply` and for the body of `PUT …/credits/allowance`.
-pub fn check_change(
-    credits: Option<&Credits>,
-    patch: &AllowancePatch,
-    path: &str,
-    p: &mut Problems,
-) {
+pub fn check_change(credits: Option<&Credits>, patch: &Json, path: &str, p: &mut Problems) {
     let merged = match credits {
-        Some(c) => patch.over(&c.allowance).0,
+        Some(c) => c.allowance.merged(patch).map(|(a, _)| a),
         None => {
-            for key in keys_where(patch.given().map(|given| !given)) {
+            for key in ALLOWANCE_KEYS.iter().filter(|k| patch.get(k).is_none()) {
                 let at = child(path, key);
                 p.push(
                     Code::InvalidType,
@@ -106,13 +105,12 @@ pub fn check_change(
                     ),
                 );
             }
-            match patch.complete() {
-                Some(a) => a,
-                None => return,
-            }
+            allowance_of(patch)
         }
     };
-    check_cap(&merged, &child(path, "rollover_cap"), p);
+    if let Some(a) = merged {
+        check_cap(&a, &child(path, "rollover_cap"), p);
+    }
 }
 
 /// `set_credit_allowance`: `billing.manage` (owners). Removal turns `credits` to `null`; a first
@@ -143,28 +141,22 @@ pub fn set_credit_allowance(
             };
             return Ok(vec![event(EventType::CreditAllowanceUpdated, removed)]);
         }
+        // In its stored form (a typed command may give thresholds in any order); checked already.
         AllowanceChange::Set(patch) => {
-            let mut patch = patch.clone();
-            if let Some(t) = &mut patch.alert_thresholds {
-                sort_small(t);
-            }
-            patch
+            let mut p = Problems::new();
+            let entries = patch.as_object().unwrap_or_default();
+            read_patch(entries, "/command", &mut p).ok_or_else(missing)?
         }
     };
     let mut p = Problems::new();
     let mut events = Vec::new();
-    let credits = match state.credits.take() {
+    let (credits, changed) = match state.credits.take() {
         None => {
             check_change(None, &patch, "/command", &mut p);
             p.finish(Code::ValidationFailed, ())?;
-            let allowance = patch.complete().ok_or_else(missing)?;
+            let allowance = allowance_of(&patch).ok_or_else(missing)?;
             let credits = Credits::open(allowance, &ctx.now, "/ctx/now")?;
-            let all = Metadata {
-                changed: Some(ALLOWANCE_KEYS.to_vec()),
-                ..Metadata::default()
-            };
-            events.push(event(EventType::CreditAllowanceUpdated, all));
-            credits
+            (credits, ALLOWANCE_KEYS.to_vec())
         }
         Some(mut credits) => {
             if credits.roll_to(&ctx.now, "/ctx/now")? {
@@ -172,40 +164,18 @@ pub fn set_credit_allowance(
             }
             check_change(Some(&credits), &patch, "/command", &mut p);
             p.finish(Code::ValidationFailed, ())?;
-            let (next, changed) = patch.over(&credits.allowance);
-            let moved = next.reset_day != credits.allowance.reset_day;
-            credits.allowance = next;
-            let (thresholds, reached) = (
-                &credits.allowance.alert_thresholds,
-                &mut credits.period.thresholds_reached,
-            );
-            let mut i = 0;
-            while let Some(t) = reached.get(i) {
-                if thresholds.contains(t) {
-                    i += 1;
-                } else {
-                    reached.remove(i);
-                }
-            }
-            if moved {
-                credits.move_end(credits.allowance.reset_day, &ctx.now, "/ctx/now")?;
-            }
-            if credits.amounts().is_none() {
-                return Err(too_large(
-                    "/command",
-                    "The credits of the current period under this allowance",
-                ));
-            }
-            if !changed.is_empty() {
-                let changed = Metadata {
-                    changed: Some(changed),
-                    ..Metadata::default()
-                };
-                events.push(event(EventType::CreditAllowanceUpdated, changed));
-            }
-            credits
+            let (next, changed) = credits.allowance.merged(&patch).ok_or_else(missing)?;
+            credits.set_allowance(next, &ctx.now, "/ctx/now")?;
+            (credits, changed)
         }
     };
+    if !changed.is_empty() {
+        let changed = Metadata {
+            changed: Some(changed),
+            ..Metadata::default()
+        };
+        events.push(event(EventType::CreditAllowanceUpdated, changed));
+    }
     state.credits = Some(credits);
     Ok(events)
 }

@@ -11,10 +11,11 @@
 //! day `reset_day` (1–28, so every month has one) and months are counted as consecutive numbers
 //! ([`Timestamp::utc_month_day`]), so the schedule needs no table of month lengths.
 //!
-//! The record is written as JSON text by [`Credits::to_text`] (keys in wire order) rather than by a
-//! derived `Serialize`: the text is a few lines of code, where a derive instantiates serde's
-//! machinery once per field type (measured: about 2.5 KB of gzipped `.wasm`). Its `Serialize` hands
-//! that text to serde_json as a raw value, so the record serializes only into JSON.
+//! Size shaped this module (BENCHMARKS.md, "Credit allowances: what they cost"): the record's wire
+//! form is built as a [`Json`] value ([`Credits::to_json`], keys in wire order) and serialized as
+//! one, rather than by derived `Serialize`s that instantiate serde's machinery once per field type;
+//! it is read by one small interpreter of tables ([`Shape`]) rather than a reader per record. The
+//! typed check reads the written value back, so writing and reading agree by construction.
 
 use crate::base::error::{Code, RuleError};
 use crate::base::json::{Json, Unsupported};
@@ -22,11 +23,10 @@ use crate::base::names::names;
 use crate::base::timestamp::Timestamp;
 use crate::base::validate::{
     boolean, child, describe, field, integer_in, item_path, list, no_unknown_fields, object,
-    one_of, timestamp, FieldPaths, Problems,
+    one_of, timestamp, Problems,
 };
 use crate::workspace::minutes::MAX_SAFE;
 use std::cmp::Ordering;
-use std::fmt::Write as _;
 
 /// Closed periods kept in `history`: the latest 24.
 pub const MAX_HISTORY: usize = 24;
@@ -103,103 +103,35 @@ pub const ALLOWANCE_KEYS: &[&str] = &[
     "rates",
 ];
 
-/// The allowance's fields as a command gives them: any may be absent (unchanged).
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct AllowancePatch {
-    pub monthly_credits: Option<i64>,
-    pub reset_day: Option<u8>,
-    pub rollover: Option<Rollover>,
-    pub rollover_cap: Option<i64>,
-    pub hard_limit: Option<bool>,
-    pub alert_thresholds: Option<Vec<u8>>,
-    pub rates: Option<PerMeter<Rate>>,
-}
-
-impl AllowancePatch {
-    /// Which keys of [`ALLOWANCE_KEYS`] the patch gives.
-    pub fn given(&self) -> [bool; 7] {
-        [
-            self.monthly_credits.is_some(),
-            self.reset_day.is_some(),
-            self.rollover.is_some(),
-            self.rollover_cap.is_some(),
-            self.hard_limit.is_some(),
-            self.alert_thresholds.is_some(),
-            self.rates.is_some(),
-        ]
+impl Allowance {
+    /// The wire form, keys in wire order: also a `set_credit_allowance` that gives every field.
+    pub fn to_json(&self) -> Json {
+        obj(vec![
+            ("monthly_credits", int(self.monthly_credits)),
+            ("reset_day", int(self.reset_day.into())),
+            ("rollover", self.rollover.as_str().into()),
+            ("rollover_cap", int(self.rollover_cap)),
+            ("hard_limit", Json::Bool(self.hard_limit)),
+            ("alert_thresholds", percents(&self.alert_thresholds)),
+            ("rates", rates(&self.rates)),
+        ])
     }
 
-    /// The allowance when every field is given.
-    pub fn complete(&self) -> Option<Allowance> {
-        Some(Allowance {
-            monthly_credits: self.monthly_credits?,
-            reset_day: self.reset_day?,
-            rollover: self.rollover?,
-            rollover_cap: self.rollover_cap?,
-            hard_limit: self.hard_limit?,
-            alert_thresholds: self.alert_thresholds.clone()?,
-            rates: self.rates?,
-        })
-    }
-
-    /// `base` with the given fields replaced, and the keys whose value changed, in wire order.
-    pub fn over(&self, base: &Allowance) -> (Allowance, Vec<&'static str>) {
-        let next = Allowance {
-            monthly_credits: self.monthly_credits.unwrap_or(base.monthly_credits),
-            reset_day: self.reset_day.unwrap_or(base.reset_day),
-            rollover: self.rollover.unwrap_or(base.rollover),
-            rollover_cap: self.rollover_cap.unwrap_or(base.rollover_cap),
-            hard_limit: self.hard_limit.unwrap_or(base.hard_limit),
-            alert_thresholds: (self.alert_thresholds.clone())
-                .unwrap_or_else(|| base.alert_thresholds.clone()),
-            rates: self.rates.unwrap_or(base.rates),
+    /// This allowance with the fields `patch` gives (an object as [`read_patch`] answers), and the
+    /// keys whose value changed, in wire order.
+    pub fn merged(&self, patch: &Json) -> Option<(Allowance, Vec<&'static str>)> {
+        let Json::Object(mut entries) = self.to_json() else {
+            return None;
         };
-        let differs = [
-            next.monthly_credits != base.monthly_credits,
-            next.reset_day != base.reset_day,
-            next.rollover != base.rollover,
-            next.rollover_cap != base.rollover_cap,
-            next.hard_limit != base.hard_limit,
-            next.alert_thresholds != base.alert_thresholds,
-            next.rates != base.rates,
-        ];
-        (next, keys_where(differs))
+        let mut changed = Vec::new();
+        for (key, (_, value)) in ALLOWANCE_KEYS.iter().zip(entries.iter_mut()) {
+            if let Some(given) = patch.get(key).filter(|given| *given != value) {
+                changed.push(*key);
+                *value = given.clone();
+            }
+        }
+        Some((allowance_of(&Json::Object(entries))?, changed))
     }
-
-    /// The given fields as the JSON text of a command's fields (keys in wire order).
-    pub fn to_text(&self) -> String {
-        let mut out = String::from("{");
-        if let Some(n) = self.monthly_credits {
-            int(&mut out, "monthly_credits", n);
-        }
-        if let Some(d) = self.reset_day {
-            int(&mut out, "reset_day", d.into());
-        }
-        if let Some(r) = self.rollover {
-            quoted(&mut out, "rollover", r.as_str());
-        }
-        if let Some(n) = self.rollover_cap {
-            int(&mut out, "rollover_cap", n);
-        }
-        if let Some(b) = self.hard_limit {
-            flag(&mut out, "hard_limit", b);
-        }
-        if let Some(t) = &self.alert_thresholds {
-            percents(&mut out, "alert_thresholds", t);
-        }
-        if let Some(r) = &self.rates {
-            rates(&mut out, r);
-        }
-        out.push('}');
-        out
-    }
-}
-
-/// The keys of [`ALLOWANCE_KEYS`] whose flag is set, in wire order.
-pub fn keys_where(flags: [bool; 7]) -> Vec<&'static str> {
-    (ALLOWANCE_KEYS.iter().zip(flags))
-        .filter_map(|(k, f)| f.then_some(*k))
-        .collect()
 }
 
 /// The current period.
@@ -319,34 +251,32 @@ impl CreditStatus {
 
     /// The wire form: `{ period_start, period_end, monthly_credits, carried_over, available, used,
     /// remaining, overage, percent_used, exhausted, by_meter, thresholds_reached, next_threshold }`.
-    pub fn to_text(&self) -> String {
+    pub fn to_json(&self) -> Json {
         let a = &self.amounts;
-        let mut out = String::from("{");
-        quoted(&mut out, "period_start", self.period_start.as_str());
-        quoted(&mut out, "period_end", self.period_end.as_str());
-        int(&mut out, "monthly_credits", self.monthly_credits);
-        int(&mut out, "carried_over", self.carried_over);
-        int(&mut out, "available", a.available);
-        int(&mut out, "used", a.used);
-        int(&mut out, "remaining", a.remaining());
-        int(&mut out, "overage", a.overage());
-        int(&mut out, "percent_used", a.percent_used());
-        flag(&mut out, "exhausted", self.exhausted());
-        per_meter(&mut out, "by_meter", |out, m| {
-            let use_ = a.by_meter.0[m];
-            out.push('{');
-            int(out, "units", use_.units);
-            int(out, "credits", use_.credits);
-            out.push('}');
-        });
-        percents(&mut out, "thresholds_reached", &self.thresholds_reached);
-        key(&mut out, "next_threshold");
-        match self.next_threshold {
-            Some(t) => number(&mut out, t.into()),
-            None => out.push_str("null"),
-        }
-        out.push('}');
-        out
+        obj(vec![
+            ("period_start", self.period_start.as_str().into()),
+            ("period_end", self.period_end.as_str().into()),
+            ("monthly_credits", int(self.monthly_credits)),
+            ("carried_over", int(self.carried_over)),
+            ("available", int(a.available)),
+            ("used", int(a.used)),
+            ("remaining", int(a.remaining())),
+            ("overage", int(a.overage())),
+            ("percent_used", int(a.percent_used())),
+            ("exhausted", Json::Bool(self.exhausted())),
+            (
+                "by_meter",
+                per_meter(|m| {
+                    let u = a.by_meter.0[m];
+                    obj(vec![("units", int(u.units)), ("credits", int(u.credits))])
+                }),
+            ),
+            ("thresholds_reached", percents(&self.thresholds_reached)),
+            (
+                "next_threshold",
+                self.next_threshold.map_or(Json::Null, |t| int(t.into())),
+            ),
+        ])
     }
 }
 
@@ -426,7 +356,7 @@ impl Credits {
     fn carry(&self, unused: i128) -> i128 {
         match self.allowance.rollover {
             Rollover::None => 0,
-            Rollover::Capped => unused.clamp(0, i128::from(self.allowance.rollover_cap)),
+            Rollover::Capped => unused.max(0).min(i128::from(self.allowance.rollover_cap)),
         }
     }
 
@@ -482,21 +412,52 @@ impl Credits {
         new_period(roll.now_month, self.allowance.reset_day, carried, path)
     }
 
-    /// Moves the current period's end to the first reset moment under `day` after `now`; the period
-    /// keeps its start.
-    pub fn move_end(&mut self, day: u8, now: &Timestamp, path: &str) -> Result<(), RuleError> {
-        self.period.end = reset_moment(period_month(now, day) + 1, day, path)?;
-        Ok(())
+    /// Replaces the allowance of the current period (rolled to `now` already): `monthly_credits`
+    /// and `rates` apply to it at once, a new `reset_day` moves its end to that day's first reset
+    /// moment after `now` (it keeps its start), thresholds no longer listed are no longer reached;
+    /// `rollover` and `rollover_cap` apply at the next reset. `too_large` when its numbers would
+    /// pass 2^53.
+    pub fn set_allowance(
+        &mut self,
+        allowance: Allowance,
+        now: &Timestamp,
+        path: &str,
+    ) -> Result<(), RuleError> {
+        let day = allowance.reset_day;
+        if day != self.allowance.reset_day {
+            self.period.end = reset_moment(period_month(now, day) + 1, day, path)?;
+        }
+        let reached = &self.period.thresholds_reached;
+        self.period.thresholds_reached = (allowance.alert_thresholds.iter().copied())
+            .filter(|t| reached.contains(t))
+            .collect();
+        self.allowance = allowance;
+        match self.amounts() {
+            Some(_) => Ok(()),
+            None => Err(too_large(
+                "/command",
+                "The credits of the current period under this allowance",
+            )),
+        }
     }
 
     /// The thresholds the current period reaches that it had not reached yet, lowest first; they
     /// are remembered in `thresholds_reached`.
     pub fn newly_reached(&mut self, amounts: &Amounts) -> Vec<u8> {
-        let reached: Vec<u8> = (self.allowance.alert_thresholds.iter().copied())
-            .filter(|t| amounts.reaches(*t) && !self.period.thresholds_reached.contains(t))
-            .collect();
-        self.period.thresholds_reached.extend(&reached);
-        sort_small(&mut self.period.thresholds_reached);
+        let mut reached = Vec::new();
+        let mut all = Vec::new();
+        for &t in &self.allowance.alert_thresholds {
+            let before = self.period.thresholds_reached.contains(&t);
+            if !before && amounts.reaches(t) {
+                reached.push(t);
+            }
+            if before || amounts.reaches(t) {
+                all.push(t);
+            }
+        }
+        // Every one reached so far is one of the thresholds (checked when read), so `all`, in
+        // threshold order, is ascending.
+        self.period.thresholds_reached = all;
         reached
     }
 
@@ -523,44 +484,32 @@ impl Credits {
     }
 
     /// The wire form: `{ allowance, period, history }`, keys in wire order.
-    pub fn to_text(&self) -> String {
-        let a = &self.allowance;
-        let mut out = String::from("{");
-        key(&mut out, "allowance");
-        out.push('{');
-        int(&mut out, "monthly_credits", a.monthly_credits);
-        int(&mut out, "reset_day", a.reset_day.into());
-        quoted(&mut out, "rollover", a.rollover.as_str());
-        int(&mut out, "rollover_cap", a.rollover_cap);
-        flag(&mut out, "hard_limit", a.hard_limit);
-        percents(&mut out, "alert_thresholds", &a.alert_thresholds);
-        rates(&mut out, &a.rates);
-        out.push('}');
+    pub fn to_json(&self) -> Json {
         let p = &self.period;
-        key(&mut out, "period");
-        out.push('{');
-        quoted(&mut out, "start", p.start.as_str());
-        quoted(&mut out, "end", p.end.as_str());
-        int(&mut out, "carried_over", p.carried_over);
-        per_meter(&mut out, "usage", |out, m| number(out, p.usage.0[m]));
-        percents(&mut out, "thresholds_reached", &p.thresholds_reached);
-        out.push('}');
-        key(&mut out, "history");
-        out.push('[');
-        for h in &self.history {
-            if !out.ends_with('[') {
-                out.push(',');
-            }
-            out.push('{');
-            quoted(&mut out, "start", h.start.as_str());
-            quoted(&mut out, "end", h.end.as_str());
-            int(&mut out, "available", h.available);
-            int(&mut out, "used", h.used);
-            int(&mut out, "overage", h.overage);
-            out.push('}');
-        }
-        out.push_str("]}");
-        out
+        let allowance = self.allowance.to_json();
+        let period = obj(vec![
+            ("start", p.start.as_str().into()),
+            ("end", p.end.as_str().into()),
+            ("carried_over", int(p.carried_over)),
+            ("usage", per_meter(|m| int(p.usage.0[m]))),
+            ("thresholds_reached", percents(&p.thresholds_reached)),
+        ]);
+        let history = (self.history.iter())
+            .map(|h| {
+                obj(vec![
+                    ("start", h.start.as_str().into()),
+                    ("end", h.end.as_str().into()),
+                    ("available", int(h.available)),
+                    ("used", int(h.used)),
+                    ("overage", int(h.overage)),
+                ])
+            })
+            .collect();
+        obj(vec![
+            ("allowance", allowance),
+            ("period", period),
+            ("history", Json::Array(history)),
+        ])
     }
 
     /// Reads a stored record at `path` (`/state/credits`): `null` (or absent) is `None`. Every
@@ -573,26 +522,17 @@ impl Credits {
         ) {
             return Some(None);
         }
-        let e = object(value, path, p)?;
-        no_unknown_fields(e, &["allowance", "period", "history"], path, p);
-        let at_allowance = child(path, "allowance");
-        let allowance = object(field(e, "allowance"), &at_allowance, p).and_then(|a| {
-            no_unknown_fields(a, ALLOWANCE_KEYS, &at_allowance, p);
-            read_allowance(a, &at_allowance, true, p).complete()
-        });
-        let period = read_period(field(e, "period"), &child(path, "period"), p);
-        let at = child(path, "history");
-        let history = list(field(e, "history"), &at, MAX_HISTORY, p).map(|items| {
-            let read: Vec<_> = (items.iter().enumerate())
-                .map(|(i, h)| read_closed(h, &item_path(&at, i), p))
-                .collect();
-            read.into_iter().collect::<Option<Vec<_>>>()
-        });
-        let credits = Credits {
-            allowance: allowance?,
-            period: period?,
-            history: history??,
+        if !check_shape(value, RECORD, path, true, p) {
+            return None;
+        }
+        let mut credits = Credits {
+            allowance: allowance_of(value.get("allowance")?)?,
+            period: period_of(value.get("period")?)?,
+            history: Vec::new(),
         };
+        for h in value.get("history")?.as_array()? {
+            credits.history.push(closed_of(h)?);
+        }
         let before = p.len();
         check_record(&credits, path, p);
         (p.len() == before).then_some(Some(credits))
@@ -601,18 +541,21 @@ impl Credits {
     /// The rules of a typed record built in Rust: the reader runs on its wire form, so both agree
     /// by construction.
     pub fn check(&self, path: &str, p: &mut Problems) {
-        let wire = serde_json::from_str::<Json>(&self.to_text()).unwrap_or(Json::Null);
-        Credits::read(&wire, path, p);
+        Credits::read(&self.to_json(), path, p);
     }
 }
 
-/// Serializes as [`Credits::to_text`] writes it, for serde_json (the only format the crate writes).
+/// Serializes as its wire form, [`Credits::to_json`].
 impl serde::Serialize for Credits {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::Error;
-        serde_json::value::RawValue::from_string(self.to_text())
-            .map_err(S::Error::custom)?
-            .serialize(s)
+        self.to_json().serialize(s)
+    }
+}
+
+/// Serializes as its wire form, [`CreditStatus::to_json`].
+impl serde::Serialize for CreditStatus {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.to_json().serialize(s)
     }
 }
 
@@ -628,7 +571,7 @@ fn new_period(month: i64, day: u8, carried_over: i64, path: &str) -> Result<Peri
 }
 
 /// Sorts a short list (thresholds: at most five) in place, ascending.
-pub fn sort_small(list: &mut [u8]) {
+fn sort_small(list: &mut [u8]) {
     for i in 1..list.len() {
         let mut j = i;
         while j > 0 && list[j - 1] > list[j] {
@@ -638,70 +581,39 @@ pub fn sort_small(list: &mut [u8]) {
     }
 }
 
-// ---- JSON text: keys and names are plain ASCII and timestamps validated RFC 3339 text, so
-// nothing written here needs escaping ----
+// ---- the wire form as a `Json` value ----
 
-/// `"key":`, after a comma unless it is the object's first key.
-fn key(out: &mut String, key: &str) {
-    if !out.ends_with('{') {
-        out.push(',');
-    }
-    out.push('"');
-    out.push_str(key);
-    out.push_str("\":");
+fn obj(entries: Vec<(&str, Json)>) -> Json {
+    Json::Object(
+        (entries.into_iter())
+            .map(|(k, v)| (k.to_owned(), v))
+            .collect(),
+    )
 }
 
-fn number(out: &mut String, n: i64) {
-    let _ = write!(out, "{n}");
+/// An integer below 2^53: exact as a JSON number.
+fn int(n: i64) -> Json {
+    Json::Number(n as f64)
 }
 
-fn int(out: &mut String, name: &str, n: i64) {
-    key(out, name);
-    number(out, n);
+fn percents(list: &[u8]) -> Json {
+    Json::Array(list.iter().map(|t| int((*t).into())).collect())
 }
 
-fn quoted(out: &mut String, name: &str, text: &str) {
-    key(out, name);
-    out.push('"');
-    out.push_str(text);
-    out.push('"');
+/// An object with one value per meter, each made by `value` from the meter's index.
+fn per_meter(value: impl Fn(usize) -> Json) -> Json {
+    Json::Object(
+        (Meter::NAMES.iter().enumerate())
+            .map(|(i, name)| ((*name).to_owned(), value(i)))
+            .collect(),
+    )
 }
 
-fn flag(out: &mut String, name: &str, b: bool) {
-    key(out, name);
-    out.push_str(if b { "true" } else { "false" });
-}
-
-fn percents(out: &mut String, name: &str, list: &[u8]) {
-    key(out, name);
-    out.push('[');
-    for (i, t) in list.iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        number(out, (*t).into());
-    }
-    out.push(']');
-}
-
-/// An object with one value per meter, each written by `value` (given the meter's index).
-fn per_meter(out: &mut String, name: &str, value: impl Fn(&mut String, usize)) {
-    key(out, name);
-    out.push('{');
-    for (i, meter) in Meter::NAMES.iter().enumerate() {
-        key(out, meter);
-        value(out, i);
-    }
-    out.push('}');
-}
-
-fn rates(out: &mut String, rates: &PerMeter<Rate>) {
-    per_meter(out, "rates", |out, m| {
-        out.push('{');
-        int(out, "credits", rates.0[m].credits);
-        int(out, "per", rates.0[m].per);
-        out.push('}');
-    });
+fn rates(rates: &PerMeter<Rate>) -> Json {
+    per_meter(|m| {
+        let r = rates.0[m];
+        obj(vec![("credits", int(r.credits)), ("per", int(r.per))])
+    })
 }
 
 /// The outbound gate (`docs/rules/credits.md#the-gate`): under a hard limit, `credits_exhausted` (402)
@@ -750,172 +662,241 @@ pub fn reset_moment(month: i64, day: u8, path: &str) -> Result<Timestamp, RuleEr
     })
 }
 
-/// The fields of an allowance in `e` at `path`. `stored` (a state's record): every field is
-/// required and the thresholds must be stored ascending; otherwise (a command) any field may be
-/// absent and the thresholds are sorted.
-pub fn read_allowance(
+/// The shape of a value of the credit record. The record (and a command's allowance fields) is
+/// checked by one small interpreter of these tables, [`check_shape`], which reports every problem
+/// with the shared validation helpers; the typed record is then taken from the checked value.
+#[derive(Clone, Copy)]
+enum Shape {
+    /// A whole number within the bounds.
+    Int(i64, i64),
+    Bool,
+    Rollover,
+    Time,
+    /// Alert thresholds (see [`check_thresholds`]).
+    Percents,
+    /// An object with one value of this shape per meter.
+    Meters(&'static Shape),
+    /// An object with exactly these keys.
+    Object(&'static [(&'static str, Shape)]),
+    /// At most [`MAX_HISTORY`] closed periods.
+    History,
+}
+
+const UNITS: Shape = Shape::Int(0, MAX_SAFE);
+const RATE: Shape = Shape::Object(&[("credits", UNITS), ("per", Shape::Int(1, MAX_SAFE))]);
+/// The allowance's fields, in wire order.
+const ALLOWANCE: &[(&str, Shape)] = &[
+    ("monthly_credits", UNITS),
+    ("reset_day", Shape::Int(1, 28)),
+    ("rollover", Shape::Rollover),
+    ("rollover_cap", UNITS),
+    ("hard_limit", Shape::Bool),
+    ("alert_thresholds", Shape::Percents),
+    ("rates", Shape::Meters(&RATE)),
+];
+const CLOSED: Shape = Shape::Object(&[
+    ("start", Shape::Time),
+    ("end", Shape::Time),
+    ("available", UNITS),
+    ("used", UNITS),
+    ("overage", UNITS),
+]);
+const RECORD: Shape = Shape::Object(&[
+    ("allowance", Shape::Object(ALLOWANCE)),
+    (
+        "period",
+        Shape::Object(&[
+            ("start", Shape::Time),
+            ("end", Shape::Time),
+            ("carried_over", UNITS),
+            ("usage", Shape::Meters(&UNITS)),
+            ("thresholds_reached", Shape::Percents),
+        ]),
+    ),
+    ("history", Shape::History),
+]);
+
+/// Checks `value` at `path` against `shape`, recording every problem; whether there was none.
+/// `stored`: a state's record, whose thresholds must be in ascending order.
+fn check_shape(value: &Json, shape: Shape, path: &str, stored: bool, p: &mut Problems) -> bool {
+    let before = p.len();
+    match shape {
+        Shape::Int(min, max) => {
+            integer_in(value, path, min, max, p);
+        }
+        Shape::Bool => {
+            boolean(value, path, p);
+        }
+        Shape::Rollover => {
+            one_of::<Rollover>(value, path, p);
+        }
+        Shape::Time => {
+            timestamp(value, path, p);
+        }
+        Shape::Percents => {
+            check_thresholds(value, path, stored, p);
+        }
+        Shape::Meters(each) => {
+            if let Some(e) = object(value, path, p) {
+                no_unknown_fields(e, Meter::NAMES, path, p);
+                for name in Meter::NAMES {
+                    check_shape(field(e, name), *each, &child(path, name), stored, p);
+                }
+            }
+        }
+        Shape::Object(fields) => {
+            if let Some(e) = object(value, path, p) {
+                let keys: Vec<&str> = fields.iter().map(|(k, _)| *k).collect();
+                no_unknown_fields(e, &keys, path, p);
+                check_fields(e, fields, path, true, stored, p);
+            }
+        }
+        Shape::History => {
+            if let Some(items) = list(value, path, MAX_HISTORY, p) {
+                for (i, item) in items.iter().enumerate() {
+                    check_shape(item, CLOSED, &item_path(path, i), stored, p);
+                }
+            }
+        }
+    }
+    p.len() == before
+}
+
+/// Checks the `fields` of the object `e` at `path`; `required`: an absent one too (`invalid_type`,
+/// "got undefined"), otherwise only those given.
+fn check_fields(
     e: &[(String, Json)],
+    fields: &[(&str, Shape)],
     path: &str,
+    required: bool,
     stored: bool,
     p: &mut Problems,
-) -> AllowancePatch {
-    // A command may leave a field out; a stored record may not (its reader reports "got undefined").
-    let given = |key: &str| {
+) {
+    for (key, shape) in fields {
         let value = field(e, key);
-        let absent = matches!(value, Json::Unsupported(Unsupported::Undefined));
-        (stored || !absent).then_some(value)
-    };
-    let mut at = FieldPaths::new(path);
-    let mut patch = AllowancePatch::default();
-    if let Some(v) = given("monthly_credits") {
-        patch.monthly_credits = integer_in(v, at.at("monthly_credits"), 0, MAX_SAFE, p);
+        if required || !matches!(value, Json::Unsupported(Unsupported::Undefined)) {
+            check_shape(value, *shape, &child(path, key), stored, p);
+        }
     }
-    if let Some(v) = given("reset_day") {
-        patch.reset_day = integer_in(v, at.at("reset_day"), 1, 28, p).map(|d| d as u8);
+}
+
+/// The allowance fields of a `set_credit_allowance` in `e` at `path`, every problem recorded: any
+/// may be absent (unchanged). `None` when there was a problem; otherwise the fields given, as an
+/// object in wire order in their stored form (thresholds ascending, rates in meter order), so that
+/// equal values compare equal.
+pub fn read_patch(e: &[(String, Json)], path: &str, p: &mut Problems) -> Option<Json> {
+    let before = p.len();
+    check_fields(e, ALLOWANCE, path, false, false, p);
+    if p.len() != before {
+        return None;
     }
-    if let Some(v) = given("rollover") {
-        patch.rollover = one_of(v, at.at("rollover"), p);
+    let mut given = Vec::new();
+    for key in ALLOWANCE_KEYS {
+        let value = field(e, key);
+        let stored = match *key {
+            _ if matches!(value, Json::Unsupported(Unsupported::Undefined)) => continue,
+            "alert_thresholds" => percents(&percents_of(Some(value))),
+            "rates" => rates(&rates_of(Some(value))),
+            _ => value.clone(),
+        };
+        given.push(((*key).to_owned(), stored));
     }
-    if let Some(v) = given("rollover_cap") {
-        patch.rollover_cap = integer_in(v, at.at("rollover_cap"), 0, MAX_SAFE, p);
+    Some(Json::Object(given))
+}
+
+// ---- the typed record from a checked value ----
+
+fn int_of(value: Option<&Json>) -> i64 {
+    value.and_then(Json::as_f64).map_or(0, |x| x as i64)
+}
+
+fn time_of(value: &Json, key: &str) -> Option<Timestamp> {
+    Timestamp::parse(value.get(key)?.as_str()?)
+}
+
+fn percents_of(value: Option<&Json>) -> Vec<u8> {
+    let items = value.and_then(Json::as_array).unwrap_or_default();
+    let mut out: Vec<u8> = items.iter().map(|t| int_of(Some(t)) as u8).collect();
+    sort_small(&mut out);
+    out
+}
+
+fn meters_of<T: Copy + Default>(
+    value: Option<&Json>,
+    each: impl Fn(Option<&Json>) -> T,
+) -> PerMeter<T> {
+    let mut out = PerMeter::<T>::default();
+    for (slot, name) in out.0.iter_mut().zip(Meter::NAMES) {
+        *slot = each(value.and_then(|v| v.get(name)));
     }
-    if let Some(v) = given("hard_limit") {
-        patch.hard_limit = boolean(v, at.at("hard_limit"), p);
-    }
-    if let Some(v) = given("alert_thresholds") {
-        patch.alert_thresholds = read_thresholds(v, at.at("alert_thresholds"), stored, p);
-    }
-    if let Some(v) = given("rates") {
-        patch.rates = read_per_meter(v, at.at("rates"), p, read_rate);
-    }
-    patch
+    out
+}
+
+fn rates_of(value: Option<&Json>) -> PerMeter<Rate> {
+    meters_of(value, |rate| Rate {
+        credits: int_of(rate.and_then(|r| r.get("credits"))),
+        per: int_of(rate.and_then(|r| r.get("per"))),
+    })
+}
+
+/// The allowance of a checked object that has every field (`None` otherwise).
+pub fn allowance_of(value: &Json) -> Option<Allowance> {
+    Some(Allowance {
+        monthly_credits: int_of(value.get("monthly_credits")),
+        reset_day: int_of(value.get("reset_day")) as u8,
+        rollover: Rollover::from_name(value.get("rollover")?.as_str()?)?,
+        rollover_cap: int_of(value.get("rollover_cap")),
+        hard_limit: value.get("hard_limit")?.as_bool()?,
+        alert_thresholds: percents_of(value.get("alert_thresholds")),
+        rates: rates_of(Some(value.get("rates")?)),
+    })
+}
+
+fn period_of(value: &Json) -> Option<Period> {
+    Some(Period {
+        start: time_of(value, "start")?,
+        end: time_of(value, "end")?,
+        carried_over: int_of(value.get("carried_over")),
+        usage: meters_of(value.get("usage"), int_of),
+        thresholds_reached: percents_of(value.get("thresholds_reached")),
+    })
+}
+
+fn closed_of(value: &Json) -> Option<ClosedPeriod> {
+    Some(ClosedPeriod {
+        start: time_of(value, "start")?,
+        end: time_of(value, "end")?,
+        available: int_of(value.get("available")),
+        used: int_of(value.get("used")),
+        overage: int_of(value.get("overage")),
+    })
 }
 
 /// A list of at most [`MAX_THRESHOLDS`] distinct whole percentages 1–100; a repeated one is
-/// `invalid_value` at its index. `stored`: they must be in ascending order; otherwise they are
-/// sorted.
-fn read_thresholds(value: &Json, path: &str, stored: bool, p: &mut Problems) -> Option<Vec<u8>> {
-    let items = list(value, path, MAX_THRESHOLDS, p)?;
-    let before = p.len();
-    let mut out: Vec<u8> = Vec::with_capacity(items.len());
+/// `invalid_value` at its index. `stored`: they must also be in ascending order (a command's may
+/// come in any order: they are stored sorted).
+fn check_thresholds(value: &Json, path: &str, stored: bool, p: &mut Problems) {
+    let Some(items) = list(value, path, MAX_THRESHOLDS, p) else {
+        return;
+    };
+    let mut seen: Vec<i64> = Vec::with_capacity(items.len());
     for (i, item) in items.iter().enumerate() {
         let at = item_path(path, i);
-        let Some(t) = integer_in(item, &at, 1, 100, p).map(|t| t as u8) else {
+        let Some(t) = integer_in(item, &at, 1, 100, p) else {
             continue;
         };
-        if out.contains(&t) {
-            p.push(
-                Code::InvalidValue,
-                &at,
-                format!("{} repeats the threshold {t}.", describe(&at)),
+        if seen.contains(&t) {
+            let message = format!("{} repeats the threshold {t}.", describe(&at));
+            p.push(Code::InvalidValue, &at, message);
+        } else if stored && seen.last().is_some_and(|last| *last > t) {
+            let message = format!(
+                "{} is out of order: thresholds are stored ascending.",
+                describe(&at)
             );
-        } else if stored && out.last().is_some_and(|last| *last > t) {
-            p.push(
-                Code::InvalidValue,
-                &at,
-                format!(
-                    "{} is out of order: thresholds are stored ascending.",
-                    describe(&at)
-                ),
-            );
+            p.push(Code::InvalidValue, &at, message);
         }
-        out.push(t);
+        seen.push(t);
     }
-    sort_small(&mut out);
-    (p.len() == before).then_some(out)
-}
-
-/// An object with exactly one value per meter, each read by `read`.
-fn read_per_meter<T: Copy + Default>(
-    value: &Json,
-    path: &str,
-    p: &mut Problems,
-    read: fn(&Json, &str, &mut Problems) -> Option<T>,
-) -> Option<PerMeter<T>> {
-    let e = object(value, path, p)?;
-    no_unknown_fields(e, Meter::NAMES, path, p);
-    let mut at = FieldPaths::new(path);
-    let mut out = PerMeter::<T>::default();
-    let mut ok = true;
-    for (slot, name) in out.0.iter_mut().zip(Meter::NAMES) {
-        match read(field(e, name), at.at(name), p) {
-            Some(v) => *slot = v,
-            None => ok = false,
-        }
-    }
-    ok.then_some(out)
-}
-
-fn read_rate(value: &Json, path: &str, p: &mut Problems) -> Option<Rate> {
-    let e = object(value, path, p)?;
-    no_unknown_fields(e, &["credits", "per"], path, p);
-    let credits = integer_in(field(e, "credits"), &child(path, "credits"), 0, MAX_SAFE, p);
-    let per = integer_in(field(e, "per"), &child(path, "per"), 1, MAX_SAFE, p);
-    Some(Rate {
-        credits: credits?,
-        per: per?,
-    })
-}
-
-fn read_units(value: &Json, path: &str, p: &mut Problems) -> Option<i64> {
-    integer_in(value, path, 0, MAX_SAFE, p)
-}
-
-fn read_period(value: &Json, path: &str, p: &mut Problems) -> Option<Period> {
-    let e = object(value, path, p)?;
-    no_unknown_fields(
-        e,
-        &[
-            "start",
-            "end",
-            "carried_over",
-            "usage",
-            "thresholds_reached",
-        ],
-        path,
-        p,
-    );
-    let at = |k: &str| child(path, k);
-    let start = timestamp(field(e, "start"), &at("start"), p);
-    let end = timestamp(field(e, "end"), &at("end"), p);
-    let carried_over = read_units(field(e, "carried_over"), &at("carried_over"), p);
-    let usage = read_per_meter(field(e, "usage"), &at("usage"), p, read_units);
-    let reached = read_thresholds(
-        field(e, "thresholds_reached"),
-        &at("thresholds_reached"),
-        true,
-        p,
-    );
-    Some(Period {
-        start: start?,
-        end: end?,
-        carried_over: carried_over?,
-        usage: usage?,
-        thresholds_reached: reached?,
-    })
-}
-
-fn read_closed(value: &Json, path: &str, p: &mut Problems) -> Option<ClosedPeriod> {
-    let e = object(value, path, p)?;
-    no_unknown_fields(
-        e,
-        &["start", "end", "available", "used", "overage"],
-        path,
-        p,
-    );
-    let at = |k: &str| child(path, k);
-    let start = timestamp(field(e, "start"), &at("start"), p);
-    let end = timestamp(field(e, "end"), &at("end"), p);
-    let available = read_units(field(e, "available"), &at("available"), p);
-    let used = read_units(field(e, "used"), &at("used"), p);
-    let overage = read_units(field(e, "overage"), &at("overage"), p);
-    Some(ClosedPeriod {
-        start: start?,
-        end: end?,
-        available: available?,
-        used: used?,
-        overage: overage?,
-    })
 }
 
 /// `monthly_credits + rollover_cap` must stay below 2^53 under `capped`, so that no period's
@@ -924,92 +905,66 @@ pub fn check_cap(a: &Allowance, path: &str, p: &mut Problems) {
     if a.rollover == Rollover::Capped
         && i128::from(a.monthly_credits) + i128::from(a.rollover_cap) > i128::from(MAX_SAFE)
     {
-        p.push(
-            Code::TooLarge,
-            path,
-            "monthly_credits + rollover_cap must stay below 2^53 (9007199254740991).",
-        );
+        p.push(Code::TooLarge, path, CAP_TOO_LARGE);
     }
 }
 
+const CAP_TOO_LARGE: &str =
+    "monthly_credits + rollover_cap must stay below 2^53 (9007199254740991).";
+
 /// The invariants of a record whose every field read well.
 fn check_record(c: &Credits, path: &str, p: &mut Problems) {
-    let a = &c.allowance;
-    let at_period = child(path, "period");
-    let at = |k: &str| child(&at_period, k);
+    let (a, period) = (&c.allowance, &c.period);
     check_cap(a, &child(&child(path, "allowance"), "rollover_cap"), p);
-    if c.period.start.utc_midnight_day().is_none_or(|d| d > 28) {
-        p.push(
-            Code::InvalidValue,
-            &at("start"),
-            "period.start must be a reset moment: 00:00:00 UTC on day 1–28 of a month.",
-        );
+    let at_period = child(path, "period");
+    let at = |key: &str| child(&at_period, key);
+    let invalid = Code::InvalidValue;
+    if period.start.utc_midnight_day().is_none_or(|d| d > 28) {
+        let message = "period.start must be a reset moment: 00:00:00 UTC on day 1–28 of a month.";
+        p.push(invalid, &at("start"), message);
     }
-    if c.period.end.utc_midnight_day() != Some(a.reset_day) {
+    if period.end.utc_midnight_day() != Some(a.reset_day) {
+        let message =
+            "period.end must be a reset moment of the allowance's reset_day (00:00:00 UTC).";
+        p.push(invalid, &at("end"), message);
+    } else if !period.start.is_before(&period.end) {
         p.push(
-            Code::InvalidValue,
-            &at("end"),
-            format!(
-                "period.end must be a reset moment of the allowance: 00:00:00 UTC on day {} of a month.",
-                a.reset_day
-            ),
-        );
-    } else if !c.period.start.is_before(&c.period.end) {
-        p.push(
-            Code::InvalidValue,
+            invalid,
             &at("end"),
             "period.end must be after period.start.",
         );
     }
-    if i128::from(a.monthly_credits) + i128::from(c.period.carried_over) > i128::from(MAX_SAFE) {
-        p.push(
-            Code::TooLarge,
-            &at("carried_over"),
-            "monthly_credits + carried_over must stay below 2^53 (9007199254740991).",
-        );
+    if i128::from(a.monthly_credits) + i128::from(period.carried_over) > i128::from(MAX_SAFE) {
+        let message = "monthly_credits + carried_over must stay below 2^53 (9007199254740991).";
+        p.push(Code::TooLarge, &at("carried_over"), message);
     } else if c.amounts().is_none() {
-        p.push(
-            Code::TooLarge,
-            &at("usage"),
-            "The credits of the period would reach 2^53, past what JSON numbers carry exactly.",
-        );
+        let message =
+            "The credits of the period would reach 2^53, past what JSON numbers carry exactly.";
+        p.push(Code::TooLarge, &at("usage"), message);
     }
-    for (i, t) in c.period.thresholds_reached.iter().enumerate() {
+    for (i, t) in period.thresholds_reached.iter().enumerate() {
         if !a.alert_thresholds.contains(t) {
-            let at = item_path(&at("thresholds_reached"), i);
-            p.push(
-                Code::InvalidValue,
-                &at,
-                format!(
-                    "{} is not one of the allowance's alert thresholds.",
-                    describe(&at)
-                ),
-            );
+            let message = "A threshold reached must be one of the allowance's alert thresholds.";
+            p.push(invalid, &item_path(&at("thresholds_reached"), i), message);
         }
     }
     let at_history = child(path, "history");
     for (i, h) in c.history.iter().enumerate() {
-        let at = |k: &str| child(&item_path(&at_history, i), k);
-        let next = c.history.get(i + 1).map_or(&c.period.start, |n| &n.start);
+        let at = |key: &str| child(&item_path(&at_history, i), key);
+        let next = c.history.get(i + 1).map_or(&period.start, |n| &n.start);
         if !h.start.is_before(&h.end) {
             p.push(
-                Code::InvalidValue,
+                invalid,
                 &at("end"),
                 "A closed period must end after it starts.",
             );
         } else if h.end.cmp_instant(next) != Ordering::Equal {
-            p.push(
-                Code::InvalidValue,
-                &at("end"),
-                "A closed period must end where the next period starts.",
-            );
+            let message = "A closed period must end where the next period starts.";
+            p.push(invalid, &at("end"), message);
         }
         if h.overage != (h.used - h.available).max(0) {
-            p.push(
-                Code::InvalidValue,
-                &at("overage"),
-                "overage must be max(0, used − available).",
-            );
+            let message = "overage must be max(0, used − available).";
+            p.push(invalid, &at("overage"), message);
         }
     }
 }

@@ -287,6 +287,94 @@ test("team: act as anyone, buttons follow can(), invitations expire as the clock
   await page.close();
 });
 
+test("credits: an allowance checked live, usage per meter, thresholds, the outbound gate, the next period", async () => {
+  const { page, errors } = await open();
+  await page.getByRole("tab", { name: "Credits" }).click();
+  const panel = page.locator("#panel-credits");
+  const result = () => text(page, "#credits-result");
+  const field = (label) => panel.getByLabel(label, { exact: true });
+  const width = (meter) => page.locator(`#credits-period .meter[data-meter="${meter}"] .meter-fill`).evaluate((el) => el.style.width);
+  assert.match(await text(page, "#credits-none"), /No allowance yet/);
+
+  // The form is checked by apply() as you type; problems appear next to their field.
+  await field("Monthly credits").fill("-5");
+  assert.match(await text(page, "#credits-monthly_credits-error"), /monthly_credits must be between 0 and 9007199254740991, got -5/);
+  assert.equal(await field("Monthly credits").getAttribute("aria-invalid"), "true");
+  await field("Reset day (1–28)").fill("31");
+  await field("Alert thresholds (%)").fill("50, 50");
+  assert.match(await text(page, "#credits-reset_day-error"), /between 1 and 28, got 31/);
+  assert.match(await text(page, "#credits-alert_thresholds-error"), /repeats the threshold 50/);
+  assert.equal(await text(page, "#credits-check"), "3 problems: nothing is saved.");
+  assert.equal(await panel.getByRole("button", { name: "Save allowance" }).isDisabled(), true);
+  await panel.getByLabel("call_seconds per units").fill("0");
+  assert.match(await text(page, "#credits-rate-call_seconds-error"), /per must be between 1/);
+  await panel.getByLabel("call_seconds per units").fill("6");
+  await field("Monthly credits").fill("100");
+  await field("Reset day (1–28)").fill("1");
+  await field("Alert thresholds (%)").fill("100, 50");
+  assert.match(await text(page, "#credits-check"), /^Saving changes monthly_credits, reset_day, rollover, rollover_cap, hard_limit, alert_thresholds, rates\.$/);
+  assert.equal(await text(page, "#credits-monthly_credits-error"), "");
+
+  // Only owners hold billing.manage; any member records usage.
+  await panel.getByLabel("Acting as").selectOption({ label: "Bo · bo@example.com" });
+  assert.match(await text(page, "#credits-check"), /Saving would be refused: forbidden \(403\)/);
+  assert.equal(await panel.getByRole("button", { name: "Save allowance" }).isDisabled(), true);
+  await panel.getByRole("button", { name: "Record usage" }).click();
+  assert.match(await result(), /refused — no_credit_allowance \(409\)/);
+  await panel.getByLabel("Acting as").selectOption({ label: "Ana · ana@example.com" });
+  await panel.getByRole("button", { name: "Save allowance" }).click();
+  assert.match(await result(), /Save the allowance: done, workspace.credit_allowance_updated/);
+  assert.deepEqual([await text(page, "#credits-available"), await text(page, "#credits-used"), await text(page, "#credits-next")], ["100", "0", "50 %"]);
+  assert.match(await text(page, "#credits-window"), /^\d{4}-\d{2}-01 → \d{4}-\d{2}-01/);
+  assert.equal(await text(page, "#credits-check"), "Saving changes nothing.");
+
+  // 300 s of calls at 1 credit per 6 s: 50 credits, the 50 % threshold, half of each bar.
+  await panel.getByLabel("Acting as").selectOption({ label: "Cy · cy@example.com" });
+  await panel.getByLabel("Units", { exact: true }).fill("300");
+  await panel.getByRole("button", { name: "Record usage" }).click();
+  assert.match(await result(), /done, workspace.credit_threshold_reached/);
+  assert.equal(await text(page, "#credits-used"), "50");
+  assert.equal(await width("call_seconds"), "50%");
+  assert.equal(await width("all meters"), "50%");
+  assert.equal(await page.locator('#credits-period .meter[data-meter="all meters"] .mark[data-reached="true"]').count(), 1);
+  assert.match(await text(page, "#credits-events li .meta"), /"threshold":50,"used":50,"available":100/);
+
+  // 30 000 output tokens at 3 credits per 1 000: 90 more, 140 used, exhausted: outbound refused (402).
+  await panel.getByLabel("Meter", { exact: true }).selectOption("llm_output_tokens");
+  await panel.getByLabel("Units", { exact: true }).fill("30000");
+  await panel.getByRole("button", { name: "Record usage" }).click();
+  assert.deepEqual([await text(page, "#credits-used"), await text(page, "#credits-remaining"), await text(page, "#credits-overage")], ["140", "0", "40"]);
+  assert.equal(await text(page, "#credits-outbound .badge"), "refused 402");
+  assert.match(await text(page, "#credits-outbound"), /credits_exhausted/);
+  assert.equal(await page.locator('#credits-period .meter[data-meter="all meters"] .meter-fill[data-over="true"]').count(), 1);
+  await screenshots(page, "credits");
+
+  // 31 days later a reset has passed: creditStatus shows the new period without changing the state;
+  // the next command closes the old one into the history.
+  await panel.getByRole("button", { name: "Move the clock 31 days forward" }).click();
+  assert.deepEqual([await text(page, "#credits-used"), await text(page, "#credits-outbound .badge")], ["0", "allowed"]);
+  assert.match(await text(page, "#credits-history"), /None yet/);
+  await panel.getByLabel("Meter", { exact: true }).selectOption("stt_seconds");
+  await panel.getByLabel("Units", { exact: true }).fill("60");
+  await panel.getByRole("button", { name: "Record usage" }).click();
+  assert.match(await result(), /done, workspace.credits_reset/);
+  const closed = page.getByRole("list", { name: "Closed periods" }).getByRole("listitem");
+  assert.ok((await closed.count()) >= 1);
+  assert.match(await closed.first().getAttribute("aria-label"), /: 140 of 100 credits used, 40 over$/);
+  await screenshots(page, "credits-next-period");
+
+  // The events are in the Team tab's audit log too; the owner removes the allowance.
+  await page.getByRole("tab", { name: "Team & invitations" }).click();
+  assert.equal(await text(page, "#team-events li .etype"), "workspace.credits_reset");
+  await page.getByRole("tab", { name: "Credits" }).click();
+  await panel.getByLabel("Acting as").selectOption({ label: "Ana · ana@example.com" });
+  await panel.getByRole("button", { name: "Remove allowance" }).click();
+  assert.match(await result(), /Remove the allowance: done, workspace.credit_allowance_updated/);
+  assert.match(await text(page, "#credits-none"), /No allowance yet/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test("state survives a reload and travels in the share link", async () => {
   const { page, errors } = await open();
   await page.getByRole("tab", { name: "Keyterms" }).click();

@@ -26,6 +26,9 @@ export const shapes = {
   slugify: (v) => typeof v === "string" && /^[a-z0-9][a-z0-9-]*[a-z0-9]$/.test(v) && v.length <= 63,
   normalizeTestCallerNumbers: (v) => v && isStringList(v.numbers) && v.numbers.every((n) => /^\+[1-9]\d{7,14}$/.test(n)),
   callCost: (v) => v && isInt(v.billed_seconds) && isInt(v.cost),
+  creditStatus: (v) => v === null || (v && Object.keys(v).join() === "period_start,period_end,monthly_credits,carried_over,available,used,remaining,overage,percent_used,exhausted,by_meter,thresholds_reached,next_threshold" &&
+    ["monthly_credits", "carried_over", "available", "used", "remaining", "overage", "percent_used"].every((k) => isInt(v[k])) &&
+    v.remaining - v.overage === v.available - v.used && v.exhausted === (v.remaining === 0)),
   createWorkspace: isApplied,
   apply: isApplied,
   invitationStatus: (v) => ["pending", "accepted", "declined", "revoked", "expired"].includes(v),

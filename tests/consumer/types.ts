@@ -4,7 +4,7 @@ import init, {
   createWorkspace, apply, invitationStatus, previewInvitation,
   callCost, normalizeTestCallerNumbers, slugify,
   validateVoiceSettings, updateVoiceSettings, effectiveVoiceSettings, mergeKeyterms, resolveTone,
-  checkRequest, authorize, confirmDelete, switchWorkspace, listWorkspaces, prepareWorkspace,
+  checkRequest, authorize, confirmDelete, switchWorkspace, listWorkspaces, prepareWorkspace, creditStatus,
 } from "workspace-rules";
 import type {
   Action, PermissionMatrix, Role, WorkspaceRulesProblem,
@@ -14,6 +14,7 @@ import type {
   EffectiveVoiceSettings, VoiceSettingsLayer, KeytermMergeResult, DroppedKeyterm, ToneInput, ToneResult,
   Tone, EmpathyTier, ToneSource,
   Decision, RuleRequest, RequestContext, PreparedWorkspace, WorkspaceMembership, WorkspaceAccess, RecordedCall, StoredMinutesAllocation,
+  CreditAllowance, CreditStatus, Credits, Meter,
 } from "workspace-rules";
 
 const role: Role = roles()[0];
@@ -130,10 +131,33 @@ const memberships: WorkspaceMembership[] = [{ workspace: state.workspace, role: 
 const switched: WorkspaceAccess = switchWorkspace(memberships, state.workspace.id);
 const listed: WorkspaceAccess[] = listWorkspaces(memberships);
 
+// `docs/rules/credits.md`: credit allowances, usage and the status of the period.
+const creditAllowance: CreditAllowance = {
+  monthly_credits: 50000, reset_day: 1, rollover: "capped", rollover_cap: 100000, hard_limit: true, alert_thresholds: [80, 100],
+  rates: {
+    call_seconds: { credits: 1, per: 6 }, stt_seconds: { credits: 1, per: 60 }, tts_characters: { credits: 1, per: 100 },
+    llm_input_tokens: { credits: 1, per: 1000 }, llm_output_tokens: { credits: 3, per: 1000 },
+  },
+};
+const withCredits = apply(state, { type: "set_credit_allowance", ...creditAllowance }, ctx).state;
+apply(withCredits, { type: "set_credit_allowance", monthly_credits: 60000 }, ctx);
+apply(withCredits, { type: "set_credit_allowance", remove: true }, ctx);
+const meter: Meter = "llm_output_tokens";
+apply(withCredits, { type: "record_usage", meter, units: 1200 }, ctx);
+// @ts-expect-error: not a meter
+apply(withCredits, { type: "record_usage", meter: "sms", units: 1 }, ctx);
+const record: Credits | null | undefined = withCredits.credits;
+const credit: CreditStatus | null = creditStatus(withCredits, ctx.now);
+const left: number | undefined = credit?.remaining;
+const nextAlert: number | null | undefined = credit?.next_threshold;
+const callCredits: number | undefined = credit?.by_meter.call_seconds.credits;
+const gated: Decision = authorize(withCredits, owner.user_id, "calls.outbound", ctx.now);
+
 // The web build's init is typed too (a no-op once the module is ready).
 const ready: Promise<unknown> = init();
 
 export { allowed, everything, adminActions, describe, ready, sent, status, previewRole, slug, numbers, cost };
 export { provisioned, history, call, refusedCode, anonymous, mayCreateKb, deletable, switched, listed };
 export { preparedDecision, preparedAllowed, preparedPreview };
+export { record, left, nextAlert, callCredits, gated };
 export { errorsByPath, updated, changedFields, speed, voiceId, speedFrom, keytermFrom, dropped, none, tone, tier, source, matched };

@@ -35,6 +35,10 @@ function seed() {
 const HOUR = 3600_000;
 const fmt = (t) => (t ? t.replace("T", " ").replace(/\.\d+Z$|Z$/, " UTC") : "—");
 
+let redraw = null;
+/** Called when the tab is shown: the Credits tab may have run commands on this workspace. */
+export const show = () => redraw?.();
+
 export function mount(root, store) {
   const s = store.slice("team", seed);
   const person = (id) => s.people.find((p) => p.user_id === id);
@@ -233,6 +237,7 @@ export function mount(root, store) {
     ))));
     store.save();
   }
+  redraw = render;
   render();
 }
 
