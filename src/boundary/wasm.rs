@@ -260,7 +260,8 @@ mod tests {
                 "settings",
                 "voice_settings",
                 "test_caller_numbers",
-                "minutes"
+                "minutes",
+                "credits"
             ]
         );
         let command = r#"{"type": "change_role", "user_id": "5d0e3c1a-7b2f-4c8d-9e1a-0b2c3d4e5f01", "role": "admin"}"#;
