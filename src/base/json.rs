@@ -30,6 +30,19 @@ pub enum Unsupported {
 }
 
 impl Unsupported {
+    /// Every kind, in declaration order.
+    pub const ALL: [Unsupported; 9] = [
+        Unsupported::NaN,
+        Unsupported::Infinity,
+        Unsupported::NegativeInfinity,
+        Unsupported::Undefined,
+        Unsupported::BigInt,
+        Unsupported::Symbol,
+        Unsupported::Function,
+        Unsupported::TooDeep,
+        Unsupported::TooManyItems,
+    ];
+
     /// The name used in messages and in the shared test vectors (`{"$js": "NaN"}`).
     pub const fn as_str(self) -> &'static str {
         match self {
@@ -47,19 +60,7 @@ impl Unsupported {
 
     /// Parses [`as_str`](Self::as_str) back (the shared test vectors encode these values by name).
     pub fn from_name(name: &str) -> Option<Self> {
-        [
-            Unsupported::NaN,
-            Unsupported::Infinity,
-            Unsupported::NegativeInfinity,
-            Unsupported::Undefined,
-            Unsupported::BigInt,
-            Unsupported::Symbol,
-            Unsupported::Function,
-            Unsupported::TooDeep,
-            Unsupported::TooManyItems,
-        ]
-        .into_iter()
-        .find(|u| u.as_str() == name)
+        Self::ALL.into_iter().find(|u| u.as_str() == name)
     }
 
     /// The classification of a non-finite number.
@@ -414,17 +415,7 @@ mod tests {
 
     #[test]
     fn every_unsupported_value_has_a_mark() {
-        for u in [
-            Unsupported::NaN,
-            Unsupported::Infinity,
-            Unsupported::NegativeInfinity,
-            Unsupported::Undefined,
-            Unsupported::BigInt,
-            Unsupported::Symbol,
-            Unsupported::Function,
-            Unsupported::TooDeep,
-            Unsupported::TooManyItems,
-        ] {
+        for u in Unsupported::ALL {
             let text = format!(r#"{{"a": ["\u0000{}"]}}"#, u.as_str());
             let expected =
                 Json::Object(vec![("a".into(), Json::Array(vec![Json::Unsupported(u)]))]);
