@@ -307,12 +307,15 @@ export interface ApplyResult {
   call?: RecordedCall;
 }
 
-/** A request as the edge sees it (`docs/rules/requests.md`). The query string and fragment of `path` are ignored. */
-export interface RuleRequest {
-  method: string;
-  path: string;
-  body?: unknown;
-}
+/**
+ * A request as the edge sees it (`docs/rules/requests.md`). The query string and fragment of `path` are ignored.
+ * Give the body as a value (`body`) or, better at an edge, as the text the client sent (`body_text`, e.g.
+ * `await request.clone().text()`): it is read by the same reader as the backend's, which refuses a key given
+ * twice (400 `duplicate_key`) and text that is not JSON (400 `invalid_json`). Not both.
+ */
+export type RuleRequest =
+  | { method: string; path: string; body?: unknown; body_text?: undefined }
+  | { method: string; path: string; body?: undefined; body_text?: string };
 
 /** Who sends a request: null without credentials. Any user_id string; a non-member is refused 404. */
 export interface RequestActor {

@@ -194,6 +194,7 @@ fn check_request_never_allows_what_can_forbids_over_every_route_role_state_and_b
                         method: method.to_owned(),
                         path: path.clone(),
                         body: body.clone(),
+                        ..Default::default()
                     };
                     assert_never_beyond_can(&s, &request, actor);
                     let who = actor.map(|id| Actor {
@@ -209,6 +210,67 @@ fn check_request_never_allows_what_can_forbids_over_every_route_role_state_and_b
     }
     assert_eq!(checked, 5 * 29 * 12 * 6);
     assert!(allowed > 100, "the table allows something: {allowed}");
+}
+
+/// `docs/rules/requests.md#bodies-as-text`: a body given as its text (`body_text`) is decided exactly
+/// as the same body given as a value; the text with its first key given a second time is refused
+/// (`duplicate_key`, 400) where the body is read, and otherwise decided as a request without a body.
+#[test]
+fn a_body_as_text_decides_as_the_body_and_a_key_twice_is_refused() {
+    let decide = |s: &WorkspaceState, request: &Request, actor: Option<&str>| {
+        let who = actor.map(|id| Actor {
+            user_id: id.to_owned(),
+            email: None,
+        });
+        check_request(request, who.as_ref(), s, &now())
+    };
+    let (mut same, mut refused) = (0, 0);
+    for variant in 0..5 {
+        let s = state(variant);
+        for (method, path) in routes() {
+            for body in bodies() {
+                let text = match &body {
+                    Json::Unsupported(_) => String::new(),
+                    body => serde_json::to_string(body).unwrap(),
+                };
+                let with = |body: Json, body_text: Option<String>| Request {
+                    method: method.to_owned(),
+                    path: path.clone(),
+                    body,
+                    body_text,
+                };
+                let as_value = with(body.clone(), None);
+                let as_text = with(Json::default(), Some(text.clone()));
+                let twice = match body.as_object() {
+                    Some([(key, value), ..]) => {
+                        let again = serde_json::to_string(value).unwrap();
+                        Some(format!("{},{key:?}:{again}}}", &text[..text.len() - 1]))
+                    }
+                    _ => None,
+                };
+                for actor in ACTORS {
+                    assert_eq!(
+                        decide(&s, &as_text, actor),
+                        decide(&s, &as_value, actor),
+                        "{as_text:?}"
+                    );
+                    same += 1;
+                    let Some(twice) = &twice else { continue };
+                    let decision = decide(&s, &with(Json::default(), Some(twice.clone())), actor);
+                    let code = decision.error.as_ref().map(|e| e.code.as_str());
+                    if code == Some("duplicate_key") {
+                        assert_eq!(decision.status, 400);
+                        refused += 1;
+                    } else {
+                        let without = decide(&s, &with(Json::default(), None), actor);
+                        assert_eq!(decision, without, "{twice} {actor:?}");
+                    }
+                }
+            }
+        }
+    }
+    assert_eq!(same, 5 * 29 * 12 * 6);
+    assert!(refused > 50, "a key twice is refused somewhere: {refused}");
 }
 
 #[test]
@@ -235,6 +297,7 @@ fn every_role_gets_exactly_its_matrix_on_the_routes_without_extra_rules() {
                 method: method.to_owned(),
                 path: path.clone(),
                 body,
+                ..Default::default()
             };
             let actor = Actor {
                 user_id: id.to_owned(),
@@ -286,6 +349,7 @@ fn prepared_workspaces_decide_every_route_role_state_body_and_action_as_the_plai
                         method: method.to_owned(),
                         path: path.clone(),
                         body: body.clone(),
+                        ..Default::default()
                     };
                     assert_prepared_agrees(&s, &prepared, &request, actor);
                 }
@@ -343,7 +407,7 @@ proptest! {
     ) {
         let mut path = format!("/{}", segments.join("/"));
         if let Some(q) = query { path.push_str(&q); }
-        let request = Request { method, path, body: bodies()[body].clone() };
+        let request = Request { method, path, body: bodies()[body].clone(), ..Default::default() };
         assert_never_beyond_can(&state(variant), &request, ACTORS[actor]);
     }
 
@@ -357,7 +421,7 @@ proptest! {
         body in 0usize..10,
     ) {
         let path = format!("/{}", segments.join("/"));
-        let request = Request { method, path, body: bodies()[body].clone() };
+        let request = Request { method, path, body: bodies()[body].clone(), ..Default::default() };
         let s = state(variant);
         let prepared = PreparedWorkspace::new(s.clone()).unwrap();
         assert_prepared_agrees(&s, &prepared, &request, ACTORS[actor]);

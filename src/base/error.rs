@@ -71,6 +71,10 @@ codes! {
     TooLong = "too_long", 422;
     /// A string that is empty after normalization.
     EmptyValue = "empty_value", 422;
+    /// JSON text with a key given twice in one object (`docs/rules/requests.md`).
+    DuplicateKey = "duplicate_key", 400;
+    /// Text that is not JSON, where JSON text is expected (a request's `body_text`).
+    InvalidJson = "invalid_json", 400;
     /// A value outside an enumeration.
     InvalidValue = "invalid_value", 422;
     /// A language tag that is not well-formed BCP-47.

@@ -6,8 +6,9 @@
 //! on. [`Json`] keeps object keys in input order and has a variant for the values a JavaScript caller can
 //! pass but JSON cannot ([`Unsupported`](Json::Unsupported)), so a rule reports `invalid_type` at the
 //! right path instead of misreading them. Native callers get a `Json` from any serde format
-//! (`serde_json::from_str::<Json>(..)`); the WebAssembly boundary reads one from JSON text, or from
-//! *marked* JSON text ([`Marked`]) for arguments that are not plain JSON data.
+//! (`serde_json::from_str::<Json>(..)`); the crate reads one from JSON text, or from *marked* JSON text
+//! for arguments that are not plain JSON data, with its own reader
+//! ([`json_text`](crate::base::json_text)).
 
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
@@ -174,6 +175,13 @@ impl Json {
     }
 }
 
+/// No value: `undefined`, as an argument or field that was not given reads.
+impl Default for Json {
+    fn default() -> Self {
+        Json::Unsupported(Unsupported::Undefined)
+    }
+}
+
 impl From<&str> for Json {
     fn from(s: &str) -> Self {
         Json::String(s.to_owned())
@@ -211,86 +219,27 @@ impl Serialize for Json {
     }
 }
 
-/// Deserializes from any self-describing serde format, keeping object key order and cutting off
-/// nesting at [`MAX_DEPTH`].
+/// Deserializes from any self-describing serde format, keeping object key order, cutting off
+/// nesting at [`MAX_DEPTH`] and refusing a key given twice in one object, as the crate's own reader
+/// of JSON text does ([`json_text`](crate::base::json_text), which the boundary uses).
 impl<'de> Deserialize<'de> for Json {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_any(JsonVisitor {
-            depth: 0,
-            marked: false,
-        })
-    }
-}
-
-/// A [`Json`] read from marked JSON text: a string that starts with U+0000 is a mark, the name of
-/// an [`Unsupported`] value ([`Unsupported::as_str`]) or `-0` after it; a string the caller gave that
-/// starts with U+0000 has a second one in front. A key that starts with U+0000 is the key after its
-/// second U+0000 (U+0000, its position, U+0000, the key: how the package keeps keys that an object
-/// of its own would move or merge, in the order the caller's object gave them). What the JavaScript package sends for arguments that
-/// are not plain JSON data (`js/fast-paths.js`, `viaMarked`): JSON cannot carry NaN, ±Infinity, -0,
-/// `undefined` in a list, a BigInt, a symbol or a function, and the package marks nesting past
-/// [`MAX_DEPTH`] (a cycle ends there) and lists past [`MAX_ITEMS`] as it finds them.
-///
-/// ```
-/// use workspace_rules::base::json::{Json, Marked, Unsupported};
-///
-/// let Marked(v) = serde_json::from_str(r#"["\u0000NaN", "\u0000\u0000x", "\u0000-0", "x"]"#).unwrap();
-/// assert_eq!(v, Json::Array(vec![
-///     Json::Unsupported(Unsupported::NaN), Json::from("\0x"), Json::Number(-0.0), Json::from("x"),
-/// ]));
-/// ```
-#[derive(Debug)]
-pub struct Marked(pub Json);
-
-impl<'de> Deserialize<'de> for Marked {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_any(JsonVisitor {
-            depth: 0,
-            marked: true,
-        })
-        .map(Marked)
+        d.deserialize_any(JsonVisitor { depth: 0 })
     }
 }
 
 struct JsonVisitor {
     depth: usize,
-    marked: bool,
 }
 
 struct Nested {
     depth: usize,
-    marked: bool,
 }
 
 impl<'de> de::DeserializeSeed<'de> for Nested {
     type Value = Json;
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Json, D::Error> {
-        d.deserialize_any(JsonVisitor {
-            depth: self.depth,
-            marked: self.marked,
-        })
-    }
-}
-
-/// A marked key (see [`Marked`]) as the key it stands for: U+0000, a position, U+0000, the key.
-fn unmark_key(key: &mut String) {
-    if let Some(rest) = key.strip_prefix('\0') {
-        if let Some((_, real)) = rest.split_once('\0') {
-            *key = real.to_owned();
-        }
-    }
-}
-
-/// A marked string (see [`Marked`]) as the value it stands for; an unknown mark (never sent) reads
-/// as `undefined`.
-fn unmark(s: &str) -> Json {
-    match s.strip_prefix('\0') {
-        Some(rest) if rest.starts_with('\0') => Json::String(rest.to_owned()),
-        Some("-0") => Json::Number(-0.0),
-        Some(name) => {
-            Json::Unsupported(Unsupported::from_name(name).unwrap_or(Unsupported::Undefined))
-        }
-        None => Json::String(s.to_owned()),
+        d.deserialize_any(JsonVisitor { depth: self.depth })
     }
 }
 
@@ -322,15 +271,9 @@ impl<'de> Visitor<'de> for JsonVisitor {
         Ok(Json::number(x))
     }
     fn visit_str<E>(self, s: &str) -> Result<Json, E> {
-        if self.marked && s.starts_with('\0') {
-            return Ok(unmark(s));
-        }
         Ok(Json::String(s.to_owned()))
     }
     fn visit_string<E>(self, s: String) -> Result<Json, E> {
-        if self.marked && s.starts_with('\0') {
-            return Ok(unmark(&s));
-        }
         Ok(Json::String(s))
     }
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Json, A::Error> {
@@ -341,7 +284,6 @@ impl<'de> Visitor<'de> for JsonVisitor {
         let mut items = Vec::new();
         while let Some(item) = seq.next_element_seed(Nested {
             depth: self.depth + 1,
-            marked: self.marked,
         })? {
             if items.len() == MAX_ITEMS {
                 while seq.next_element::<de::IgnoredAny>()?.is_some() {}
@@ -360,14 +302,15 @@ impl<'de> Visitor<'de> for JsonVisitor {
             return Ok(Json::Unsupported(Unsupported::TooDeep));
         }
         let mut entries = Vec::new();
-        while let Some(mut key) = map.next_key::<String>()? {
-            if self.marked {
-                unmark_key(&mut key);
-            }
+        while let Some(key) = map.next_key::<String>()? {
             let value = map.next_value_seed(Nested {
                 depth: self.depth + 1,
-                marked: self.marked,
             })?;
+            if entries.iter().any(|(k, _)| *k == key) {
+                return Err(de::Error::custom(format_args!(
+                    "the key {key:?} is given twice in one object"
+                )));
+            }
             if entries.len() == MAX_ITEMS {
                 while map
                     .next_entry::<de::IgnoredAny, de::IgnoredAny>()?
@@ -409,59 +352,9 @@ mod tests {
         assert_eq!(Unsupported::from_name("nan"), None);
     }
 
-    fn marked(text: &str) -> Json {
-        serde_json::from_str::<Marked>(text).unwrap().0
-    }
-
     #[test]
-    fn every_unsupported_value_has_a_mark() {
-        for u in Unsupported::ALL {
-            let text = format!(r#"{{"a": ["\u0000{}"]}}"#, u.as_str());
-            let expected =
-                Json::Object(vec![("a".into(), Json::Array(vec![Json::Unsupported(u)]))]);
-            assert_eq!(marked(&text), expected, "{text}");
-        }
-        assert_eq!(marked(r#""\u0000-0""#), Json::Number(-0.0));
-        assert!(matches!(marked(r#""\u0000-0""#), Json::Number(x) if x.is_sign_negative()));
-    }
-
-    #[test]
-    fn marks_are_only_in_marked_text() {
-        // A caller's string with a leading U+0000 crosses with a second one in front.
-        assert_eq!(marked(r#""\u0000\u0000""#), Json::from("\0"));
-        assert_eq!(marked(r#""x\u0000NaN""#), Json::from("x\0NaN"));
-        // A marked key is the key after its position; two may be alike, in the order given.
-        assert_eq!(
-            marked(r#"{"b": 1, "\u00002\u00001": 2, "\u00003\u0000\u0000NaN": "\u0000NaN"}"#),
-            Json::Object(vec![
-                ("b".into(), Json::Number(1.0)),
-                ("1".into(), Json::Number(2.0)),
-                ("\0NaN".into(), Json::Unsupported(Unsupported::NaN)),
-            ])
-        );
-        assert_eq!(
-            marked(r#"{"\u00000\u0000\ufffd": 1, "\u00001\u0000\ufffd": 2}"#),
-            Json::Object(vec![
-                ("\u{fffd}".into(), Json::Number(1.0)),
-                ("\u{fffd}".into(), Json::Number(2.0)),
-            ])
-        );
-        // Plain JSON text (`__callJson`, native callers) reads U+0000 as a character like any other.
-        assert_eq!(
-            serde_json::from_str::<Json>(r#""\u0000NaN""#).unwrap(),
-            Json::from("\0NaN")
-        );
-        // Depth is counted alike: the innermost list past the limit is too deep.
-        let deep = "[".repeat(MAX_DEPTH + 1) + &"]".repeat(MAX_DEPTH + 1);
-        let mut v = &marked(&deep);
-        let mut depth = 0;
-        while let Json::Array(items) = v {
-            v = &items[0];
-            depth += 1;
-        }
-        assert_eq!(
-            (depth, v),
-            (MAX_DEPTH, &Json::Unsupported(Unsupported::TooDeep))
-        );
+    fn serde_readers_refuse_a_key_given_twice() {
+        let err = serde_json::from_str::<Json>(r#"{"a": 1, "b": {"c": 1, "c": 2}}"#).unwrap_err();
+        assert!(err.to_string().contains("given twice"), "{err}");
     }
 }

@@ -20,6 +20,7 @@
 
 use crate::base::error::RuleError;
 use crate::base::json::{Json, Unsupported};
+use crate::base::json_text::{self, ReadError};
 use crate::base::validate::Problems;
 use crate::voice::fields::Field;
 use crate::{
@@ -192,19 +193,19 @@ pub fn merge_joined(joined: &str, lengths: &[u32]) -> Option<String> {
 /// assert_eq!(&answer[10..], r#"["en-US"]"#);
 /// ```
 pub fn update_compact(args: &str) -> Option<Result<String, RuleError>> {
-    let raw: Vec<&serde_json::value::RawValue> = serde_json::from_str(args).ok()?;
-    let json = |i: usize| -> Option<Json> {
-        raw.get(i)
-            .map_or(Some(Json::Unsupported(Unsupported::Undefined)), |r| {
-                serde_json::from_str(r.get()).ok()
-            })
+    let raw = json_text::list_items(args).ok()?;
+    let json = |i: usize| item(&raw, i, "updateVoiceSettings");
+    let patch = match json(1)? {
+        Ok(patch) => patch,
+        Err(refused) => return Some(Err(refused)),
     };
-    let patch = json(1)?;
     // Extra arguments are ignored, but must read like the rest (as in `call_text_at`).
     for i in 2..raw.len() {
-        json(i)?;
+        if let Err(refused) = json(i)? {
+            return Some(Err(refused));
+        }
     }
-    let stored_text = raw.first().map_or("", |r| r.get());
+    let stored_text = raw.first().copied().unwrap_or("");
     let (stored, update) = match LAST_STORED
         .with_borrow_mut(|last| last.take_if(|l| !stored_text.is_empty() && l.text == stored_text))
     {
@@ -219,7 +220,10 @@ pub fn update_compact(args: &str) -> Option<Result<String, RuleError>> {
             (last, update)
         }
         None => {
-            let current = json(0)?;
+            let current = match json(0)? {
+                Ok(current) => current,
+                Err(refused) => return Some(Err(refused)),
+            };
             let mut problems = Problems::new();
             let settings = voice::update::read_stored(&current, &mut problems);
             let update = voice::update::update_read(settings.clone(), &patch, problems);
@@ -365,17 +369,98 @@ pub fn call_text_at(position: usize, args: &str) -> Option<Result<String, RuleEr
     if *name == "apply" {
         return apply_text(args);
     }
-    let args: Vec<Json> = serde_json::from_str(args).ok()?;
-    Some(export(&args))
+    match read_args(args, false, params(name))? {
+        Ok(args) => Some(export(&args)),
+        Err(refused) => Some(Err(refused)),
+    }
 }
 
-/// [`call_text_at`] for marked JSON text ([`Marked`](crate::base::json::Marked)): the arguments
+/// [`call_text_at`] for marked JSON text ([`read_marked`](json_text::read_marked)): the arguments
 /// JSON cannot carry are marked, as the JavaScript package sends arguments that are not plain data.
 pub fn call_marked_at(position: usize, args: &str) -> Option<Result<String, RuleError>> {
-    let (_, export) = EXPORTS.get(position)?;
-    let args: Vec<crate::base::json::Marked> = serde_json::from_str(args).ok()?;
-    let args: Vec<Json> = args.into_iter().map(|m| m.0).collect();
-    Some(export(&args))
+    let (name, export) = EXPORTS.get(position)?;
+    match read_args(args, true, params(name))? {
+        Ok(args) => Some(export(&args)),
+        Err(refused) => Some(Err(refused)),
+    }
+}
+
+/// The names of each export's arguments, as the paths of its problems name them (an export of one
+/// argument reports problems from its root, `""`); an argument past its list is named by its
+/// position (`/2`), as `mergeKeyterms` names its lists.
+pub const PARAMS: &[(&str, &[&str])] = &[
+    ("can", &["/role", "/action"]),
+    ("slugify", &["/name", "/taken"]),
+    ("normalizeTestCallerNumbers", &[""]),
+    ("callCost", &["/allocation", "/duration_seconds"]),
+    ("creditStatus", &["/state", "/now"]),
+    ("createWorkspace", &["/input", "/ctx"]),
+    ("apply", &["/state", "/command", "/ctx"]),
+    ("invitationStatus", &["/invitation", "/now"]),
+    ("previewInvitation", &["/state", "/invitation_id", "/now"]),
+    ("validateVoiceSettings", &[""]),
+    ("updateVoiceSettings", &["/current", "/patch"]),
+    ("effectiveVoiceSettings", &[""]),
+    ("checkRequest", &["/request", "/context"]),
+    ("authorize", &["/state", "/user_id", "/action", "/now"]),
+    ("confirmDelete", &["/state", "/confirmation", "/ctx"]),
+    ("switchWorkspace", &["/memberships", "/workspace_id"]),
+    ("listWorkspaces", &["/memberships"]),
+    ("resolveTone", &[""]),
+];
+
+/// The argument names of the export `name` ([`PARAMS`]; none for an export without arguments).
+pub fn params(name: &str) -> &'static [&'static str] {
+    PARAMS
+        .iter()
+        .find_map(|(n, p)| (*n == name).then_some(*p))
+        .unwrap_or(&[])
+}
+
+/// The arguments of a call from the JSON text of their list (`marked`: marked JSON text), named
+/// `params`. `None` when the text is not a JSON array for this path (not JSON, or a lone surrogate
+/// escaped: the JavaScript package then sends marked text); a key given twice is refused at its path
+/// under its argument's name.
+pub fn read_args(
+    args: &str,
+    marked: bool,
+    params: &[&str],
+) -> Option<Result<Vec<Json>, RuleError>> {
+    match json_text::read_list(args, marked) {
+        Ok(args) => Some(Ok(args)),
+        Err(ReadError::DuplicateKey { path }) => {
+            // `/<position>/<the key's path in that argument>`
+            let rest = path.get(1..).unwrap_or("");
+            let (position, key) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
+            let name = position
+                .parse::<usize>()
+                .ok()
+                .and_then(|i| params.get(i))
+                .map_or_else(|| format!("/{position}"), |n| (*n).to_owned());
+            Some(Err(
+                ReadError::DuplicateKey { path: key.into() }.into_rule_error(&name)
+            ))
+        }
+        Err(_) => None,
+    }
+}
+
+/// Item `i` of an argument list read by [`json_text::list_items`] (`undefined` past its end), as
+/// [`read_args`] reads it.
+fn item(raw: &[&str], i: usize, export: &str) -> Option<Result<Json, RuleError>> {
+    let Some(text) = raw.get(i) else {
+        return Some(Ok(Json::Unsupported(Unsupported::Undefined)));
+    };
+    match json_text::read(text) {
+        Ok(json) => Some(Ok(json)),
+        Err(e @ ReadError::DuplicateKey { .. }) => {
+            let name = params(export)
+                .get(i)
+                .map_or_else(|| format!("/{i}"), |n| (*n).to_owned());
+            Some(Err(e.into_rule_error(&name)))
+        }
+        Err(_) => None,
+    }
 }
 
 /// The state of the last `createWorkspace` or `apply` answer (on this thread), with its JSON text.
@@ -398,25 +483,25 @@ thread_local! {
 /// `apply` from the JSON text of its arguments, with the state from [`LastState`] when it is the
 /// same text.
 fn apply_text(args: &str) -> Option<Result<String, RuleError>> {
-    let raw: Vec<&serde_json::value::RawValue> = serde_json::from_str(args).ok()?;
-    let json = |i: usize| -> Option<Json> {
-        raw.get(i)
-            .map_or(Some(Json::Unsupported(Unsupported::Undefined)), |r| {
-                serde_json::from_str(r.get()).ok()
-            })
+    let raw = json_text::list_items(args).ok()?;
+    let json = |i: usize| item(&raw, i, "apply");
+    let (command, ctx) = match (json(1)?, json(2)?) {
+        (Ok(command), Ok(ctx)) => (command, ctx),
+        (Err(refused), _) | (_, Err(refused)) => return Some(Err(refused)),
     };
-    let (command, ctx) = (json(1)?, json(2)?);
     // Extra arguments are ignored, but must read like the rest (as in `call_text_at`).
     for i in 3..raw.len() {
-        json(i)?;
+        if let Err(refused) = json(i)? {
+            return Some(Err(refused));
+        }
     }
-    let cached = raw.first().and_then(|state| {
-        LAST_STATE.with_borrow_mut(|last| last.take_if(|l| l.text == state.get()))
-    });
+    let cached = raw
+        .first()
+        .and_then(|state| LAST_STATE.with_borrow_mut(|last| last.take_if(|l| l.text == *state)));
     let applied = match cached {
         Some(LastState { text, state }) => {
             debug_assert_eq!(
-                serde_json::from_str::<Json>(&text)
+                json_text::read(&text)
                     .ok()
                     .map(|j| crate::workspace::state::state_input(&j, "/state")),
                 Some(Ok(state.clone())),
@@ -424,7 +509,10 @@ fn apply_text(args: &str) -> Option<Result<String, RuleError>> {
             );
             commands::apply_input_to(state, &command, &ctx)
         }
-        None => commands::apply_input(&json(0)?, &command, &ctx),
+        None => match json(0)? {
+            Ok(state) => commands::apply_input(&state, &command, &ctx),
+            Err(refused) => return Some(Err(refused)),
+        },
     };
     Some(applied.map(applied_text))
 }

@@ -8,12 +8,20 @@
 
 use crate::base::error::{Code, RuleError};
 use crate::base::json::{Json, Unsupported};
-use crate::boundary::api::text;
+use crate::boundary::api::{self, text};
 use crate::edge::prepared::PreparedWorkspace;
 use std::cell::RefCell;
 
 /// The methods of a prepared workspace, by their position (how the JavaScript layer names them).
 pub const METHODS: &[&str] = &["checkRequest", "authorize", "previewInvitation"];
+
+/// The names of each method's arguments, as the paths of its problems name them (see
+/// [`api::PARAMS`]).
+const METHOD_PARAMS: &[&[&str]] = &[
+    &["/request", "/context"],
+    &["/user_id", "/action", "/now"],
+    &["/invitation_id", "/now"],
+];
 
 /// The workspaces by id, in increasing order of id (the JavaScript layer counts up, so a new one goes
 /// last), found by binary search. A sorted list rather than a map: far less code in the module.
@@ -42,19 +50,12 @@ pub fn prepare(id: u64, state: &Json) -> Result<String, RuleError> {
 /// [`api::call_marked_at`](crate::boundary::api::call_marked_at) reads it); `None` for text that is
 /// not one.
 pub fn prepare_text(id: u64, args: &str, marked: bool) -> Option<Result<String, RuleError>> {
-    let args = read_args(args, marked)?;
+    let args = match api::read_args(args, marked, &["/state"])? {
+        Ok(args) => args,
+        Err(refused) => return Some(Err(refused)),
+    };
     let missing = Json::Unsupported(Unsupported::Undefined);
     Some(prepare(id, args.first().unwrap_or(&missing)))
-}
-
-/// The arguments of a call, from JSON text or marked JSON text.
-fn read_args(args: &str, marked: bool) -> Option<Vec<Json>> {
-    if marked {
-        let args: Vec<crate::base::json::Marked> = serde_json::from_str(args).ok()?;
-        Some(args.into_iter().map(|m| m.0).collect())
-    } else {
-        serde_json::from_str(args).ok()
-    }
 }
 
 /// The method at `method` in [`METHODS`] of the workspace `id`, with its arguments.
@@ -93,7 +94,11 @@ pub fn call_text(
     args: &str,
     marked: bool,
 ) -> Option<Result<String, RuleError>> {
-    Some(call(id, method, &read_args(args, marked)?))
+    let params = METHOD_PARAMS.get(method).copied().unwrap_or(&[]);
+    match api::read_args(args, marked, params)? {
+        Ok(args) => Some(call(id, method, &args)),
+        Err(refused) => Some(Err(refused)),
+    }
 }
 
 /// Drops the workspace `id`; nothing for an id not held (freeing twice is harmless).

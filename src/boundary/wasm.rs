@@ -3,7 +3,7 @@
 //! One dispatch ([`api::EXPORTS`], each export named by its position), arguments in as the JSON text
 //! of the argument list, answers out as JSON text behind a tag. The package's JavaScript layer
 //! (`js/`) holds the exports: plain JSON data crosses as JSON text (`__callJson`); anything else as
-//! *marked* JSON text (`__callMarked`, read by [`Marked`](crate::base::json::Marked)), where the
+//! *marked* JSON text (`__callMarked`, read by [`read_marked`](crate::base::json_text::read_marked)), where the
 //! values JSON cannot carry (NaN, `undefined`, a BigInt…) are marked so a rule reports them at their
 //! path. Three exports have a compact way of their own (`__canIndex`, `__mergeKeytermsJoined`,
 //! `__updateVoiceSettingsCompact`). No rule is decided here.
@@ -63,7 +63,7 @@ pub fn js_call_json(export: u32, args: &str) -> String {
     tagged_answer(api::call_text_at(export as usize, args))
 }
 
-/// Any export with its arguments as marked JSON text ([`Marked`](crate::base::json::Marked): the
+/// Any export with its arguments as marked JSON text ([`read_marked`](crate::base::json_text::read_marked): the
 /// values JSON cannot carry marked, strings as JavaScript's `toWellFormed` leaves them), answered as
 /// `__callJson` answers: what `js/rules.js` sends for arguments that are not plain JSON data.
 #[wasm_bindgen(js_name = __callMarked, skip_typescript)]

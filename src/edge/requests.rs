@@ -39,13 +39,35 @@ use serde::ser::{Serialize, SerializeStruct, Serializer};
 /// and a huge path is answered at once.
 pub const MAX_PATH_BYTES: usize = 2048;
 
-/// A request: `{ method, path, body? }`.
-#[derive(Clone, Debug, PartialEq)]
+/// A request: `{ method, path, body? }` or `{ method, path, body_text? }`.
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct Request {
     pub method: String,
     pub path: String,
-    /// `Json::Unsupported(Undefined)` when the request has no body.
+    /// `Json::Unsupported(Undefined)` when the request has no body (or gives it as `body_text`).
     pub body: Json,
+    /// The body as the bytes the client sent, as text: what an edge should pass, so that it decides
+    /// on exactly the text the backend behind it will read, read by the same reader
+    /// ([`json_text`](crate::base::json_text)). An empty text is no body.
+    pub body_text: Option<String>,
+}
+
+impl Request {
+    /// The body as the rules read it: [`body`](Self::body), or [`body_text`](Self::body_text)
+    /// read as JSON text; text that is not JSON or gives a key twice is refused (400
+    /// `invalid_json`, `duplicate_key`, paths under `/body`).
+    pub fn body(&self) -> Result<std::borrow::Cow<'_, Json>, RuleError> {
+        use std::borrow::Cow;
+        match &self.body_text {
+            None => Ok(Cow::Borrowed(&self.body)),
+            Some(text) if text.trim_matches([' ', '\t', '\n', '\r']).is_empty() => {
+                Ok(Cow::Owned(Json::Unsupported(Unsupported::Undefined)))
+            }
+            Some(text) => crate::base::json_text::read(text)
+                .map(Cow::Owned)
+                .map_err(|e| e.into_rule_error("/body")),
+        }
+    }
 }
 
 /// Who sends the request (from its credentials); `None` when it carries none.
@@ -83,6 +105,19 @@ pub enum Matched {
 }
 
 impl Route {
+    /// Whether the route reads a body (the others ignore any body).
+    pub fn reads_body(&self) -> bool {
+        matches!(
+            self,
+            Route::PatchWorkspace
+                | Route::PutTestCallerNumbers
+                | Route::PutVoiceSettings
+                | Route::Invite
+                | Route::Archive
+                | Route::PutCreditAllowance
+        )
+    }
+
     /// The action of `docs/rules/requests.md`'s table.
     pub fn action(&self) -> Action {
         match self {
@@ -288,8 +323,15 @@ pub fn check_in(
     let result = standing(state, role, "/context/actor/user_id").and_then(|role| {
         same_workspace(state, &workspace_id)?;
         permit_in(state, role, route.action(), Some(now))?;
-        route_rules(state, &route, role, &request.body)?;
-        body(state, &route, &request.body)
+        // A body given as text is read by the routes that read a body, after the route's rules
+        // that need none: its refusal (400) is the body's step.
+        let read = match route.reads_body() {
+            true => request.body(),
+            false => Ok(std::borrow::Cow::Borrowed(&request.body)),
+        };
+        let none = Json::Unsupported(Unsupported::Undefined);
+        route_rules(state, &route, role, read.as_deref().unwrap_or(&none))?;
+        body(state, &route, &*read?)
     });
     Decision::of(action, result)
 }
@@ -426,13 +468,29 @@ fn read_check<'a>(
 
 fn read_request(value: &Json, path: &str, p: &mut Problems) -> Option<Request> {
     let e = object(value, path, p)?;
-    no_unknown_fields(e, &["method", "path", "body"], path, p);
+    no_unknown_fields(e, &["method", "path", "body", "body_text"], path, p);
     let method = string(field(e, "method"), &child(path, "method"), p);
     let request_path = string(field(e, "path"), &child(path, "path"), p);
+    let body = field(e, "body");
+    let body_text = match field(e, "body_text") {
+        Json::Unsupported(Unsupported::Undefined) => Some(None),
+        text => {
+            let at = child(path, "body_text");
+            if !matches!(body, Json::Unsupported(Unsupported::Undefined)) {
+                p.push(
+                    Code::InvalidValue,
+                    &at,
+                    "Give the body as `body` or as `body_text`, not both.",
+                );
+            }
+            string(text, &at, p).map(|t| Some(t.to_owned()))
+        }
+    };
     Some(Request {
         method: method?.to_owned(),
         path: request_path?.to_owned(),
-        body: field(e, "body").clone(),
+        body: body.clone(),
+        body_text: body_text?,
     })
 }
 

@@ -305,10 +305,27 @@ req("POST an outbound call by a member", "POST", `/v1/${WS}/calls/outbound`, { t
 req("outbound calls while disabled: 403", "POST", `/v1/${WS}/calls/outbound`, undefined, actor(ANA), refused("calls.outbound", "outbound_disabled", 403, ""),
   edit((s) => { s.settings.outbound_enabled = false; }));
 
+// The body as the text the client sent (`body_text`): read by the crate's one JSON reader, which
+// refuses a key given twice (`docs/rules/requests.md#bodies-as-text`).
+const reqText = (name, method, path, body_text, who, expect, state = baseState()) =>
+  requests.push({ name, call: "checkRequest", args: [{ method, path, body_text }, { actor: who, state, now: NOW }], expect });
+reqText("body_text: POST invitation by an admin", "POST", `${W}/invitations`, '{"email": "New@Example.com", "role": "admin"}', actor(BO), allowed("members.invite"));
+reqText("body_text: POST invitation with the role twice: 400", "POST", `${W}/invitations`, '{"email":"x@example.com","role":"owner","role":"member"}', actor(BO), refused("members.invite", "duplicate_key", 400, "/body/role"));
+reqText("body_text: POST archive with the slug twice: 400", "POST", `${W}/archive`, '{"slug":"nope","slug":"client-a-support"}', actor(ANA), refused("workspace.archive", "duplicate_key", 400, "/body/slug"));
+reqText("body_text: PUT voice settings with speed twice: 400", "PUT", `/v1/${WS}/settings/voice`, '{"speed":1,"speed":3}', actor(BO), refused("voice_settings.update", "duplicate_key", 400, "/body/speed"));
+reqText("body_text: a key twice deep in the body", "PUT", `/v1/${WS}/settings/voice`, '{"pronunciation": [{"word": "a", "word": "b"}]}', actor(BO), refused("voice_settings.update", "duplicate_key", 400, "/body/pronunciation/0/word"));
+reqText("body_text that is not JSON: 400", "PATCH", W, '{"name": "B",}', actor(BO), refused("workspace.update", "invalid_json", 400, "/body"));
+reqText("body_text: an empty text is no body", "PATCH", W, "", actor(BO), refusedMany("workspace.update", [["invalid_type", "/body"]]));
+reqText("body_text: the permission comes before the body", "PATCH", W, "{{{", actor(CY), refused("workspace.update", "forbidden", 403, ""));
+reqText("body_text: a route without a body ignores it", "GET", W, "not json", actor(CY), allowed("workspace.view"));
 const throws = (name, request, context, expect) => requests.push({ name, call: "checkRequest", args: [request, context], expect });
 throws("a request that is not an object throws", "GET /", { actor: null, state: baseState(), now: NOW }, err("validation_failed", 422, [["invalid_type", "/request"]]));
 throws("every problem of the request and context", { method: 1, url: "/" }, { actor: { id: ANA }, state: baseState() },
   err("validation_failed", 422, [["unknown_field", "/request/url"], ["invalid_type", "/request/method"], ["invalid_type", "/request/path"], ["unknown_field", "/context/actor/id"], ["invalid_type", "/context/actor/user_id"], ["invalid_type", "/context/now"]]));
+throws("body and body_text together throw", { method: "GET", path: W, body: {}, body_text: "{}" }, { actor: null, state: baseState(), now: NOW },
+  err("validation_failed", 422, [["invalid_value", "/request/body_text"]]));
+throws("a body_text that is not a string throws", { method: "GET", path: W, body_text: {} }, { actor: null, state: baseState(), now: NOW },
+  err("validation_failed", 422, [["invalid_type", "/request/body_text"]]));
 throws("an invalid state throws invalid_state", { method: "GET", path: W }, { actor: null, state: edit((s) => { s.workspace.slug = "Bad"; }), now: NOW },
   err("invalid_state", 422, [["invalid_value", "/context/state/workspace/slug"]]));
 
