@@ -6,7 +6,8 @@
 //! text has one reading on every host. Why refuse duplicate keys? `JSON.parse` keeps the last of two,
 //! many readers keep the first: a body such as `{"role":"owner","role":"member"}` would be one
 //! request to an edge and another to the backend behind it. Refused, it is no request at all
-//! ([`ReadError::DuplicateKey`], at the second key's path).
+//! ([`ReadError::DuplicateKey`], at the second key's path). Marked text, which the package writes from
+//! a JavaScript object (whose keys are distinct by construction), keeps every key it gives.
 //!
 //! Numbers are read as `JSON.parse` reads them ([`decimal`](crate::base::decimal)): to the nearest
 //! double, a value past the largest double as ±Infinity (which no rule accepts: it is reported where
@@ -299,7 +300,10 @@ impl<'a> Reader<'a> {
             }
             self.eat(b':')?;
             let value = self.value(depth + 1).map_err(|e| e.under(&key))?;
-            if seen.insert(&entries, &key) {
+            // Marked text is written by the package from a JavaScript object, whose keys are
+            // distinct; two may read alike once made well-formed (two lone surrogates), and both are
+            // kept, in order, as the object gave them.
+            if !self.marked && seen.insert(&entries, &key) {
                 let mut path = String::new();
                 push_segment(&mut path, &key);
                 return Err(ReadError::DuplicateKey { path });
@@ -777,14 +781,13 @@ mod tests {
         assert!(
             matches!(read(&format!("{{{}}}", many.join(","))), Ok(Json::Object(e)) if e.len() == 10_000)
         );
-        // Two marked keys that stand for one key.
+        // Marked text comes from a JavaScript object: two keys that read alike are both kept.
         let marked = read_marked(r#"{"\u00000\u0000\ufffd": 1, "\u00001\u0000\ufffd": 2}"#);
-        assert_eq!(
-            marked,
-            Err(ReadError::DuplicateKey {
-                path: "/\u{fffd}".into()
-            })
-        );
+        let both = vec![
+            ("\u{fffd}".into(), Json::Number(1.0)),
+            ("\u{fffd}".into(), Json::Number(2.0)),
+        ];
+        assert_eq!(marked, Ok(Json::Object(both)));
         // Past the item limit the rest is not read, so not compared either.
         let text = format!("[{}]", vec!["{\"a\":1,\"a\":2}"; 10_001].join(","));
         assert_eq!(dup(&text), "/0/a");
