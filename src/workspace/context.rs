@@ -12,6 +12,7 @@ use crate::base::validate::{
     child, field, list, no_unknown_fields, nullable, object, string, timestamp, uuid, Problems,
 };
 use crate::workspace::roles::Role;
+use crate::workspace::state::WorkspaceState;
 use std::cell::Cell;
 
 /// A validated context.
@@ -65,6 +66,34 @@ impl Context {
         }
     }
 
+    /// The next id for a record the call adds to `state`: [`next_id`](Self::next_id), refused as
+    /// `id_in_use` (409, at `/ctx/ids/<i>`) when it is one of `ctx.ids` that the workspace already uses
+    /// for any record (its own id, a member's user id, an invitation's id or sender): a state holding
+    /// one id twice is one the state reader refuses (`docs/rules/commands.md#ids`). A generated id
+    /// that collides (never seen; 122 random bits) is drawn again.
+    pub fn fresh_id(&self, state: &WorkspaceState) -> Result<String, RuleError> {
+        self.fresh_id_unlike(|id| uses_id(state, id))
+    }
+
+    /// [`fresh_id`](Self::fresh_id) for a record whose workspace is not built yet (`createWorkspace`):
+    /// `in_use` says which ids it will hold.
+    pub fn fresh_id_unlike(&self, in_use: impl Fn(&str) -> bool) -> Result<String, RuleError> {
+        loop {
+            let i = self.next_id.get();
+            let id = self.next_id();
+            if !in_use(&id) {
+                return Ok(id);
+            }
+            if i < self.ids.len() {
+                return Err(RuleError::single(
+                    crate::base::error::Code::IdInUse,
+                    format!("/ctx/ids/{i}"),
+                    format!("The id {id} is already used in this workspace."),
+                ));
+            }
+        }
+    }
+
     /// Rewinds the id source, so a typed `apply` can run twice with the same context.
     pub(crate) fn rewind(&self) {
         self.next_id.set(0);
@@ -74,6 +103,14 @@ impl Context {
     pub fn now_written(&self) -> Result<Timestamp, RuleError> {
         self.now.write().ok_or_else(|| out_of_range("/ctx/now"))
     }
+}
+
+/// Whether `id` names a record of `state`: the workspace, a member (active or not), an invitation,
+/// or an invitation's sender.
+pub fn uses_id(state: &WorkspaceState, id: &str) -> bool {
+    state.workspace.id == id
+        || state.members.iter().any(|m| m.user_id == id)
+        || (state.invitations.iter()).any(|inv| inv.id == id || inv.invited_by == id)
 }
 
 /// A timestamp that cannot be written or moved by 7 days within years 0000–9999.

@@ -62,9 +62,10 @@ pub fn create_workspace(
         ));
     };
     let now = ctx.now_written()?;
+    let id = ctx.fresh_id_unlike(|id| id == ctx.actor_id)?;
     let state = WorkspaceState {
         workspace: Workspace {
-            id: ctx.next_id(),
+            id,
             name: input.name.clone(),
             slug: input
                 .slug
