@@ -99,7 +99,21 @@ fn with_suffix(base: &str, n: u32) -> String {
 /// most [`MAX_TAKEN`] strings. Paths: `/name`, `/taken/3`; the refusal's code is the first problem's.
 pub fn slugify_input(name: &Json, taken: &Json) -> Result<String, RuleError> {
     let mut problems = Problems::new();
-    let name = validate::string(name, "/name", &mut problems);
+    let name = validate::string(name, "/name", &mut problems).filter(|name| {
+        // Bounded before NFKD (`docs/rules/workspace.md#slugs`).
+        let Some(n) = crate::text::longer_than(name, crate::text::MAX_RAW_CHARS) else {
+            return true;
+        };
+        problems.push(
+            crate::base::error::Code::TooLong,
+            "/name",
+            format!(
+                "name must have at most {} characters, got {n}.",
+                crate::text::MAX_RAW_CHARS
+            ),
+        );
+        false
+    });
     let mut names = Vec::new();
     if !matches!(
         taken,
@@ -189,6 +203,21 @@ mod tests {
         assert_eq!(
             slugify(&name, &[taken.as_str()]),
             format!("{}-2", "a".repeat(61))
+        );
+    }
+
+    #[test]
+    fn names_too_long_to_decompose_are_refused() {
+        let ok = "a".repeat(crate::text::MAX_RAW_CHARS);
+        assert_eq!(
+            slugify_input(&Json::from(ok.as_str()), &Json::Null),
+            Ok("a".repeat(63))
+        );
+        let over = format!("{ok}a");
+        let refused = slugify_input(&Json::from(over.as_str()), &Json::Null).unwrap_err();
+        assert_eq!(
+            (refused.code, refused.errors[0].path.as_str()),
+            (crate::base::error::Code::TooLong, "/name")
         );
     }
 
