@@ -535,7 +535,7 @@ proptest! {
             hours += i64::from(s.hours);
             let state = state_input(&serde_json::from_str(&text).unwrap(), "/state").unwrap();
             let id = id_for(&state, n, *pick);
-            let in_use = workspace_rules::workspace::context::uses_id(&state, &id);
+            let in_use = state.uses_id(&id);
             let command = command_value(&command(&state, s));
             let ctx = serde_json::json!({
                 "actor_id": user(s.actor),
@@ -609,4 +609,83 @@ fn an_id_in_use_is_refused() {
     // A resend creates nothing: its id is not read.
     let ctx = start.clone().with_ids([new_id(1)]);
     assert!(apply(&state, &invite(1), &ctx).is_ok());
+}
+
+/// `docs/rules/workspace.md#fields`, `docs/rules/invitations.md#invite`: invisible and layout
+/// characters are refused in new names, display names and emails; a stored state holding them is
+/// still read.
+#[test]
+fn invisible_characters_are_refused_in_new_names_and_emails() {
+    use workspace_rules::workspace::state::state_input;
+    let start = Context::new(user(0), at(0))
+        .with_email(email(0))
+        .with_account_role(Role::Owner)
+        .with_ids(["3f2a8c1e-5b7d-4e9a-8c6f-1a2b3c4d5e6f"]);
+    let new = |name: &str| NewWorkspace {
+        name: name.into(),
+        slug: Some("support".into()),
+        environment: Environment::Production,
+        description: None,
+        backend_org_id: None,
+        is_default: false,
+    };
+    for name in [
+        "Support \u{202E}gnp.exe",
+        "Sup\u{200B}port",
+        "Support\u{2028}",
+        "\u{FEFF}Support",
+        "Client\u{A0}A",
+    ] {
+        let refused = create_workspace(&new(name), &start).unwrap_err();
+        assert_eq!(refused.errors[0].path, "/input/name", "{name:?}");
+        assert_eq!(refused.errors[0].code.as_str(), "invalid_value", "{name:?}");
+    }
+    let mut state = create_workspace(&new("Support"), &start).unwrap().state;
+    let rename = Command::UpdateWorkspace(WorkspacePatch {
+        name: Some("Sup\u{200B}port".into()),
+        environment: None,
+        description: None,
+    });
+    let refused = apply(&state, &rename, &start).unwrap_err();
+    assert_eq!(refused.errors[0].path, "/command/name");
+    for bad in [
+        "eve\u{0}@example.com",
+        "e\u{200B}ve@example.com",
+        "\u{202E}eve@example.com",
+    ] {
+        let invite = Command::InviteMember {
+            email: bad.into(),
+            role: Role::Member,
+        };
+        let refused = apply(&state, &invite, &start.clone().with_ids([new_id(1)])).unwrap_err();
+        assert_eq!(
+            (
+                refused.errors[0].code.as_str(),
+                refused.errors[0].path.as_str()
+            ),
+            ("invalid_email", "/command/email"),
+            "{bad:?}"
+        );
+    }
+    let invite = Command::InviteMember {
+        email: email(1),
+        role: Role::Member,
+    };
+    state = apply(&state, &invite, &start.clone().with_ids([new_id(1)]))
+        .unwrap()
+        .state;
+    let accept = Command::AcceptInvitation {
+        invitation_id: new_id(1),
+        user_id: user(1),
+        display_name: Some("Bo\u{2066}".into()),
+    };
+    let invitee = Context::new(user(1), at(0)).with_email(email(1));
+    assert_eq!(
+        apply(&state, &accept, &invitee).unwrap_err().errors[0].path,
+        "/command/display_name"
+    );
+    // Stored before the rule: still read.
+    state.workspace.name = "Sup\u{200B}port".into();
+    state.invitations[0].email = "e\u{200B}ve@example.com".into();
+    assert!(state_input(&serde_json::from_str(&json(&state)).unwrap(), "/state").is_ok());
 }

@@ -31,6 +31,7 @@
 pub mod char_tables;
 pub mod email;
 pub mod folds;
+pub mod invisible;
 pub mod language_tag;
 pub mod lowercase;
 pub mod marks;

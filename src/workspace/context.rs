@@ -12,7 +12,6 @@ use crate::base::validate::{
     child, field, list, no_unknown_fields, nullable, object, string, timestamp, uuid, Problems,
 };
 use crate::workspace::roles::Role;
-use crate::workspace::state::WorkspaceState;
 use std::cell::Cell;
 
 /// A validated context.
@@ -66,17 +65,11 @@ impl Context {
         }
     }
 
-    /// The next id for a record the call adds to `state`: [`next_id`](Self::next_id), refused as
-    /// `id_in_use` (409, at `/ctx/ids/<i>`) when it is one of `ctx.ids` that the workspace already uses
-    /// for any record (its own id, a member's user id, an invitation's id or sender): a state holding
-    /// one id twice is one the state reader refuses (`docs/rules/commands.md#ids`). A generated id
-    /// that collides (never seen; 122 random bits) is drawn again.
-    pub fn fresh_id(&self, state: &WorkspaceState) -> Result<String, RuleError> {
-        self.fresh_id_unlike(|id| uses_id(state, id))
-    }
-
-    /// [`fresh_id`](Self::fresh_id) for a record whose workspace is not built yet (`createWorkspace`):
-    /// `in_use` says which ids it will hold.
+    /// The next id for a record the call adds ([`next_id`](Self::next_id)), refused as `id_in_use`
+    /// (409, at `/ctx/ids/<i>`) when it is one of `ctx.ids` and `in_use` says the workspace already
+    /// uses it for a record ([`WorkspaceState::uses_id`](crate::workspace::state::WorkspaceState::uses_id)):
+    /// a state holding one id twice is one the state reader refuses (`docs/rules/commands.md#ids`). A
+    /// generated id that collides (never seen; 122 random bits) is drawn again.
     pub fn fresh_id_unlike(&self, in_use: impl Fn(&str) -> bool) -> Result<String, RuleError> {
         loop {
             let i = self.next_id.get();
@@ -103,14 +96,6 @@ impl Context {
     pub fn now_written(&self) -> Result<Timestamp, RuleError> {
         self.now.write().ok_or_else(|| out_of_range("/ctx/now"))
     }
-}
-
-/// Whether `id` names a record of `state`: the workspace, a member (active or not), an invitation,
-/// or an invitation's sender.
-pub fn uses_id(state: &WorkspaceState, id: &str) -> bool {
-    state.workspace.id == id
-        || state.members.iter().any(|m| m.user_id == id)
-        || (state.invitations.iter()).any(|inv| inv.id == id || inv.invited_by == id)
 }
 
 /// A timestamp that cannot be written or moved by 7 days within years 0000–9999.
