@@ -689,3 +689,41 @@ fn invisible_characters_are_refused_in_new_names_and_emails() {
     state.invitations[0].email = "e\u{200B}ve@example.com".into();
     assert!(state_input(&serde_json::from_str(&json(&state)).unwrap(), "/state").is_ok());
 }
+
+/// `docs/rules/invitations.md#emails`: the Kelvin-sign case — a verified email that spells an
+/// ASCII mailbox with a lookalike does not answer that mailbox's invitation.
+#[test]
+fn a_kelvin_sign_does_not_accept_kims_invitation() {
+    let start = Context::new(user(0), at(0))
+        .with_email(email(0))
+        .with_account_role(Role::Owner)
+        .with_ids(["3f2a8c1e-5b7d-4e9a-8c6f-1a2b3c4d5e6f"]);
+    let input = NewWorkspace {
+        name: "Client A Support".into(),
+        slug: None,
+        environment: Environment::Production,
+        description: None,
+        backend_org_id: None,
+        is_default: false,
+    };
+    let state = create_workspace(&input, &start).unwrap().state;
+    let invite = Command::InviteMember {
+        email: "kim@example.com".into(),
+        role: Role::Member,
+    };
+    let state = apply(&state, &invite, &start.clone().with_ids([new_id(1)]))
+        .unwrap()
+        .state;
+    let accept = Command::AcceptInvitation {
+        invitation_id: new_id(1),
+        user_id: user(1),
+        display_name: None,
+    };
+    let kelvin = Context::new(user(1), at(0)).with_email("\u{212A}im@example.com");
+    assert_eq!(
+        apply(&state, &accept, &kelvin).unwrap_err().code.as_str(),
+        "email_mismatch"
+    );
+    let kim = Context::new(user(1), at(0)).with_email("KIM@example.com");
+    assert!(apply(&state, &accept, &kim).is_ok());
+}

@@ -619,7 +619,9 @@ pub fn char_len(s: &str) -> usize {
 pub const MAX_RAW_CHARS: usize = 1_024;
 
 /// `Some(n)`, the number of characters of `s`, when it has more than `max`; `None` without
-/// counting when its bytes already show it has not (a character is at least one byte).
+/// counting when its bytes already show it has not (a character is at least one byte). Not inlined:
+/// called from every reader of normalized text, it stays one copy in the `.wasm`.
+#[inline(never)]
 pub fn longer_than(s: &str, max: usize) -> Option<usize> {
     if s.len() <= max {
         return None;
