@@ -26,6 +26,9 @@ time("slugify, 10,000 suffixes taken", () => rules.slugify("Support", taken));
 // 50 sensitive topics of 62 words each, all but the last word equal, and topics of 100 KB and 1 MB of
 // that first word repeated: the matcher's worst case.
 const topics = Array.from({ length: 50 }, (_, i) => `${"a ".repeat(61)}b${i}`);
+time("resolveTone, 50 topics of 62 words, topic of 10,000 characters", () =>
+  rules.resolveTone({ baseline: "friendly", topic: "a ".repeat(5_000), sensitive_topics: topics }),
+);
 for (const size of [100_000, 1_000_000]) {
   const topic = "a ".repeat(size / 2);
   time(`resolveTone, 50 topics of 62 words, topic ${size / 1000} KB`, () =>
