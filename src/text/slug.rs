@@ -99,20 +99,9 @@ fn with_suffix(base: &str, n: u32) -> String {
 /// most [`MAX_TAKEN`] strings. Paths: `/name`, `/taken/3`; the refusal's code is the first problem's.
 pub fn slugify_input(name: &Json, taken: &Json) -> Result<String, RuleError> {
     let mut problems = Problems::new();
+    // Bounded before NFKD (`docs/rules/workspace.md#slugs`).
     let name = validate::string(name, "/name", &mut problems).filter(|name| {
-        // Bounded before NFKD (`docs/rules/workspace.md#slugs`).
-        let Some(n) = crate::text::longer_than(name, crate::text::MAX_RAW_CHARS) else {
-            return true;
-        };
-        problems.push(
-            crate::base::error::Code::TooLong,
-            "/name",
-            format!(
-                "name must have at most {} characters, got {n}.",
-                crate::text::MAX_RAW_CHARS
-            ),
-        );
-        false
+        validate::check_len(name, "/name", 0, crate::text::MAX_RAW_CHARS, &mut problems)
     });
     let mut names = Vec::new();
     if !matches!(

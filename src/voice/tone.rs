@@ -315,7 +315,7 @@ pub fn read_tone_input(value: &Json) -> Result<ToneInput, RuleError> {
         .and_then(Tier::from_level);
     let topic = optional(entries, "topic")
         .and_then(|v| validate::string(v, "/topic", &mut problems))
-        .filter(|t| within(t, "/topic", MAX_TOPIC_CHARS, &mut problems))
+        .filter(|t| validate::check_len(t, "/topic", 0, MAX_TOPIC_CHARS, &mut problems))
         .map(str::to_owned);
     let sensitive_topics = optional(entries, "sensitive_topics").and_then(|v| {
         keyterms::read_list(v, "/sensitive_topics", SENSITIVE_TOPICS_CAP, &mut problems)
@@ -336,22 +336,6 @@ pub fn read_tone_input(value: &Json) -> Result<ToneInput, RuleError> {
     }
 }
 
-/// Whether `s` has at most `max` characters as given; `too_long` at `path` otherwise.
-fn within(s: &str, path: &str, max: usize, problems: &mut Problems) -> bool {
-    let Some(n) = text::longer_than(s, max) else {
-        return true;
-    };
-    problems.push(
-        crate::base::error::Code::TooLong,
-        path,
-        format!(
-            "{} must have at most {max} characters, got {n}.",
-            validate::describe(path)
-        ),
-    );
-    false
-}
-
 fn read_emotion(value: &Json, problems: &mut Problems) -> Option<Emotion> {
     let entries = validate::object(value, "/emotion", problems)?;
     let undefined = Json::Unsupported(crate::base::json::Unsupported::Undefined);
@@ -362,7 +346,7 @@ fn read_emotion(value: &Json, problems: &mut Problems) -> Option<Emotion> {
             .unwrap_or(&undefined)
     };
     let label = validate::string(field("label"), "/emotion/label", problems)
-        .filter(|l| within(l, "/emotion/label", MAX_LABEL_CHARS, problems));
+        .filter(|l| validate::check_len(l, "/emotion/label", 0, MAX_LABEL_CHARS, problems));
     let intensity =
         validate::number_in(field("intensity"), "/emotion/intensity", 0.0, 1.0, problems);
     validate::no_unknown_fields(entries, &["label", "intensity"], "/emotion", problems);

@@ -70,7 +70,7 @@ impl Context {
     /// uses it for a record ([`WorkspaceState::uses_id`](crate::workspace::state::WorkspaceState::uses_id)):
     /// a state holding one id twice is one the state reader refuses (`docs/rules/commands.md#ids`). A
     /// generated id that collides (never seen; 122 random bits) is drawn again.
-    pub fn fresh_id_unlike(&self, in_use: impl Fn(&str) -> bool) -> Result<String, RuleError> {
+    pub fn fresh_id_unlike(&self, in_use: &dyn Fn(&str) -> bool) -> Result<String, RuleError> {
         loop {
             let i = self.next_id.get();
             let id = self.next_id();

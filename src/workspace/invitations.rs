@@ -213,7 +213,7 @@ pub fn invite_member(
             (i, true)
         }
         None => {
-            let id = ctx.fresh_id_unlike(|id| state.uses_id(id))?;
+            let id = ctx.fresh_id_unlike(&|id| state.uses_id(id))?;
             state.invitations.push(Invitation {
                 id,
                 email,

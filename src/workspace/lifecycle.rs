@@ -68,7 +68,7 @@ pub fn create_workspace(
     crate::workspace::state::check_new_email(email, "/ctx/actor_email", &mut p);
     p.finish(Code::ValidationFailed, ())?;
     let now = ctx.now_written()?;
-    let id = ctx.fresh_id_unlike(|id| id == ctx.actor_id)?;
+    let id = ctx.fresh_id_unlike(&|id| id == ctx.actor_id)?;
     let state = WorkspaceState {
         workspace: Workspace {
             id,

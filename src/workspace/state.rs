@@ -739,14 +739,13 @@ fn check_members<'a>(
 pub fn check_new_name(name: &str, path: &str, p: &mut Problems) {
     check_name(name, path, p);
     // Control characters are reported by `check_name` already.
-    if let Some(c) = crate::text::invisible::first_in_name(name).filter(|c| !c.is_control()) {
+    if crate::text::invisible::first_in_name(name).is_some_and(|c| !c.is_control()) {
         p.push(
             Code::InvalidValue,
             path,
             format!(
-                "{} must not contain the invisible or layout character U+{:04X}.",
-                describe(path),
-                u32::from(c)
+                "{} must not contain invisible or layout characters (zero-width, direction, line separators, spaces other than U+0020).",
+                describe(path)
             ),
         );
     }
