@@ -469,7 +469,7 @@ proptest! {
         };
         let mut state = create_workspace(&input, &start).unwrap().state;
         let invite = Command::InviteMember { email: email(1), role: Role::Admin };
-        state = apply(&state, &invite, &start).unwrap().state;
+        state = apply(&state, &invite, &start.clone().with_ids([new_id(0)])).unwrap().state;
         let s = Step { actor: 0, kind: command_kind, target: 1, role: Role::Member, hours: 0, right_email: true };
         let mut state_json: Json = serde_json::from_str(&json(&state)).unwrap();
         let mut command_json: Json = serde_json::from_value(command_value(&command(&state, &s))).unwrap();
@@ -488,4 +488,242 @@ proptest! {
         let _ = workspace_rules::workspace::invitations::preview_invitation_input(&state_json, &command_json, &ctx_json);
         let _ = workspace_rules::workspace::commands::create_workspace_input(&command_json, &ctx_json);
     }
+}
+
+/// An id for `ctx.ids`: mostly a new one, sometimes one the workspace already uses (its own, a
+/// member's, an invitation's), which must be refused as `id_in_use`.
+fn id_for(state: &WorkspaceState, n: usize, pick: u8) -> String {
+    let used: Vec<&String> = std::iter::once(&state.workspace.id)
+        .chain(state.members.iter().map(|m| &m.user_id))
+        .chain(state.invitations.iter().map(|inv| &inv.id))
+        .collect();
+    match pick % 4 {
+        0 => used[n % used.len()].clone(),
+        _ => new_id(n),
+    }
+}
+
+/// The `state` of an `apply` or `createWorkspace` answer, as the answer's text holds it.
+fn state_text(answer: &str) -> String {
+    let value: serde_json::Value = serde_json::from_str(answer).unwrap();
+    value["state"].to_string()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    /// `docs/rules/commands.md#ids`: no command ever answers a state the state reader would refuse.
+    /// Random sequences through `api::call_text`, each answer's state passed back as its exact text
+    /// (the last-state cache) or re-spaced (read again): every answer's state, read from its JSON
+    /// text, is accepted and writes back as the same text; an id already in use is `id_in_use`.
+    #[test]
+    fn every_answer_reads_back_as_itself(
+        steps in prop::collection::vec((step(), any::<u8>(), any::<bool>()), 1..40),
+    ) {
+        use workspace_rules::api::call_text;
+        use workspace_rules::workspace::state::state_input;
+        let ctx = serde_json::json!({
+            "actor_id": user(0), "actor_email": email(0), "now": at(0).as_str(),
+            "account_role": "owner", "ids": ["3f2a8c1e-5b7d-4e9a-8c6f-1a2b3c4d5e6f"],
+        });
+        let created = call_text("createWorkspace", &format!(
+            r#"[{{"name":"Client A Support","environment":"production"}},{ctx}]"#
+        )).unwrap().unwrap();
+        let mut text = state_text(&created);
+        let mut hours = 0i64;
+        for (n, (s, pick, cached)) in steps.iter().enumerate() {
+            hours += i64::from(s.hours);
+            let state = state_input(&serde_json::from_str(&text).unwrap(), "/state").unwrap();
+            let id = id_for(&state, n, *pick);
+            let in_use = state.uses_id(&id);
+            let command = command_value(&command(&state, s));
+            let ctx = serde_json::json!({
+                "actor_id": user(s.actor),
+                "actor_email": if s.right_email { email(s.actor) } else { "someone@else.example".into() },
+                "now": at(hours).as_str(),
+                "ids": [id],
+            });
+            // The exact text hits the cache of the last state; a re-spaced one is read again.
+            let sent = if *cached { text.clone() } else { text.replacen(':', ": ", 1) };
+            match call_text("apply", &format!("[{sent},{command},{ctx}]")).unwrap() {
+                Err(e) => {
+                    prop_assert_ne!(e.code.as_str(), "invalid_state", "{:?}", e);
+                    if e.code.as_str() == "id_in_use" {
+                        prop_assert!(in_use);
+                        prop_assert_eq!(e.errors[0].path.as_str(), "/ctx/ids/0");
+                    }
+                }
+                Ok(answer) => {
+                    let next = state_text(&answer);
+                    let read = state_input(&serde_json::from_str(&next).unwrap(), "/state");
+                    prop_assert!(read.is_ok(), "{:?}\n{}", read, next);
+                    prop_assert_eq!(json(&read.unwrap()), next.clone());
+                    text = next;
+                }
+            }
+        }
+    }
+}
+
+/// `docs/rules/commands.md#ids`: the issue's case, and every command that takes ids.
+#[test]
+fn an_id_in_use_is_refused() {
+    let start = Context::new(user(0), at(0))
+        .with_email(email(0))
+        .with_account_role(Role::Owner)
+        .with_ids(["3f2a8c1e-5b7d-4e9a-8c6f-1a2b3c4d5e6f"]);
+    let input = NewWorkspace {
+        name: "Client A Support".into(),
+        slug: None,
+        environment: Environment::Production,
+        description: None,
+        backend_org_id: None,
+        is_default: false,
+    };
+    // createWorkspace: the actor's own id is not the workspace's.
+    let own = start.clone().with_ids([user(0)]);
+    let refused = create_workspace(&input, &own).unwrap_err();
+    assert_eq!(
+        (refused.code.as_str(), refused.errors[0].path.as_str()),
+        ("id_in_use", "/ctx/ids/0")
+    );
+    let state = create_workspace(&input, &start).unwrap().state;
+    let invite = |to: usize| Command::InviteMember {
+        email: email(to),
+        role: Role::Member,
+    };
+    let state = apply(&state, &invite(1), &start.clone().with_ids([new_id(1)]))
+        .unwrap()
+        .state;
+    for used in [
+        new_id(1),
+        user(0),
+        "3f2a8c1e-5b7d-4e9a-8c6f-1a2b3c4d5e6f".to_owned(),
+    ] {
+        let ctx = start.clone().with_ids([used]);
+        let refused = apply(&state, &invite(2), &ctx).unwrap_err();
+        assert_eq!(refused.code.as_str(), "id_in_use");
+        assert_eq!(refused.code.status(), 409);
+        assert_eq!(refused.errors[0].path, "/ctx/ids/0");
+    }
+    // A resend creates nothing: its id is not read.
+    let ctx = start.clone().with_ids([new_id(1)]);
+    assert!(apply(&state, &invite(1), &ctx).is_ok());
+}
+
+/// `docs/rules/workspace.md#fields`, `docs/rules/invitations.md#invite`: invisible and layout
+/// characters are refused in new names, display names and emails; a stored state holding them is
+/// still read.
+#[test]
+fn invisible_characters_are_refused_in_new_names_and_emails() {
+    use workspace_rules::workspace::state::state_input;
+    let start = Context::new(user(0), at(0))
+        .with_email(email(0))
+        .with_account_role(Role::Owner)
+        .with_ids(["3f2a8c1e-5b7d-4e9a-8c6f-1a2b3c4d5e6f"]);
+    let new = |name: &str| NewWorkspace {
+        name: name.into(),
+        slug: Some("support".into()),
+        environment: Environment::Production,
+        description: None,
+        backend_org_id: None,
+        is_default: false,
+    };
+    for name in [
+        "Support \u{202E}gnp.exe",
+        "Sup\u{200B}port",
+        "Support\u{2028}",
+        "\u{FEFF}Support",
+        "Client\u{A0}A",
+    ] {
+        let refused = create_workspace(&new(name), &start).unwrap_err();
+        assert_eq!(refused.errors[0].path, "/input/name", "{name:?}");
+        assert_eq!(refused.errors[0].code.as_str(), "invalid_value", "{name:?}");
+    }
+    let mut state = create_workspace(&new("Support"), &start).unwrap().state;
+    let rename = Command::UpdateWorkspace(WorkspacePatch {
+        name: Some("Sup\u{200B}port".into()),
+        environment: None,
+        description: None,
+    });
+    let refused = apply(&state, &rename, &start).unwrap_err();
+    assert_eq!(refused.errors[0].path, "/command/name");
+    for bad in [
+        "eve\u{0}@example.com",
+        "e\u{200B}ve@example.com",
+        "\u{202E}eve@example.com",
+    ] {
+        let invite = Command::InviteMember {
+            email: bad.into(),
+            role: Role::Member,
+        };
+        let refused = apply(&state, &invite, &start.clone().with_ids([new_id(1)])).unwrap_err();
+        assert_eq!(
+            (
+                refused.errors[0].code.as_str(),
+                refused.errors[0].path.as_str()
+            ),
+            ("invalid_email", "/command/email"),
+            "{bad:?}"
+        );
+    }
+    let invite = Command::InviteMember {
+        email: email(1),
+        role: Role::Member,
+    };
+    state = apply(&state, &invite, &start.clone().with_ids([new_id(1)]))
+        .unwrap()
+        .state;
+    let accept = Command::AcceptInvitation {
+        invitation_id: new_id(1),
+        user_id: user(1),
+        display_name: Some("Bo\u{2066}".into()),
+    };
+    let invitee = Context::new(user(1), at(0)).with_email(email(1));
+    assert_eq!(
+        apply(&state, &accept, &invitee).unwrap_err().errors[0].path,
+        "/command/display_name"
+    );
+    // Stored before the rule: still read.
+    state.workspace.name = "Sup\u{200B}port".into();
+    state.invitations[0].email = "e\u{200B}ve@example.com".into();
+    assert!(state_input(&serde_json::from_str(&json(&state)).unwrap(), "/state").is_ok());
+}
+
+/// `docs/rules/invitations.md#emails`: the issue's Kelvin-sign case — a verified email that spells an
+/// ASCII mailbox with a lookalike does not answer that mailbox's invitation.
+#[test]
+fn a_kelvin_sign_does_not_accept_kims_invitation() {
+    let start = Context::new(user(0), at(0))
+        .with_email(email(0))
+        .with_account_role(Role::Owner)
+        .with_ids(["3f2a8c1e-5b7d-4e9a-8c6f-1a2b3c4d5e6f"]);
+    let input = NewWorkspace {
+        name: "Client A Support".into(),
+        slug: None,
+        environment: Environment::Production,
+        description: None,
+        backend_org_id: None,
+        is_default: false,
+    };
+    let state = create_workspace(&input, &start).unwrap().state;
+    let invite = Command::InviteMember {
+        email: "kim@example.com".into(),
+        role: Role::Member,
+    };
+    let state = apply(&state, &invite, &start.clone().with_ids([new_id(1)]))
+        .unwrap()
+        .state;
+    let accept = Command::AcceptInvitation {
+        invitation_id: new_id(1),
+        user_id: user(1),
+        display_name: None,
+    };
+    let kelvin = Context::new(user(1), at(0)).with_email("\u{212A}im@example.com");
+    assert_eq!(
+        apply(&state, &accept, &kelvin).unwrap_err().code.as_str(),
+        "email_mismatch"
+    );
+    let kim = Context::new(user(1), at(0)).with_email("KIM@example.com");
+    assert!(apply(&state, &accept, &kim).is_ok());
 }

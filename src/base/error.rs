@@ -122,6 +122,9 @@ codes! {
     /// A prepared workspace used after `free()` (or lost when the module was reset after an
     /// internal error): prepare the state again.
     PreparedWorkspaceFreed = "prepared_workspace_freed", 410;
+    // `docs/rules/commands.md` ids
+    /// An id from `ctx.ids` that the workspace already uses for a record.
+    IdInUse = "id_in_use", 409;
     // The library itself
     /// A bug in the library; reported instead of a crash.
     InternalError = "internal_error", 500;

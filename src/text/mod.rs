@@ -31,6 +31,7 @@
 pub mod char_tables;
 pub mod email;
 pub mod folds;
+pub mod invisible;
 pub mod language_tag;
 pub mod lowercase;
 pub mod marks;
@@ -609,6 +610,24 @@ fn never_folds(c: char) -> bool {
 /// The number of characters (Unicode scalar values) of a text.
 pub fn char_len(s: &str) -> usize {
     s.chars().count()
+}
+
+/// The most characters a term, a label or a name may have **as given**, before it is normalized
+/// (`docs/rules/keyterms.md#empty-and-long-terms`): 8 × the longest term kept. Normalizing costs
+/// time in the length of the text (10 MB of combining marks took a second), so a longer text is
+/// `too_long` after counting its characters, never normalized.
+pub const MAX_RAW_CHARS: usize = 1_024;
+
+/// `Some(n)`, the number of characters of `s`, when it has more than `max`; `None` without
+/// counting when its bytes already show it has not (a character is at least one byte). Not inlined:
+/// called from every reader of normalized text, it stays one copy in the `.wasm`.
+#[inline(never)]
+pub fn longer_than(s: &str, max: usize) -> Option<usize> {
+    if s.len() <= max {
+        return None;
+    }
+    let n = char_len(s);
+    (n > max).then_some(n)
 }
 
 /// Whether a character is part of a word for whole-word matching (`docs/rules/tone.md`): letters and digits

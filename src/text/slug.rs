@@ -2,6 +2,7 @@
 //! `^[a-z0-9][a-z0-9-]*[a-z0-9]$`), and `slugify`, which derives one from a name.
 
 use crate::base::error::RuleError;
+use crate::base::index::StrIndex;
 use crate::base::json::{Json, Unsupported};
 use crate::base::validate::{self, Problems};
 use crate::text::marks::is_combining_mark;
@@ -29,14 +30,25 @@ pub fn is_valid(s: &str) -> bool {
 /// left becomes [`FALLBACK`] and a one-character slug gets `-` + [`FALLBACK`] appended
 /// (`"A"` → `"a-workspace"`). With `taken`, the first of `slug`, `slug-2`, `slug-3`, … that is not taken,
 /// cut so the suffix still fits in 63 characters.
+///
+/// Linear in the taken slugs (`docs/rules/workspace.md#slugs`): they are looked up in an index
+/// built once, so 10,000 taken suffixes cost one pass, not one search of the list per suffix tried.
 pub fn slugify(name: &str, taken: &[&str]) -> String {
     let base = valid_base(name);
     if !taken.contains(&base.as_str()) {
         return base;
     }
+    let mut index = StrIndex::with_capacity(taken.len());
+    for slug in taken {
+        // A candidate is at most 63 characters: a longer slug is none of them.
+        if slug.len() <= MAX_LEN {
+            let _ = index.insert(slug);
+        }
+    }
+    // At most `taken.len() + 1` candidates: one of them is free.
     (2..)
         .map(|n| with_suffix(&base, n))
-        .find(|candidate| !taken.contains(&candidate.as_str()))
+        .find(|candidate| index.position(candidate).is_none())
         .unwrap_or(base)
 }
 
@@ -87,7 +99,10 @@ fn with_suffix(base: &str, n: u32) -> String {
 /// most [`MAX_TAKEN`] strings. Paths: `/name`, `/taken/3`; the refusal's code is the first problem's.
 pub fn slugify_input(name: &Json, taken: &Json) -> Result<String, RuleError> {
     let mut problems = Problems::new();
-    let name = validate::string(name, "/name", &mut problems);
+    // Bounded before NFKD (`docs/rules/workspace.md#slugs`).
+    let name = validate::string(name, "/name", &mut problems).filter(|name| {
+        validate::check_len(name, "/name", 0, crate::text::MAX_RAW_CHARS, &mut problems)
+    });
     let mut names = Vec::new();
     if !matches!(
         taken,
@@ -152,6 +167,23 @@ mod tests {
         assert!(is_valid(&got));
     }
 
+    /// The case (10,000 taken, the documented limit): the answer is the first free suffix,
+    /// and the work is counted, not timed: at most one lookup per taken slug plus one.
+    #[test]
+    fn ten_thousand_taken_suffixes_give_the_next_one() {
+        let taken: Vec<String> = std::iter::once("support".to_owned())
+            .chain((2..=MAX_TAKEN).map(|n| format!("support-{n}")))
+            .collect();
+        let taken: Vec<&str> = taken.iter().map(String::as_str).collect();
+        assert_eq!(
+            slugify("Support", &taken),
+            format!("support-{}", MAX_TAKEN + 1)
+        );
+        let mut gaps = taken.clone();
+        gaps.remove(5_000);
+        assert_eq!(slugify("Support", &gaps), "support-5001");
+    }
+
     #[test]
     fn the_cut_never_leaves_a_trailing_dash() {
         let name = format!("{} b", "a".repeat(62));
@@ -160,6 +192,21 @@ mod tests {
         assert_eq!(
             slugify(&name, &[taken.as_str()]),
             format!("{}-2", "a".repeat(61))
+        );
+    }
+
+    #[test]
+    fn names_too_long_to_decompose_are_refused() {
+        let ok = "a".repeat(crate::text::MAX_RAW_CHARS);
+        assert_eq!(
+            slugify_input(&Json::from(ok.as_str()), &Json::Null),
+            Ok("a".repeat(63))
+        );
+        let over = format!("{ok}a");
+        let refused = slugify_input(&Json::from(over.as_str()), &Json::Null).unwrap_err();
+        assert_eq!(
+            (refused.code, refused.errors[0].path.as_str()),
+            (crate::base::error::Code::TooLong, "/name")
         );
     }
 

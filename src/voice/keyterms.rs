@@ -49,7 +49,8 @@ pub enum Outcome {
     Kept(usize),
     /// Empty after normalization.
     Empty,
-    /// Too long after normalization, with its length in characters.
+    /// Too long after normalization, with its length in characters; or longer than
+    /// [`text::MAX_RAW_CHARS`] as given (then its length as given), not normalized at all.
     TooLong(usize),
     /// A duplicate of the kept term at this index.
     Duplicate(usize),
@@ -93,6 +94,10 @@ impl<'a, T> Dedup<'a, T> {
 
     /// Normalizes and judges one term; a new term within the cap is kept with `tag`.
     pub fn offer(&mut self, term: &'a str, tag: T) -> Outcome {
+        // Bounded before normalizing: a term far too long is judged by its length as given.
+        if let Some(n) = text::longer_than(term, text::MAX_RAW_CHARS) {
+            return Outcome::TooLong(n);
+        }
         // The normalized term and its key borrow from `term` when nothing changes them, else from
         // the reused buffers; they are copied only when kept.
         let text::Keyed {
@@ -448,6 +453,31 @@ mod tests {
         let r = merge(&[vec!["Straße", "STRASSE", "strasse"]]);
         assert_eq!(terms(&r), ["Straße"]);
         assert_eq!(r.dropped.len(), 2);
+    }
+
+    /// Issue 17: a term longer than `MAX_RAW_CHARS` as given is too long before it is normalized,
+    /// though its normalized form would be short (white space collapses, marks compose); at the
+    /// limit it is normalized as before. In a merge, a list field and the tone's topics alike.
+    #[test]
+    fn terms_too_long_as_given_are_not_normalized() {
+        let spaced = format!("a{}b", " ".repeat(text::MAX_RAW_CHARS - 2));
+        let over = format!("a{}b", " ".repeat(text::MAX_RAW_CHARS - 1));
+        let r = merge(&[vec![spaced.as_str(), over.as_str()]]);
+        assert_eq!(terms(&r), ["a b"]);
+        assert_eq!(r.dropped[0].reason, DropReason::TooLong);
+        let mut problems = Problems::new();
+        let list = Json::Array(vec![Json::from(over.as_str())]);
+        assert_eq!(read_list(&list, "/keyterms", 10, &mut problems), None);
+        let problem = &problems.into_vec()[0];
+        assert_eq!(
+            (problem.code, problem.path.as_str()),
+            (Code::TooLong, "/keyterms/0")
+        );
+        assert!(
+            problem.message.ends_with("got 1025."),
+            "{}",
+            problem.message
+        );
     }
 
     #[test]

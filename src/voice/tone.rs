@@ -153,8 +153,20 @@ pub struct ToneResult {
     pub matched_topic: Option<String>,
 }
 
-/// The tier a strong emotion of this label signals, if any.
+/// The most characters a `topic` may have, as given (`docs/rules/tone.md#limits`): checked before
+/// it is normalized, `too_long` at `/topic`.
+pub const MAX_TOPIC_CHARS: usize = 10_000;
+
+/// The most characters an emotion `label` may have, as given: checked before it is normalized,
+/// `too_long` at `/emotion/label`. Every label that signals a tier is a short word.
+pub const MAX_LABEL_CHARS: usize = 128;
+
+/// The tier a strong emotion of this label signals, if any; a label longer than
+/// [`MAX_LABEL_CHARS`] signals none (it is not normalized).
 pub fn emotion_tier(label: &str) -> Option<Tier> {
+    if text::longer_than(label, MAX_LABEL_CHARS).is_some() {
+        return None;
+    }
     match text::fold(&text::normalize(label)).as_str() {
         "fearful" | "anxious" | "sad" | "distressed" | "grieving" => Some(Tier::HoldSpace),
         "angry" | "frustrated" | "confused" => Some(Tier::FullEmpathy),
@@ -163,14 +175,46 @@ pub fn emotion_tier(label: &str) -> Option<Tier> {
 }
 
 /// The first of `topics` whose words appear as a contiguous whole-word sequence in `text`.
+/// Each topic is searched for in one pass over the text's words (Knuth–Morris–Pratt over words), so
+/// the work is linear in the text for each topic, however its words repeat.
 pub fn matching_topic<'a>(text_words: &[String], topics: &'a [String]) -> Option<&'a str> {
-    topics.iter().map(String::as_str).find(|topic| {
-        let needle = text::words(topic);
-        !needle.is_empty()
-            && text_words
-                .windows(needle.len())
-                .any(|window| window == needle.as_slice())
-    })
+    topics
+        .iter()
+        .map(String::as_str)
+        .find(|topic| contains_words(text_words, &text::words(topic)))
+}
+
+/// Whether `needle` (non-empty) occurs as a contiguous run of `haystack`, in
+/// `O(haystack + needle)` word comparisons.
+fn contains_words(haystack: &[String], needle: &[String]) -> bool {
+    if needle.is_empty() {
+        return false;
+    }
+    // `fallback[i]`: the length of the longest proper prefix of `needle[..=i]` that is also its suffix.
+    let mut fallback = vec![0usize; needle.len()];
+    let mut k = 0;
+    for i in 1..needle.len() {
+        while k > 0 && needle[i] != needle[k] {
+            k = fallback[k - 1];
+        }
+        if needle[i] == needle[k] {
+            k += 1;
+        }
+        fallback[i] = k;
+    }
+    let mut matched = 0;
+    for word in haystack {
+        while matched > 0 && *word != needle[matched] {
+            matched = fallback[matched - 1];
+        }
+        if *word == needle[matched] {
+            matched += 1;
+            if matched == needle.len() {
+                return true;
+            }
+        }
+    }
+    false
 }
 
 /// `docs/rules/tone.md`: the tone for this moment of the call.
@@ -271,6 +315,7 @@ pub fn read_tone_input(value: &Json) -> Result<ToneInput, RuleError> {
         .and_then(Tier::from_level);
     let topic = optional(entries, "topic")
         .and_then(|v| validate::string(v, "/topic", &mut problems))
+        .filter(|t| validate::check_len(t, "/topic", 0, MAX_TOPIC_CHARS, &mut problems))
         .map(str::to_owned);
     let sensitive_topics = optional(entries, "sensitive_topics").and_then(|v| {
         keyterms::read_list(v, "/sensitive_topics", SENSITIVE_TOPICS_CAP, &mut problems)
@@ -300,7 +345,8 @@ fn read_emotion(value: &Json, problems: &mut Problems) -> Option<Emotion> {
             .find_map(|(k, v)| (k == key).then_some(v))
             .unwrap_or(&undefined)
     };
-    let label = validate::string(field("label"), "/emotion/label", problems);
+    let label = validate::string(field("label"), "/emotion/label", problems)
+        .filter(|l| validate::check_len(l, "/emotion/label", 0, MAX_LABEL_CHARS, problems));
     let intensity =
         validate::number_in(field("intensity"), "/emotion/intensity", 0.0, 1.0, problems);
     validate::no_unknown_fields(entries, &["label", "intensity"], "/emotion", problems);
@@ -377,6 +423,59 @@ mod tests {
             i.sensitive_topics = Some(vec![]);
         });
         assert_eq!(r.source, Source::Baseline);
+    }
+
+    /// Issue 17: repeated words (where a window-by-window search compares each window almost
+    /// whole) match exactly where they should, and the limits come before normalizing.
+    #[test]
+    fn topics_match_across_repeated_words_and_long_strings_are_refused() {
+        let words = |s: &str| text::words(s);
+        let hay = words("a a a b a a a a c");
+        for (needle, found) in [
+            ("a a a b", true),
+            ("a a a a c", true),
+            ("a a b a a a a c", true),
+            ("a a a a a", false),
+            ("a b a a a a c x", false),
+            ("c", true),
+            ("a c", true),
+            ("b a b", false),
+        ] {
+            let naive = hay.windows(words(needle).len()).any(|w| w == words(needle));
+            assert_eq!(contains_words(&hay, &words(needle)), found, "{needle}");
+            assert_eq!(naive, found, "{needle}");
+        }
+        assert!(!contains_words(&hay, &[]));
+
+        let topic = "x".repeat(MAX_TOPIC_CHARS + 1);
+        let input = Json::Object(vec![
+            ("baseline".into(), Json::from("friendly")),
+            ("topic".into(), Json::from(topic.as_str())),
+        ]);
+        let refused = read_tone_input(&input).unwrap_err();
+        assert_eq!(
+            (refused.code, refused.errors[0].path.as_str()),
+            (crate::base::error::Code::TooLong, "/topic")
+        );
+        let label = "\u{301}".repeat(MAX_LABEL_CHARS + 1);
+        let emotion = Json::Object(vec![
+            ("label".into(), Json::from(label.as_str())),
+            ("intensity".into(), Json::Number(1.0)),
+        ]);
+        let input = Json::Object(vec![
+            ("baseline".into(), Json::from("friendly")),
+            ("emotion".into(), emotion),
+        ]);
+        let refused = read_tone_input(&input).unwrap_err();
+        assert_eq!(refused.errors[0].path, "/emotion/label");
+        assert_eq!(
+            emotion_tier(&format!("anxious{}", " ".repeat(MAX_LABEL_CHARS))),
+            None
+        );
+        assert_eq!(
+            emotion_tier(&format!("anxious{}", " ".repeat(MAX_LABEL_CHARS - 7))),
+            Some(Tier::HoldSpace)
+        );
     }
 
     #[test]

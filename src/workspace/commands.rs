@@ -73,13 +73,13 @@ use crate::workspace::audit::Event;
 use crate::workspace::context::{read_context, Context};
 use crate::workspace::credit_commands::{self, AllowanceChange};
 use crate::workspace::credits::Meter;
-use crate::workspace::invitations::{self, is_valid_email, normalize_email};
+use crate::workspace::invitations;
 use crate::workspace::lifecycle::{self, NewWorkspace, SettingsPatch, WorkspacePatch};
 use crate::workspace::membership;
 use crate::workspace::minutes::{Allocation, RecordedCall};
 use crate::workspace::roles::{read_role, Role};
 use crate::workspace::state::{
-    check_description, check_display_name, check_name, check_slug, state_input, WorkspaceState,
+    check_description, check_new_email, check_new_name, check_slug, state_input, WorkspaceState,
 };
 use serde::Serialize;
 
@@ -195,7 +195,7 @@ impl Command {
             uuid(&Json::String(v.to_owned()), &at(k), p);
         };
         match self {
-            Command::InviteMember { email, .. } => check_email(email, &at("email"), p),
+            Command::InviteMember { email, .. } => check_new_email(email, &at("email"), p),
             Command::RevokeInvitation { invitation_id }
             | Command::DeclineInvitation { invitation_id } => id(invitation_id, "invitation_id", p),
             Command::AcceptInvitation {
@@ -206,7 +206,7 @@ impl Command {
                 id(invitation_id, "invitation_id", p);
                 id(user_id, "user_id", p);
                 if let Some(name) = display_name {
-                    check_display_name(name, &at("display_name"), p);
+                    check_new_name(name, &at("display_name"), p);
                 }
             }
             Command::RemoveMember { user_id } | Command::ChangeRole { user_id, .. } => {
@@ -263,26 +263,13 @@ impl Command {
             }
             Command::UpdateWorkspace(patch) => {
                 if let Some(name) = &patch.name {
-                    check_name(name, &at("name"), p);
+                    check_new_name(name, &at("name"), p);
                 }
                 if let Some(Some(d)) = &patch.description {
                     check_description(d, &at("description"), p);
                 }
             }
         }
-    }
-}
-
-fn check_email(email: &str, path: &str, p: &mut Problems) {
-    if !is_valid_email(&normalize_email(email)) {
-        p.push(
-            Code::InvalidEmail,
-            path,
-            format!(
-                "{} must be an email address such as bo@example.com, got \"{email}\".",
-                describe(path)
-            ),
-        );
     }
 }
 
@@ -508,7 +495,7 @@ pub fn read_fields(
         CommandType::InviteMember => {
             let email = string(field(e, "email"), &at("email"), p);
             if let Some(email) = email {
-                check_email(email, &at("email"), p);
+                check_new_email(email, &at("email"), p);
             }
             let role = read_role(field(e, "role"), &at("role"), p);
             Command::InviteMember {
@@ -525,7 +512,7 @@ pub fn read_fields(
         CommandType::AcceptInvitation => {
             let invitation_id = id("invitation_id", p);
             let user_id = id("user_id", p);
-            let display_name = optional_trimmed(e, "display_name", path, p, check_display_name);
+            let display_name = optional_trimmed(e, "display_name", path, p, check_new_name);
             Command::AcceptInvitation {
                 invitation_id: invitation_id?,
                 user_id: user_id?,
@@ -592,7 +579,7 @@ pub fn read_fields(
                     );
                     None
                 }
-                _ => optional_trimmed(e, "name", path, p, check_name).map(Option::flatten),
+                _ => optional_trimmed(e, "name", path, p, check_new_name).map(Option::flatten),
             };
             let environment = match field(e, "environment") {
                 Json::Unsupported(crate::base::json::Unsupported::Undefined) => Some(None),
@@ -682,7 +669,7 @@ fn read_new_workspace(value: &Json, path: &str, p: &mut Problems) -> Option<NewW
     let at = |k: &str| child(path, k);
     let name = string(field(e, "name"), &at("name"), p).map(|n| {
         let n = n.trim();
-        check_name(n, &at("name"), p);
+        check_new_name(n, &at("name"), p);
         n.to_owned()
     });
     let slug = optional_string(e, "slug", path, p, check_slug);

@@ -65,6 +65,28 @@ impl Context {
         }
     }
 
+    /// The next id for a record the call adds ([`next_id`](Self::next_id)), refused as `id_in_use`
+    /// (409, at `/ctx/ids/<i>`) when it is one of `ctx.ids` and `in_use` says the workspace already
+    /// uses it for a record ([`WorkspaceState::uses_id`](crate::workspace::state::WorkspaceState::uses_id)):
+    /// a state holding one id twice is one the state reader refuses (`docs/rules/commands.md#ids`). A
+    /// generated id that collides (never seen; 122 random bits) is drawn again.
+    pub fn fresh_id_unlike(&self, in_use: &dyn Fn(&str) -> bool) -> Result<String, RuleError> {
+        loop {
+            let i = self.next_id.get();
+            let id = self.next_id();
+            if !in_use(&id) {
+                return Ok(id);
+            }
+            if i < self.ids.len() {
+                return Err(RuleError::single(
+                    crate::base::error::Code::IdInUse,
+                    format!("/ctx/ids/{i}"),
+                    format!("The id {id} is already used in this workspace."),
+                ));
+            }
+        }
+    }
+
     /// Rewinds the id source, so a typed `apply` can run twice with the same context.
     pub(crate) fn rewind(&self) {
         self.next_id.set(0);

@@ -213,8 +213,9 @@ pub fn invite_member(
             (i, true)
         }
         None => {
+            let id = ctx.fresh_id_unlike(&|id| state.uses_id(id))?;
             state.invitations.push(Invitation {
-                id: ctx.next_id(),
+                id,
                 email,
                 role,
                 status: InvitationState::Pending,

@@ -61,10 +61,17 @@ pub fn create_workspace(
             "ctx.actor_email is needed: the creator becomes the first member.",
         ));
     };
+    // A new name and the creator's email hold no invisible or layout characters (the state check
+    // below reads them as a stored state would).
+    let mut p = crate::base::validate::Problems::new();
+    crate::workspace::state::check_new_name(&input.name, "/input/name", &mut p);
+    crate::workspace::state::check_new_email(email, "/ctx/actor_email", &mut p);
+    p.finish(Code::ValidationFailed, ())?;
     let now = ctx.now_written()?;
+    let id = ctx.fresh_id_unlike(&|id| id == ctx.actor_id)?;
     let state = WorkspaceState {
         workspace: Workspace {
-            id: ctx.next_id(),
+            id,
             name: input.name.clone(),
             slug: input
                 .slug

@@ -179,6 +179,14 @@ impl WorkspaceState {
             .count()
     }
 
+    /// Whether `id` names a record of the workspace: itself, a member (active or not), an
+    /// invitation, or an invitation's sender (`docs/rules/commands.md#ids`).
+    pub fn uses_id(&self, id: &str) -> bool {
+        self.workspace.id == id
+            || self.members.iter().any(|m| m.user_id == id)
+            || (self.invitations.iter()).any(|inv| inv.id == id || inv.invited_by == id)
+    }
+
     pub fn is_archived(&self) -> bool {
         self.workspace.status == WorkspaceStatus::Archived
     }
@@ -720,6 +728,43 @@ fn check_members<'a>(
             Code::InvalidValue,
             path,
             "The workspace must have at least one active owner.",
+        );
+    }
+}
+
+/// A name or display name a caller gives now (`createWorkspace`, `update_workspace`,
+/// `accept_invitation`): [`check_name`], and none of the invisible and layout characters of
+/// [`crate::text::invisible`] (`invalid_value`). A stored state is read with `check_name` alone, so a
+/// workspace stored before this rule stays readable (`docs/rules/workspace.md#fields`).
+pub fn check_new_name(name: &str, path: &str, p: &mut Problems) {
+    check_name(name, path, p);
+    // Control characters are reported by `check_name` already.
+    if crate::text::invisible::first_in_name(name).is_some_and(|c| !c.is_control()) {
+        p.push(
+            Code::InvalidValue,
+            path,
+            format!(
+                "{} must not contain invisible or layout characters (zero-width, direction, line separators, spaces other than U+0020).",
+                describe(path)
+            ),
+        );
+    }
+}
+
+/// An email a caller gives now (an invitation's, the creator's): it looks like an address and holds no
+/// control, format or white-space character (`invalid_email`, `docs/rules/invitations.md#invite`).
+/// Stored emails are read with the shape check alone, as [`check_new_name`] explains.
+pub fn check_new_email(email: &str, path: &str, p: &mut Problems) {
+    let normalized = normalize_email(email);
+    if !is_valid_email(&normalized) || crate::text::invisible::first_in_email(&normalized).is_some()
+    {
+        p.push(
+            Code::InvalidEmail,
+            path,
+            format!(
+                "{} must be an email address such as bo@example.com, got \"{email}\".",
+                describe(path)
+            ),
         );
     }
 }
