@@ -264,47 +264,106 @@ function compact(text) {
  */
 export function mergeByPosition(lists) {
   const n = lists.length;
+  // Each list as read: its items (a list of our own) or, when it is not a list, the value itself.
+  const raw = new Array(n);
+  const flat = [];
+  let strings = n <= MAX_ITEMS;
+  for (let i = 0; i < n && strings; i++) {
+    // The terms read already pass the limit: this list and those after it are not read.
+    if (flat.length > MAX_ITEMS) break;
+    const list = lists[i];
+    let isList, length;
+    try {
+      isList = Array.isArray(list);
+      if (isList) length = list.length;
+    } catch {
+      isList = true; // a revoked Proxy: unreadable, below
+    }
+    if (!isList) {
+      raw[i] = list; // not a list: read by readOnce in mergeText
+      strings = false;
+      break;
+    }
+    if (typeof length !== "number" || !(length >= 0 && length <= MAX_ITEMS && length === Math.floor(length))) {
+      raw[i] = length > MAX_ITEMS ? TOO_MANY : UNREADABLE; // its length, read once, says it all
+      strings = false;
+      break;
+    }
+    const items = new Array(length);
+    raw[i] = items;
+    for (let j = 0; j < length; j++) {
+      let term;
+      try {
+        term = list[j];
+      } catch {
+        term = UNREAD;
+      }
+      items[j] = term;
+      if (typeof term === "string") flat.push(term);
+      else strings = false;
+    }
+  }
+  if (strings && flat.length <= MAX_ITEMS) {
+    const joined = flat.join("");
+    if (wellFormed(joined)) return mergeFlat(flat, joined, lists, raw);
+  }
+  return callRead(EXPORT_ID.mergeKeyterms, { text: mergeText(lists, raw), marked: true });
+}
+
+/** What a list item that threw when read is held as, until it is marked. */
+const UNREAD = Symbol("unreadable");
+
+/** Whether a string has no unpaired surrogate (`isWellFormed` where the host has it). */
+const wellFormed =
+  typeof String.prototype.isWellFormed === "function" ? (s) => s.isWellFormed() : (s) => !/\p{Cs}/u.test(s);
+
+/**
+ * The marked text of mergeKeyterms' lists: those already read (`raw`) copied from what was read, the
+ * others read now (readOnce), list after list while the terms stay within MAX_ITEMS; past that (or
+ * past MAX_ITEMS lists) each list is marked unread.
+ */
+function mergeText(lists, raw) {
+  const n = lists.length;
   const saved = [marked, budget];
-  marked = false;
   budget = MAX_VALUES;
-  const copies = new Array(n);
-  let strings = true;
-  let total = 0;
-  let isMarked;
   try {
+    const copies = new Array(n);
+    let total = 0;
     for (let i = 0; i < n; i++) {
       if (n > MAX_ITEMS || total > MAX_ITEMS) {
-        copies[i] = markAs(TOO_MANY);
+        copies[i] = TOO_MANY;
         continue;
       }
-      const c = readOnce(lists[i], 0);
+      const items = raw[i];
+      let c;
+      if (typeof items === "string") {
+        c = items; // a mark: the length read said it
+      } else if (Array.isArray(items) && items !== lists[i]) {
+        c = new Array(items.length);
+        for (let j = 0; j < items.length; j++) c[j] = items[j] === UNREAD ? UNREADABLE : readOnce(items[j], 1);
+      } else {
+        c = readOnce(lists[i], 0); // not read yet
+      }
       copies[i] = c;
-      if (!Array.isArray(c)) {
-        strings = false;
-        continue;
-      }
-      total += c.length;
-      for (let j = 0; j < c.length; j++) if (typeof c[j] !== "string") strings = false;
+      if (Array.isArray(c)) total += c.length;
     }
-    isMarked = marked;
+    return JSON.stringify(copies);
   } finally {
     [marked, budget] = saved;
   }
-  if (isMarked || !strings) return callRead(EXPORT_ID.mergeKeyterms, { text: JSON.stringify(copies), marked: true });
-  const flat = copies.flat();
+}
+
+/** The answer for lists of strings, `flat` the terms in order, `joined` laid end to end (api::merge_joined). */
+function mergeFlat(flat, joined, lists, raw) {
   const lengths = new Uint32Array(flat.length);
-  let joined = "";
-  for (let k = 0; k < flat.length; k++) {
-    lengths[k] = flat[k].length;
-    joined += flat[k];
-  }
+  for (let k = 0; k < flat.length; k++) lengths[k] = flat[k].length;
   let out;
   try {
     out = glue.__mergeKeytermsJoined(joined, lengths);
   } finally {
     settle();
   }
-  if (out === "") return callRead(EXPORT_ID.mergeKeyterms, { text: JSON.stringify(copies), marked: true });
+  if (out === "") return callRead(EXPORT_ID.mergeKeyterms, { text: mergeText(lists, raw), marked: true });
   const keyterms = new Array(out.charCodeAt(0));
   let i = 1;
   for (let k = 0; k < keyterms.length; k++) {
