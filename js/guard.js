@@ -7,7 +7,7 @@
 // `internal_error` for that call; the following calls work as before. An exception thrown by the
 // caller's own objects while the input was read (a getter, a Proxy) unwinds through the same frames and
 // is treated the same way, as `invalid_type`.
-import { __resetAfterTrap } from "./workspace_rules.js";
+import { __resetAfterTrap, initSync } from "./workspace_rules.js";
 import { WorkspaceRulesError } from "./error.js";
 
 const INTERNAL =
@@ -44,4 +44,26 @@ export function guard(e) {
   if (safely(isTrap, e, false)) return refusal("internal_error", 500, INTERNAL, e);
   const what = safely(described, e, "a value that cannot be shown as text");
   return refusal("invalid_type", 400, "The input could not be read: it threw " + what, e);
+}
+
+/**
+ * The memory a call may leave the instance holding: WebAssembly memory only grows, so one large
+ * input (a 10 MB string) would keep its tens of MB for the life of the page. After a call that left
+ * more than this, `settle` swaps in a fresh instance, as after a trap — unless prepared workspaces
+ * are held (`prepared.held`), which live in the instance: then the memory is theirs to keep, until
+ * they are freed. The largest inputs the rules accept stay below it (a state of 10,000 members and
+ * the last-state cache: 13 MB).
+ */
+export const MEMORY_LIMIT = 32 * 1024 * 1024;
+
+/** How many prepared workspaces the instance holds (js/prepared.js counts them). */
+export const prepared = { held: 0 };
+
+/** After each call into the module: a fresh instance if the memory is past MEMORY_LIMIT. Never throws. */
+export function settle() {
+  try {
+    if (prepared.held === 0 && initSync().memory.buffer.byteLength > MEMORY_LIMIT) __resetAfterTrap();
+  } catch {
+    // Not loaded (web.js before init()): nothing to settle.
+  }
 }

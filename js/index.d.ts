@@ -659,7 +659,8 @@ export function effectiveVoiceSettings(layers: VoiceSettingsLayers): EffectiveVo
 
 /**
  * Merges keyterm lists (`docs/rules/keyterms.md`): normalized, de-duplicated, first occurrence wins, capped at 200.
- * @throws {WorkspaceRulesError} `invalid_type` (400) for an argument that is not a list of strings.
+ * @throws {WorkspaceRulesError} `invalid_type` (400) for an argument that is not a list of strings;
+ * `too_many_items` (422) past 10,000 terms in all or 10,000 lists (no list past the limit is read).
  */
 export function mergeKeyterms(...lists: string[][]): KeytermMergeResult;
 

@@ -7,17 +7,20 @@
 // one, and never another workspace's answer. Arguments cross as in rules.js: the JSON text of plain
 // data (`jsonArgs`), else the values themselves; refusals come back as WorkspaceRulesError.
 //
-// rules.js hands in its trap guard and argument helpers (`preparedWorkspaces({ guard, jsonArgs,
-// answerOf, SLOW })`: `jsonArgs(args)` the JSON text of plain arguments or SLOW, `answerOf(out, spell)`
-// a tagged answer of the module) and exports the `prepareWorkspace` it gets back.
+// rules.js hands in its trap guard and argument helpers (`preparedWorkspaces({ guard, readArgs,
+// answerOf, SLOW })`: `readArgs(args)` the arguments read once, `{ text, marked }`, `answerOf(out,
+// spell)` a tagged answer of the module) and exports the `prepareWorkspace` it gets back. While any
+// prepared workspace is held, the memory check after each call (settle in guard.js) keeps the
+// instance, which holds them.
 import * as glue from "./workspace_rules.js";
+import { prepared as instance, settle } from "./guard.js";
 
 /** The methods by their position in the module's table (prepared::METHODS). */
 const CHECK_REQUEST = 0;
 const AUTHORIZE = 1;
 const PREVIEW_INVITATION = 2;
 
-export function preparedWorkspaces({ guard, jsonArgs, markedText, answerOf, SLOW }) {
+export function preparedWorkspaces({ guard, readArgs, answerOf, SLOW }) {
   let nextId = 1;
   // The safety net for a workspace nobody freed: its memory in the module is released once the
   // object is garbage collected (at some point, or never; free() is the way).
@@ -25,6 +28,7 @@ export function preparedWorkspaces({ guard, jsonArgs, markedText, answerOf, SLOW
   const parse = (out) => JSON.parse(out.slice(1));
 
   function release(id) {
+    instance.held--;
     try {
       glue.__preparedFree(id);
     } catch {
@@ -34,11 +38,13 @@ export function preparedWorkspaces({ guard, jsonArgs, markedText, answerOf, SLOW
 
   function call(id, method, ...args) {
     try {
-      const text = jsonArgs(args);
-      const answer = text === SLOW ? SLOW : answerOf(glue.__preparedCallJson(id, method, text), parse);
-      return answer !== SLOW ? answer : answerOf(glue.__preparedCallMarked(id, method, markedText(args)), parse);
+      const { text, marked } = readArgs(args);
+      const answer = marked ? SLOW : answerOf(glue.__preparedCallJson(id, method, text), parse);
+      return answer !== SLOW ? answer : answerOf(glue.__preparedCallMarked(id, method, text), parse);
     } catch (e) {
       throw guard(e);
+    } finally {
+      settle();
     }
   }
 
@@ -71,6 +77,7 @@ export function preparedWorkspaces({ guard, jsonArgs, markedText, answerOf, SLOW
       if (id === 0) return;
       this.#id = 0;
       registry?.unregister(this);
+      instance.held--;
       try {
         glue.__preparedFree(id);
       } catch (e) {
@@ -91,12 +98,14 @@ export function preparedWorkspaces({ guard, jsonArgs, markedText, answerOf, SLOW
   function prepareWorkspace(state) {
     const id = nextId++;
     try {
-      const text = jsonArgs([state]);
-      const answer = text === SLOW ? SLOW : answerOf(glue.__prepareJson(id, text), parse);
-      if (answer === SLOW) answerOf(glue.__prepareMarked(id, markedText([state])), parse);
+      const { text, marked } = readArgs([state]);
+      const answer = marked ? SLOW : answerOf(glue.__prepareJson(id, text), parse);
+      if (answer === SLOW) answerOf(glue.__prepareMarked(id, text), parse);
     } catch (e) {
+      settle();
       throw guard(e);
     }
+    instance.held++;
     const prepared = new PreparedWorkspace(id);
     registry?.register(prepared, id, prepared);
     return prepared;

@@ -12,8 +12,9 @@
 // input limits, the names of roles, actions, voice fields and drop reasons, and each export's
 // position in the core's table (EXPORT_ID). Nothing here is generated from strings.
 //
-// Each export asks its fast path first; SLOW means the arguments are not plain JSON data (see
-// fast-paths.js), and viaMarked sends them as marked JSON text, which carries anything. Either way a
+// Each export reads its arguments once and sends them (`call`, or its own fast path: see
+// fast-paths.js) as JSON text, or as marked JSON text when what was read has values JSON cannot
+// carry. Either way a
 // throw that is not a refusal goes through guard().
 //
 // Adding an export (say `creditStatus(state, now)`): an entry in the Rust core's table (api::EXPORTS
@@ -22,8 +23,7 @@
 //
 //   export function creditStatus(state, now) {
 //     try {
-//       const answer = viaJson(EXPORT_ID.creditStatus, [state, now]);
-//       return answer !== SLOW ? answer : viaMarked(EXPORT_ID.creditStatus, [state, now]);
+//       return call(EXPORT_ID.creditStatus, [state, now]);
 //     } catch (e) {
 //       throw guard(e);
 //     }
@@ -33,14 +33,13 @@
 // table's; tests/consumer/fast-paths.test.mjs then checks the new export's JSON path against its
 // marked path on the shared vectors, and tests/consumer/fuzz.test.mjs asks for its answer's shape.
 import { guard } from "./guard.js";
-import { SLOW, answerOf, canIndex, jsonArgs, markedText, mergeByPosition, updateByReference, viaJson, viaMarked } from "./fast-paths.js";
+import { SLOW, answerOf, call, canIndex, mergeByPosition, readArgs, updateByReference } from "./fast-paths.js";
 import { preparedWorkspaces } from "./prepared.js";
 import { EXPORT_ID } from "./generated.js";
 
 export function roles() {
   try {
-    const answer = viaJson(EXPORT_ID.roles, []);
-    return answer !== SLOW ? answer : viaMarked(EXPORT_ID.roles, []);
+    return call(EXPORT_ID.roles, []);
   } catch (e) {
     throw guard(e);
   }
@@ -48,8 +47,7 @@ export function roles() {
 
 export function actions() {
   try {
-    const answer = viaJson(EXPORT_ID.actions, []);
-    return answer !== SLOW ? answer : viaMarked(EXPORT_ID.actions, []);
+    return call(EXPORT_ID.actions, []);
   } catch (e) {
     throw guard(e);
   }
@@ -57,8 +55,7 @@ export function actions() {
 
 export function permissionMatrix() {
   try {
-    const answer = viaJson(EXPORT_ID.permissionMatrix, []);
-    return answer !== SLOW ? answer : viaMarked(EXPORT_ID.permissionMatrix, []);
+    return call(EXPORT_ID.permissionMatrix, []);
   } catch (e) {
     throw guard(e);
   }
@@ -68,8 +65,7 @@ export function can(role, action) {
   try {
     const i = canIndex(role, action);
     if (i !== 2) return i === 1;
-    const answer = viaJson(EXPORT_ID.can, [role, action]);
-    return answer !== SLOW ? answer : viaMarked(EXPORT_ID.can, [role, action]);
+    return call(EXPORT_ID.can, [role, action]);
   } catch (e) {
     throw guard(e);
   }
@@ -77,8 +73,7 @@ export function can(role, action) {
 
 export function slugify(name, taken) {
   try {
-    const answer = viaJson(EXPORT_ID.slugify, [name, taken]);
-    return answer !== SLOW ? answer : viaMarked(EXPORT_ID.slugify, [name, taken]);
+    return call(EXPORT_ID.slugify, [name, taken]);
   } catch (e) {
     throw guard(e);
   }
@@ -86,8 +81,7 @@ export function slugify(name, taken) {
 
 export function normalizeTestCallerNumbers(numbers) {
   try {
-    const answer = viaJson(EXPORT_ID.normalizeTestCallerNumbers, [numbers]);
-    return answer !== SLOW ? answer : viaMarked(EXPORT_ID.normalizeTestCallerNumbers, [numbers]);
+    return call(EXPORT_ID.normalizeTestCallerNumbers, [numbers]);
   } catch (e) {
     throw guard(e);
   }
@@ -95,8 +89,7 @@ export function normalizeTestCallerNumbers(numbers) {
 
 export function callCost(allocation, duration_seconds) {
   try {
-    const answer = viaJson(EXPORT_ID.callCost, [allocation, duration_seconds]);
-    return answer !== SLOW ? answer : viaMarked(EXPORT_ID.callCost, [allocation, duration_seconds]);
+    return call(EXPORT_ID.callCost, [allocation, duration_seconds]);
   } catch (e) {
     throw guard(e);
   }
@@ -104,8 +97,7 @@ export function callCost(allocation, duration_seconds) {
 
 export function createWorkspace(input, ctx) {
   try {
-    const answer = viaJson(EXPORT_ID.createWorkspace, [input, ctx]);
-    return answer !== SLOW ? answer : viaMarked(EXPORT_ID.createWorkspace, [input, ctx]);
+    return call(EXPORT_ID.createWorkspace, [input, ctx]);
   } catch (e) {
     throw guard(e);
   }
@@ -113,8 +105,7 @@ export function createWorkspace(input, ctx) {
 
 export function apply(state, command, ctx) {
   try {
-    const answer = viaJson(EXPORT_ID.apply, [state, command, ctx]);
-    return answer !== SLOW ? answer : viaMarked(EXPORT_ID.apply, [state, command, ctx]);
+    return call(EXPORT_ID.apply, [state, command, ctx]);
   } catch (e) {
     throw guard(e);
   }
@@ -122,8 +113,7 @@ export function apply(state, command, ctx) {
 
 export function invitationStatus(invitation, now) {
   try {
-    const answer = viaJson(EXPORT_ID.invitationStatus, [invitation, now]);
-    return answer !== SLOW ? answer : viaMarked(EXPORT_ID.invitationStatus, [invitation, now]);
+    return call(EXPORT_ID.invitationStatus, [invitation, now]);
   } catch (e) {
     throw guard(e);
   }
@@ -131,8 +121,7 @@ export function invitationStatus(invitation, now) {
 
 export function previewInvitation(state, invitation_id, now) {
   try {
-    const answer = viaJson(EXPORT_ID.previewInvitation, [state, invitation_id, now]);
-    return answer !== SLOW ? answer : viaMarked(EXPORT_ID.previewInvitation, [state, invitation_id, now]);
+    return call(EXPORT_ID.previewInvitation, [state, invitation_id, now]);
   } catch (e) {
     throw guard(e);
   }
@@ -140,8 +129,7 @@ export function previewInvitation(state, invitation_id, now) {
 
 export function validateVoiceSettings(patch) {
   try {
-    const answer = viaJson(EXPORT_ID.validateVoiceSettings, [patch]);
-    return answer !== SLOW ? answer : viaMarked(EXPORT_ID.validateVoiceSettings, [patch]);
+    return call(EXPORT_ID.validateVoiceSettings, [patch]);
   } catch (e) {
     throw guard(e);
   }
@@ -149,8 +137,7 @@ export function validateVoiceSettings(patch) {
 
 export function updateVoiceSettings(current, patch) {
   try {
-    const answer = updateByReference(current, patch);
-    return answer !== SLOW ? answer : viaMarked(EXPORT_ID.updateVoiceSettings, [current, patch]);
+    return updateByReference(current, patch);
   } catch (e) {
     throw guard(e);
   }
@@ -158,8 +145,7 @@ export function updateVoiceSettings(current, patch) {
 
 export function effectiveVoiceSettings(layers) {
   try {
-    const answer = viaJson(EXPORT_ID.effectiveVoiceSettings, [layers]);
-    return answer !== SLOW ? answer : viaMarked(EXPORT_ID.effectiveVoiceSettings, [layers]);
+    return call(EXPORT_ID.effectiveVoiceSettings, [layers]);
   } catch (e) {
     throw guard(e);
   }
@@ -167,8 +153,7 @@ export function effectiveVoiceSettings(layers) {
 
 export function mergeKeyterms(...lists) {
   try {
-    const answer = mergeByPosition(lists);
-    return answer !== SLOW ? answer : viaMarked(EXPORT_ID.mergeKeyterms, lists);
+    return mergeByPosition(lists);
   } catch (e) {
     throw guard(e);
   }
@@ -176,8 +161,7 @@ export function mergeKeyterms(...lists) {
 
 export function checkRequest(request, context) {
   try {
-    const answer = viaJson(EXPORT_ID.checkRequest, [request, context]);
-    return answer !== SLOW ? answer : viaMarked(EXPORT_ID.checkRequest, [request, context]);
+    return call(EXPORT_ID.checkRequest, [request, context]);
   } catch (e) {
     throw guard(e);
   }
@@ -185,8 +169,7 @@ export function checkRequest(request, context) {
 
 export function authorize(state, user_id, action, now) {
   try {
-    const answer = viaJson(EXPORT_ID.authorize, [state, user_id, action, now]);
-    return answer !== SLOW ? answer : viaMarked(EXPORT_ID.authorize, [state, user_id, action, now]);
+    return call(EXPORT_ID.authorize, [state, user_id, action, now]);
   } catch (e) {
     throw guard(e);
   }
@@ -194,8 +177,7 @@ export function authorize(state, user_id, action, now) {
 
 export function creditStatus(state, now) {
   try {
-    const answer = viaJson(EXPORT_ID.creditStatus, [state, now]);
-    return answer !== SLOW ? answer : viaMarked(EXPORT_ID.creditStatus, [state, now]);
+    return call(EXPORT_ID.creditStatus, [state, now]);
   } catch (e) {
     throw guard(e);
   }
@@ -203,8 +185,7 @@ export function creditStatus(state, now) {
 
 export function confirmDelete(state, confirmation, ctx) {
   try {
-    const answer = viaJson(EXPORT_ID.confirmDelete, [state, confirmation, ctx]);
-    return answer !== SLOW ? answer : viaMarked(EXPORT_ID.confirmDelete, [state, confirmation, ctx]);
+    return call(EXPORT_ID.confirmDelete, [state, confirmation, ctx]);
   } catch (e) {
     throw guard(e);
   }
@@ -212,8 +193,7 @@ export function confirmDelete(state, confirmation, ctx) {
 
 export function switchWorkspace(memberships, workspace_id) {
   try {
-    const answer = viaJson(EXPORT_ID.switchWorkspace, [memberships, workspace_id]);
-    return answer !== SLOW ? answer : viaMarked(EXPORT_ID.switchWorkspace, [memberships, workspace_id]);
+    return call(EXPORT_ID.switchWorkspace, [memberships, workspace_id]);
   } catch (e) {
     throw guard(e);
   }
@@ -221,8 +201,7 @@ export function switchWorkspace(memberships, workspace_id) {
 
 export function listWorkspaces(memberships) {
   try {
-    const answer = viaJson(EXPORT_ID.listWorkspaces, [memberships]);
-    return answer !== SLOW ? answer : viaMarked(EXPORT_ID.listWorkspaces, [memberships]);
+    return call(EXPORT_ID.listWorkspaces, [memberships]);
   } catch (e) {
     throw guard(e);
   }
@@ -230,12 +209,11 @@ export function listWorkspaces(memberships) {
 
 export function resolveTone(input) {
   try {
-    const answer = viaJson(EXPORT_ID.resolveTone, [input]);
-    return answer !== SLOW ? answer : viaMarked(EXPORT_ID.resolveTone, [input]);
+    return call(EXPORT_ID.resolveTone, [input]);
   } catch (e) {
     throw guard(e);
   }
 }
 
 /** prepareWorkspace(state): the state read, validated and indexed once (js/prepared.js). */
-export const { prepareWorkspace } = preparedWorkspaces({ guard, jsonArgs, markedText, answerOf, SLOW });
+export const { prepareWorkspace } = preparedWorkspaces({ guard, readArgs, answerOf, SLOW });

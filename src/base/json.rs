@@ -28,11 +28,13 @@ pub enum Unsupported {
     TooDeep,
     /// A list or an object with more than [`MAX_ITEMS`] items, left unread.
     TooManyItems,
+    /// A JavaScript value that threw while it was read (a getter, a `Proxy` trap).
+    Unreadable,
 }
 
 impl Unsupported {
     /// Every kind, in declaration order.
-    pub const ALL: [Unsupported; 9] = [
+    pub const ALL: [Unsupported; 10] = [
         Unsupported::NaN,
         Unsupported::Infinity,
         Unsupported::NegativeInfinity,
@@ -42,6 +44,7 @@ impl Unsupported {
         Unsupported::Function,
         Unsupported::TooDeep,
         Unsupported::TooManyItems,
+        Unsupported::Unreadable,
     ];
 
     /// The name used in messages and in the shared test vectors (`{"$js": "NaN"}`).
@@ -56,6 +59,7 @@ impl Unsupported {
             Unsupported::Function => "function",
             Unsupported::TooDeep => "too_deep",
             Unsupported::TooManyItems => "too_many_items",
+            Unsupported::Unreadable => "unreadable",
         }
     }
 
@@ -118,6 +122,7 @@ impl Json {
                 Unsupported::Function => "a function",
                 Unsupported::TooDeep => "a value nested too deeply",
                 Unsupported::TooManyItems => "more than 10000 items",
+                Unsupported::Unreadable => "a value that threw when read",
             },
         }
     }

@@ -254,15 +254,16 @@ pub fn read_lists(lists: &[Json]) -> Result<Vec<Vec<&str>>, RuleError> {
         .filter_map(Json::as_array)
         .map(<[Json]>::len)
         .sum();
-    if total > crate::base::json::MAX_ITEMS || lists.len() > crate::base::json::MAX_ITEMS {
-        return Err(RuleError::single(
-            Code::TooManyItems,
-            "",
-            format!(
-                "A merge reads at most {} terms in all, got {total}.",
-                crate::base::json::MAX_ITEMS
-            ),
-        ));
+    // More lists than that are refused by their count alone: a caller (js/fast-paths.js) may leave
+    // them unread.
+    let max = crate::base::json::MAX_ITEMS;
+    if lists.len() > max {
+        let message = format!("A merge reads at most {max} lists, got {}.", lists.len());
+        return Err(RuleError::single(Code::TooManyItems, "", message));
+    }
+    if total > max {
+        let message = format!("A merge reads at most {max} terms in all, got {total}.");
+        return Err(RuleError::single(Code::TooManyItems, "", message));
     }
     let mut problems = Problems::new();
     let mut typed: Vec<Vec<&str>> = Vec::with_capacity(lists.len());
