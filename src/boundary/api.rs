@@ -621,6 +621,9 @@ mod tests {
     }
 
     const CTX: &str = r#"{"actor_id":"5d0e3c1a-7b2f-4c8d-9e1a-0b2c3d4e5f01","actor_email":"ana@example.com","now":"2026-11-22T10:00:00.000Z","account_role":"owner","ids":["3f2a8c1e-5b7d-4e9a-8c6f-1a2b3c4d5e6f","9b1c2d3e-4f50-4a61-8b72-c3d4e5f60001"]}"#;
+    /// The context of a command after `createWorkspace` with [`CTX`]: a new id for the invitation
+    /// (the first of `CTX` is the workspace's: `id_in_use`).
+    const NEXT: &str = r#"{"actor_id":"5d0e3c1a-7b2f-4c8d-9e1a-0b2c3d4e5f01","actor_email":"ana@example.com","now":"2026-11-22T10:00:00.000Z","account_role":"owner","ids":["9b1c2d3e-4f50-4a61-8b72-c3d4e5f60002"]}"#;
 
     fn last_text() -> Option<String> {
         LAST_STATE.with_borrow(|l| l.as_ref().map(|l| l.text.clone()))
@@ -647,13 +650,16 @@ mod tests {
             r#"{"type":"update_workspace","name":"Client B"}"#,
         ];
         for command in commands {
-            let args = format!("[{state},{command},{CTX}]");
+            let args = format!("[{state},{command},{NEXT}]");
             assert_eq!(last_text().as_deref(), Some(state.as_str()), "a hit");
             let hit = call_text("apply", &args).unwrap();
             assert_ne!(last_text().as_deref(), Some(state.as_str()), "taken");
             let miss = call_text("apply", &args).unwrap();
             let untyped: Vec<Json> = serde_json::from_str(&args).unwrap();
             assert_eq!(hit, miss, "{command}");
+            if command.contains("invite") {
+                assert!(hit.is_ok(), "the invite is answered: {hit:?}");
+            }
             assert_eq!(call("apply", &untyped), Some(hit), "{command}");
             // The next command starts from a fresh answer for this state, so it hits again.
             let _ = call_text("createWorkspace", &format!("[{new},{CTX}]"));
@@ -672,12 +678,16 @@ mod tests {
         let state = state_of(&created);
         let spaced = state.replacen(':', ": ", 1);
         let command = r#"{"type":"invite_member","email":"b@example.com","role":"member"}"#;
-        let miss = call_text("apply", &format!("[{spaced},{command},{CTX}]")).unwrap();
+        let miss = call_text("apply", &format!("[{spaced},{command},{NEXT}]")).unwrap();
         let _ = call_text(
             "createWorkspace",
             &format!(r#"[{{"name":"Client A","environment":"production"}},{CTX}]"#),
         );
-        let hit = call_text("apply", &format!("[{state},{command},{CTX}]")).unwrap();
+        let hit = call_text("apply", &format!("[{state},{command},{NEXT}]")).unwrap();
+        assert!(
+            hit.as_ref().is_ok_and(|a| a.contains("b@example.com")),
+            "{hit:?}"
+        );
         assert_eq!(hit, miss);
         assert!(
             call_text("apply", "[{}, 1").is_none(),
