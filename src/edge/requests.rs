@@ -28,9 +28,9 @@ use crate::base::validate::{
     child, field, no_unknown_fields, nullable, object, string, timestamp, Problems,
 };
 use crate::workspace::invitations::find_in;
-use crate::workspace::lifecycle::{confirm_slug, not_default};
+use crate::workspace::lifecycle::confirm_slug;
 use crate::workspace::lookup::Lookup;
-use crate::workspace::membership::{may_grant, may_modify, permit_in, standing};
+use crate::workspace::membership::{may_grant, may_modify, not_default, permit_in, standing};
 use crate::workspace::roles::{parse_role, Action, Role};
 use crate::workspace::state::{state_input, WorkspaceState};
 use serde::ser::{Serialize, SerializeStruct, Serializer};
