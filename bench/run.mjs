@@ -219,6 +219,25 @@ groups.push({
   });
 }
 
+// capabilities on 1,000 members (and their invitations) against one apply on that state (target: at
+// most 2×, issue 18): one pass, not a loop of apply.
+{
+  const state = stateWith(api, 1000);
+  const owner = { actor_id: state.members[0].user_id, actor_email: state.members[0].email, now: ctx.now };
+  const [, invite, inviteCtx] = inviteArgs(api, 1000);
+  const cases = {
+    "capabilities, 1000 members (owner)": () => api.capabilities(state, owner),
+    "apply invite_member, 1000 members": () => api.apply(state, invite, inviteCtx),
+  };
+  groups.push({
+    title: "capabilities: 1,000 members against one apply",
+    cases,
+    targets: (m) => [
+      `capabilities / apply, 1,000 members: ${(m["capabilities, 1000 members (owner)"] / m["apply invite_member, 1000 members"]).toFixed(2)}× (target ≤ 2×)`,
+    ],
+  });
+}
+
 // ---- the harness -----------------------------------------------------------------------------------
 let sink = 0;
 function batch(fn, n) {

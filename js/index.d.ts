@@ -373,6 +373,38 @@ export interface Decision {
   error?: RuleErrorData;
 }
 
+/** One entry of `capabilities`: allowed, or the refusal `apply` (or `authorize`) would give, with the
+ *  human `message` a UI can show as the control's reason. */
+export type CapabilityEntry =
+  | { allowed: true }
+  | { allowed: false; code: string; status: number; message: string };
+
+/** The entries of one member; `leave` only on the actor's own entry. */
+export interface MemberCapabilities {
+  remove: CapabilityEntry;
+  change_role: Record<Role, CapabilityEntry>;
+  leave?: CapabilityEntry;
+}
+
+/** The entries of one invitation. */
+export interface InvitationCapabilities {
+  revoke: CapabilityEntry;
+  resend: CapabilityEntry;
+  accept: CapabilityEntry;
+  decline: CapabilityEntry;
+}
+
+/** The answer of `capabilities` (`docs/rules/capabilities.md`): members and invitations in state order
+ *  (keyed by user id and invitation id), actions in matrix order, roles highest first. */
+export interface Capabilities {
+  role: Role | null;
+  member: boolean;
+  workspace: Record<Action, CapabilityEntry>;
+  invite: { roles: Record<Role, CapabilityEntry> };
+  members: Record<string, MemberCapabilities>;
+  invitations: Record<string, InvitationCapabilities>;
+}
+
 /** One membership of a user, as a platform lists them: the `docs/rules/workspace.md` workspace record, the role there. */
 export interface WorkspaceMembership {
   workspace: Workspace;
@@ -687,6 +719,14 @@ export function authorize(state: WorkspaceState, user_id: string, action: Action
  * (a `now` before the stored period: time does not run backwards).
  */
 export function creditStatus(state: WorkspaceState, now: Timestamp): CreditStatus | null;
+
+/**
+ * Everything the actor of `ctx` could do in this workspace at `ctx.now`, each entry with its refusal
+ * (`docs/rules/capabilities.md`): an entry is allowed iff `apply` of its command succeeds, else `apply`
+ * refuses with the entry's code and status (`no_change` aside).
+ * @throws {WorkspaceRulesError} only for a malformed state or context.
+ */
+export function capabilities(state: WorkspaceState, ctx: Context): Capabilities;
 
 /**
  * The delete confirmation: `true` when an owner typed the workspace's name (trimmed).

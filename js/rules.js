@@ -183,6 +183,15 @@ export function creditStatus(state, now) {
   }
 }
 
+export function capabilities(state, ctx) {
+  try {
+    const answer = viaJson(EXPORT_ID.capabilities, [state, ctx]);
+    return answer !== SLOW ? answer : viaMarked(EXPORT_ID.capabilities, [state, ctx]);
+  } catch (e) {
+    throw guard(e);
+  }
+}
+
 export function confirmDelete(state, confirmation, ctx) {
   try {
     return call(EXPORT_ID.confirmDelete, [state, confirmation, ctx]);

@@ -10,7 +10,9 @@
 use proptest::prelude::*;
 use std::collections::HashMap;
 use workspace_rules::base::timestamp::Timestamp;
+use workspace_rules::edge::requests::authorize;
 use workspace_rules::workspace::audit::EventType;
+use workspace_rules::workspace::capabilities::{capabilities, Entry};
 use workspace_rules::workspace::commands::create_workspace;
 use workspace_rules::workspace::commands::{apply, apply_input, Command};
 use workspace_rules::workspace::context::Context;
@@ -18,6 +20,7 @@ use workspace_rules::workspace::credit_commands::AllowanceChange;
 use workspace_rules::workspace::credits::{Allowance, Meter, PerMeter, Rate, Rollover};
 use workspace_rules::workspace::lifecycle::{NewWorkspace, SettingsPatch, WorkspacePatch};
 use workspace_rules::workspace::minutes::Allocation;
+use workspace_rules::workspace::roles::Action;
 use workspace_rules::workspace::state::{Environment, WorkspaceState};
 use workspace_rules::{Json, Role};
 
@@ -726,4 +729,127 @@ fn a_kelvin_sign_does_not_accept_kims_invitation() {
     );
     let kim = Context::new(user(1), at(0)).with_email("KIM@example.com");
     assert!(apply(&state, &accept, &kim).is_ok());
+}
+
+/// A random workspace: a random command sequence from the creator's workspace (members of every
+/// role and status, invitations pending / expired / accepted / declined / revoked, sometimes archived,
+/// outbound off or credits exhausted), made the default workspace when `default`. Returns it with
+/// the hours elapsed.
+fn random_workspace(steps: &[Step], default: bool) -> (WorkspaceState, i64) {
+    let start = Context::new(user(0), at(0))
+        .with_email(email(0))
+        .with_account_role(Role::Owner)
+        .with_ids(["3f2a8c1e-5b7d-4e9a-8c6f-1a2b3c4d5e6f"]);
+    let input = NewWorkspace {
+        name: "Client A Support".into(),
+        slug: None,
+        environment: Environment::Production,
+        description: None,
+        backend_org_id: None,
+        is_default: false,
+    };
+    let mut state = create_workspace(&input, &start).unwrap().state;
+    let mut hours = 0i64;
+    for (n, s) in steps.iter().enumerate() {
+        hours += i64::from(s.hours);
+        let mut ctx = Context::new(user(s.actor), at(hours)).with_ids([new_id(n)]);
+        ctx.actor_email = Some(if s.right_email {
+            email(s.actor)
+        } else {
+            "someone@else.example".into()
+        });
+        if let Ok(applied) = apply(&state, &command(&state, s), &ctx) {
+            state = applied.state;
+        }
+    }
+    state.workspace.is_default = default;
+    (state, hours)
+}
+
+/// The law of `docs/rules/capabilities.md`: `entry` is allowed iff `result` succeeded, else both
+/// carry the same code (and so the same status); a `no_change` entry is an answer that changed nothing.
+fn agrees(
+    entry: &Entry,
+    result: Result<workspace_rules::workspace::commands::Applied, workspace_rules::RuleError>,
+    what: &str,
+) -> Result<(), TestCaseError> {
+    match (&entry.0, result) {
+        (Ok(()), Ok(_)) => {}
+        (Err(e), Ok(applied)) if e.code == workspace_rules::Code::NoChange => {
+            prop_assert!(applied.events.is_empty(), "{what}: no_change but events");
+        }
+        (Err(e), Err(r)) => prop_assert_eq!(e.code, r.code, "{}", what),
+        (entry, result) => prop_assert!(
+            false,
+            "{what}: capabilities {entry:?}, apply {:?}",
+            result.map(|a| a.events)
+        ),
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
+
+    /// Over 2,000 random workspaces × every actor (each user: members of every role, deactivated
+    /// ones, invitees, never-invited; and a stranger without an invitation): every capabilities entry
+    /// agrees with `apply` of its command, and `workspace` with `authorize` on every action.
+    #[test]
+    fn capabilities_agree_with_apply_and_authorize(
+        steps in prop::collection::vec(step(), 1..40),
+        default in prop::bool::weighted(0.2),
+        later in 0i64..240,
+    ) {
+        let (state, hours) = random_workspace(&steps, default);
+        let now = at(hours + later);
+        for actor in (0..USERS).map(user).chain(["5d0e3c1a-7b2f-4c8d-9e1a-0b2c3d4e5f99".to_owned()]) {
+            let i = (0..USERS).find(|&i| user(i) == actor);
+            let ctx = Context::new(actor.clone(), now.clone())
+                .with_email(i.map_or_else(|| "stranger@example.com".to_owned(), email))
+                .with_ids([new_id(999)]);
+            let caps = capabilities(&state, &ctx);
+            let run = |c: Command| apply(&state, &c, &ctx);
+            for (action, entry) in &caps.workspace {
+                let d = authorize(&state, &actor, *action, Some(&now));
+                prop_assert_eq!(d.allowed, entry.allowed(), "authorize {}", action);
+                prop_assert_eq!(d.error.as_ref().map(|e| e.code), entry.0.as_ref().err().map(|e| e.code));
+                let command = match action {
+                    Action::WorkspaceArchive => Command::Archive { slug: state.workspace.slug.clone() },
+                    Action::WorkspaceProvision => Command::Provision,
+                    Action::WorkspaceUpdate => Command::UpdateWorkspace(WorkspacePatch {
+                        name: Some("Renamed".into()), environment: None, description: None,
+                    }),
+                    _ => continue,
+                };
+                agrees(entry, run(command), action.as_str())?;
+            }
+            for (role, entry) in &caps.invite {
+                agrees(entry, run(Command::InviteMember { email: "fresh@example.com".into(), role: *role }), "invite")?;
+            }
+            prop_assert_eq!(caps.members.len(), state.members.len());
+            for ((id, m), member) in caps.members.iter().zip(&state.members) {
+                prop_assert_eq!(id, &member.user_id);
+                agrees(&m.remove, run(Command::RemoveMember { user_id: id.clone() }), "remove")?;
+                for (role, entry) in &m.change_role {
+                    agrees(entry, run(Command::ChangeRole { user_id: id.clone(), role: *role }), "change_role")?;
+                }
+                prop_assert_eq!(m.leave.is_some(), *id == actor);
+                if let Some(leave) = &m.leave {
+                    agrees(leave, run(Command::LeaveWorkspace), "leave")?;
+                }
+            }
+            prop_assert_eq!(caps.invitations.len(), state.invitations.len());
+            for ((id, c), inv) in caps.invitations.iter().zip(&state.invitations) {
+                prop_assert_eq!(id, &inv.id);
+                agrees(&c.revoke, run(Command::RevokeInvitation { invitation_id: id.clone() }), "revoke")?;
+                agrees(&c.resend, run(Command::InviteMember { email: inv.email.clone(), role: inv.role }), "resend")?;
+                agrees(&c.accept, run(Command::AcceptInvitation {
+                    invitation_id: id.clone(), user_id: actor.clone(), display_name: None,
+                }), "accept")?;
+                agrees(&c.decline, run(Command::DeclineInvitation { invitation_id: id.clone() }), "decline")?;
+            }
+            // Deterministic: the same answer twice, byte for byte.
+            prop_assert_eq!(json(&caps), json(&capabilities(&state, &ctx)));
+        }
+    }
 }

@@ -45,6 +45,8 @@ codes! {
     CannotModifyHigherRole = "cannot_modify_higher_role", 403;
     /// The command would leave the workspace without an active owner.
     LastOwner = "last_owner", 409;
+    /// A capabilities entry only: changing a member to the role they have (`apply` changes nothing).
+    NoChange = "no_change", 409;
     /// A role name that is not `owner`, `admin` or `member`.
     UnknownRole = "unknown_role", 400;
     /// An action name that is not in the permission matrix.

@@ -91,6 +91,9 @@ pub const EXPORTS: &[(&str, Export)] = &[
     ("authorize", |a| {
         requests::authorize_input(arg(a, 0), arg(a, 1), arg(a, 2), arg(a, 3)).map(|d| text(&d))
     }),
+    ("capabilities", |a| {
+        crate::workspace::capabilities::capabilities_input(arg(a, 0), arg(a, 1)).map(|c| text(&c))
+    }),
     ("confirmDelete", |a| {
         lifecycle::confirm_delete_input(arg(a, 0), arg(a, 1), arg(a, 2)).map(|b| text(&b))
     }),

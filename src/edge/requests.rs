@@ -10,13 +10,11 @@
 //! same readers as the matching command (paths under `/body`).
 //!
 //! Decisions where the spec is silent:
-//! - the path is matched without its query string or fragment (`?…`, `#…`); every segment is
-//!   percent-decoded (a malformed escape or non-UTF-8 result is `unknown_route`); an empty segment —
-//!   so also a trailing slash — is `unknown_route`; a path above [`MAX_PATH_BYTES`] is `unknown_route`
-//!   without being read further;
-//! - methods compare ASCII case-insensitively (`fetch` upper-cases every standard method but PATCH);
-//!   a known path with another method is `unknown_route`;
-//! - the workspace id of the path compares ASCII case-insensitively (UUIDs are case-insensitive);
+//! - the router matches what a standard router sees (`docs/rules/requests.md#paths-and-methods`): the
+//!   path without its query string or fragment, only unreserved characters and `/` (no escape is
+//!   decoded: a path with `%`, `;`, `\`, a control or non-ASCII character is `unknown_route`), no empty
+//!   or dot segment, literal segments and methods exactly as sent (upper case), ids as lower-case
+//!   UUIDs compared exactly; a path above [`MAX_PATH_BYTES`] is `unknown_route` without being read;
 //! - the public preview route's `action` is `"public"`; an unknown route's is `null`; the preview is
 //!   refused only for an archived workspace (410) and an invitation the state does not hold (404);
 //! - `status` is 200 when allowed; routes without body validation ignore any body.
@@ -25,12 +23,12 @@ use crate::base::error::{Code, RuleError};
 use crate::base::json::{Json, Unsupported};
 use crate::base::timestamp::Timestamp;
 use crate::base::validate::{
-    child, field, no_unknown_fields, nullable, object, string, timestamp, Problems,
+    child, field, is_uuid, no_unknown_fields, nullable, object, string, timestamp, Problems,
 };
 use crate::workspace::invitations::find_in;
-use crate::workspace::lifecycle::{confirm_slug, not_default};
+use crate::workspace::lifecycle::confirm_slug;
 use crate::workspace::lookup::Lookup;
-use crate::workspace::membership::{may_grant, may_modify, permit_in, standing};
+use crate::workspace::membership::{may_grant, may_modify, not_default, permit_in, standing};
 use crate::workspace::roles::{parse_role, Action, Role};
 use crate::workspace::state::{state_input, WorkspaceState};
 use serde::ser::{Serialize, SerializeStruct, Serializer};
@@ -199,50 +197,36 @@ impl Serialize for Decision {
     }
 }
 
-/// Decodes `%XX` escapes of one path segment; `None` for a malformed escape or a non-UTF-8 result.
-fn percent_decode(segment: &str) -> Option<String> {
-    if !segment.contains('%') {
-        return Some(segment.to_owned());
-    }
-    let bytes = segment.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
-        if b == b'%' {
-            let hex = bytes.get(i + 1..i + 3)?;
-            let text = std::str::from_utf8(hex).ok()?;
-            out.push(u8::from_str_radix(text, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(b);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).ok()
+/// Whether `rest` (a path after its leading `/`, without query and fragment) is one a standard router
+/// reads as sent: only unreserved characters (RFC 3986: letters, digits, `-._~`) and `/` — so no
+/// escape (`%2F`, `%2e`, `%77`), no `;`, `\`, control or non-ASCII character — and no empty (`//`) or
+/// dot (`.`, `..`) segment, which URL parsers resolve or collapse before a router sees them.
+fn plain_path(rest: &str) -> bool {
+    rest.bytes()
+        .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~' | b'/'))
+        && rest
+            .split('/')
+            .all(|s| !s.is_empty() && s != "." && s != "..")
 }
 
-/// Matches a method and path against `docs/rules/requests.md`'s route table.
+/// Matches a method and path against `docs/rules/requests.md`'s route table, as a standard router
+/// given the request line does: the method exactly as sent (upper case, as on the wire), literal
+/// segments exactly (case-sensitive, never percent-decoded), ids in their one canonical spelling
+/// (lower-case UUIDs); anything else matches no route.
 pub fn match_route(method: &str, path: &str) -> Option<Matched> {
-    // No method of the table is longer than 6 bytes: a longer one is not read further.
-    if path.len() > MAX_PATH_BYTES || method.len() > 16 {
+    if path.len() > MAX_PATH_BYTES {
         return None;
     }
     let end = path.find(['?', '#']).unwrap_or(path.len());
     let rest = path.get(..end)?.strip_prefix('/')?;
-    let segments = rest
-        .split('/')
-        .map(|s| {
-            if s.is_empty() {
-                None
-            } else {
-                percent_decode(s)
-            }
-        })
-        .collect::<Option<Vec<String>>>()?;
-    let m = method.to_ascii_uppercase();
-    let seg: Vec<&str> = segments.iter().map(String::as_str).collect();
-    let ws = |route: Route, id: &str| Some(Matched::Workspace(route, id.to_owned()));
-    match (m.as_str(), seg.as_slice()) {
+    if !plain_path(rest) {
+        return None;
+    }
+    let seg: Vec<&str> = rest.split('/').collect();
+    // Ids (of the workspace, an invitation, a member) are lower-case UUIDs: another spelling of one
+    // is not the resource an origin's exact lookup would find.
+    let ws = |route: Route, id: &str| is_uuid(id).then(|| Matched::Workspace(route, id.to_owned()));
+    match (method, seg.as_slice()) {
         ("GET", ["v1", "workspaces", id]) => ws(Route::GetWorkspace, id),
         ("PATCH", ["v1", "workspaces", id]) => ws(Route::PatchWorkspace, id),
         ("POST", ["v1", "workspaces", id, "provision"]) => ws(Route::Provision, id),
@@ -256,13 +240,17 @@ pub fn match_route(method: &str, path: &str) -> Option<Matched> {
         ("GET", ["v1", id, "settings", "voice"]) => ws(Route::GetVoiceSettings, id),
         ("PUT", ["v1", id, "settings", "voice"]) => ws(Route::PutVoiceSettings, id),
         ("POST", ["v1", "workspaces", id, "invitations"]) => ws(Route::Invite, id),
-        ("DELETE", ["v1", "workspaces", id, "invitations", invitation_id]) => ws(
-            Route::RevokeInvitation {
-                invitation_id: (*invitation_id).to_owned(),
-            },
-            id,
-        ),
-        ("GET", ["v1", "invitations", invitation_id, "preview"]) => {
+        ("DELETE", ["v1", "workspaces", id, "invitations", invitation_id])
+            if is_uuid(invitation_id) =>
+        {
+            ws(
+                Route::RevokeInvitation {
+                    invitation_id: (*invitation_id).to_owned(),
+                },
+                id,
+            )
+        }
+        ("GET", ["v1", "invitations", invitation_id, "preview"]) if is_uuid(invitation_id) => {
             Some(Matched::Preview((*invitation_id).to_owned()))
         }
         ("POST", ["v1", id, "calls", "outbound"]) => ws(Route::Outbound, id),
@@ -338,7 +326,7 @@ pub fn check_in(
 
 /// Resources never cross workspaces: the path's workspace must be the state's.
 fn same_workspace(state: &WorkspaceState, id: &str) -> Result<(), RuleError> {
-    if id.eq_ignore_ascii_case(&state.workspace.id) {
+    if id == state.workspace.id {
         Ok(())
     } else {
         Err(RuleError::single(

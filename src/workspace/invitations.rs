@@ -183,11 +183,7 @@ pub fn invite_member(
         .iter()
         .any(|m| m.is_active() && normalize_email(&m.email) == email)
     {
-        return Err(RuleError::single(
-            Code::AlreadyMember,
-            "/command/email",
-            format!("{email} is already a member of this workspace."),
-        ));
+        return Err(inviting_member(&email));
     }
     let sent_at = ctx.now_written()?;
     let expires_at = sent_at
@@ -255,7 +251,7 @@ pub fn revoke_invitation(
     )])
 }
 
-fn pending(inv: &Invitation, path: &str) -> Result<(), RuleError> {
+pub(crate) fn pending(inv: &Invitation, path: &str) -> Result<(), RuleError> {
     if inv.status == InvitationState::Pending {
         Ok(())
     } else {
@@ -276,9 +272,14 @@ fn respondable(
     ctx: &Context,
 ) -> Result<usize, RuleError> {
     not_archived(state)?;
+    let i = find(state, invitation_id, "/command/invitation_id")?;
+    respondable_at(&state.invitations[i], ctx)?;
+    Ok(i)
+}
+
+/// [`respondable`]'s checks of a found invitation in a workspace that is not archived.
+pub(crate) fn respondable_at(inv: &Invitation, ctx: &Context) -> Result<(), RuleError> {
     let path = "/command/invitation_id";
-    let i = find(state, invitation_id, path)?;
-    let inv = &state.invitations[i];
     let matches = ctx
         .actor_email
         .as_deref()
@@ -298,7 +299,25 @@ fn respondable(
             "The invitation has expired.",
         ));
     }
-    Ok(i)
+    Ok(())
+}
+
+/// `already_member` (409) for accepting while an active member.
+pub(crate) fn accepting_member() -> RuleError {
+    RuleError::single(
+        Code::AlreadyMember,
+        "/command/user_id",
+        "You are already a member of this workspace.",
+    )
+}
+
+/// `already_member` (409) for inviting the (normalized) `email` of an active member.
+pub(crate) fn inviting_member(email: &str) -> RuleError {
+    RuleError::single(
+        Code::AlreadyMember,
+        "/command/email",
+        format!("{email} is already a member of this workspace."),
+    )
 }
 
 /// `accept_invitation {invitation_id, user_id, display_name?}`: by the invitee only, for themselves
@@ -321,11 +340,7 @@ pub fn accept_invitation(
         ));
     }
     if state.active_member(user_id).is_some() {
-        return Err(RuleError::single(
-            Code::AlreadyMember,
-            "/command/user_id",
-            "You are already a member of this workspace.",
-        ));
+        return Err(accepting_member());
     }
     let at = ctx.now_written()?;
     let inv = &mut state.invitations[i];

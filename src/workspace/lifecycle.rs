@@ -7,7 +7,7 @@ use crate::base::validate::{self, Problems};
 use crate::text::slug::slugify;
 use crate::workspace::audit::{Event, EventType, Metadata};
 use crate::workspace::context::Context;
-use crate::workspace::membership::{acting_role, require, require_owner_to_archive};
+use crate::workspace::membership::{acting_role, not_default, require, require_owner_to_archive};
 use crate::workspace::roles::{Action, Role};
 use crate::workspace::state::{
     Environment, IntegrationVersion, Member, MemberStatus, Minutes, Settings, Workspace,
@@ -324,18 +324,6 @@ pub fn provision(state: &mut WorkspaceState, ctx: &Context) -> Result<Vec<Event>
         &ctx.actor_id,
         &at,
     )])
-}
-
-/// The default workspace can be neither archived nor deleted (`default_workspace_protected`, 409).
-pub(crate) fn not_default(state: &WorkspaceState, verb: &str) -> Result<(), RuleError> {
-    if state.workspace.is_default {
-        return Err(RuleError::single(
-            Code::DefaultWorkspaceProtected,
-            "",
-            format!("The default workspace cannot be {verb}."),
-        ));
-    }
-    Ok(())
 }
 
 /// The archive confirmation: exactly the slug, case-sensitive, nothing trimmed (`slug_mismatch`, 422).

@@ -79,6 +79,7 @@ pub fn permit(role: Role, action: Action) -> Result<(), RuleError> {
 /// The matrix plus the `docs/rules/lifecycle.md` rules that refuse an action the matrix allows, for a member of `role`
 /// in `state` (active, not archived: checked by the caller):
 /// - `workspace.archive`: the matrix, with `docs/rules/lifecycle.md`'s sentence "Only owners can archive a workspace.";
+/// - `workspace.archive` and `workspace.delete` of the default workspace: `default_workspace_protected` (409);
 /// - `knowledge_bases.create` outside the default workspace: `default_workspace_only` (403);
 /// - `calls.outbound` while `settings.outbound_enabled` is false: `outbound_disabled` (403), and
 ///   under a hard credit limit with nothing remaining at `now`: `credits_exhausted` (402,
@@ -90,7 +91,14 @@ pub fn permit_in(
     now: Option<&Timestamp>,
 ) -> Result<(), RuleError> {
     match action {
-        Action::WorkspaceArchive => require_owner_to_archive(role),
+        Action::WorkspaceArchive => {
+            require_owner_to_archive(role)?;
+            not_default(state, "archived")
+        }
+        Action::WorkspaceDelete => {
+            permit(role, action)?;
+            not_default(state, "deleted")
+        }
         Action::KnowledgeBasesCreate => {
             permit(role, action)?;
             if state.workspace.is_default {
@@ -116,6 +124,18 @@ pub fn permit_in(
         }
         _ => permit(role, action),
     }
+}
+
+/// The default workspace can be neither archived nor deleted (`default_workspace_protected`, 409).
+pub fn not_default(state: &WorkspaceState, verb: &str) -> Result<(), RuleError> {
+    if state.workspace.is_default {
+        return Err(RuleError::single(
+            Code::DefaultWorkspaceProtected,
+            "",
+            format!("The default workspace cannot be {verb}."),
+        ));
+    }
+    Ok(())
 }
 
 /// Rule 1: granting (inviting to, changing to) `role` needs a rank at least as high.
@@ -149,7 +169,13 @@ fn keeps_an_owner(state: &WorkspaceState, user_id: &str, path: &str) -> Result<(
     let is_owner = state
         .active_member(user_id)
         .is_some_and(|m| m.role == Role::Owner);
-    if is_owner && state.active_owners() <= 1 {
+    owner_remains(is_owner, state.active_owners(), path)
+}
+
+/// Rule 3 with the counts known: an active owner (`is_owner`) among `owners` active owners may stop
+/// being one only if another remains (`capabilities` counts the owners once).
+pub(crate) fn owner_remains(is_owner: bool, owners: usize, path: &str) -> Result<(), RuleError> {
+    if is_owner && owners <= 1 {
         return Err(RuleError::single(
             Code::LastOwner,
             path,
@@ -166,13 +192,16 @@ fn active_index(state: &WorkspaceState, user_id: &str, path: &str) -> Result<usi
         .members
         .iter()
         .position(|m| m.is_active() && m.user_id == user_id)
-        .ok_or_else(|| {
-            RuleError::single(
-                Code::MemberNotFound,
-                path,
-                format!("No active member has the user id {user_id}."),
-            )
-        })
+        .ok_or_else(|| member_not_found(user_id, path))
+}
+
+/// `member_not_found` (404) for `user_id`.
+pub(crate) fn member_not_found(user_id: &str, path: &str) -> RuleError {
+    RuleError::single(
+        Code::MemberNotFound,
+        path,
+        format!("No active member has the user id {user_id}."),
+    )
 }
 
 /// `remove_member {user_id}`: `members.remove`, rule 2, rule 3; the member is deactivated.

@@ -8,6 +8,7 @@
 //! `lifecycle.md`, `invitations.md`, `commands.md`.
 
 pub mod audit;
+pub mod capabilities;
 pub mod commands;
 pub mod context;
 pub mod credit_commands;

@@ -39,6 +39,8 @@ export const shapes = {
   mergeKeyterms: (v) => v && isStringList(v.keyterms) && v.keyterms.length <= 200 && Array.isArray(v.dropped),
   checkRequest: isDecision,
   authorize: isDecision,
+  capabilities: (v) => v && Object.keys(v).join() === "role,member,workspace,invite,members,invitations" &&
+    typeof v.member === "boolean" && Object.values(v.workspace).every((e) => typeof e.allowed === "boolean"),
   confirmDelete: (v) => v === true,
   switchWorkspace: (v) => v && typeof v.workspace === "object" && ["owner", "admin", "member"].includes(v.role),
   listWorkspaces: (v) => Array.isArray(v) && v.every((w) => w && w.workspace.status === "active" && typeof w.role === "string"),

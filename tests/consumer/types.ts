@@ -4,7 +4,7 @@ import init, {
   createWorkspace, apply, invitationStatus, previewInvitation,
   callCost, normalizeTestCallerNumbers, slugify,
   validateVoiceSettings, updateVoiceSettings, effectiveVoiceSettings, mergeKeyterms, resolveTone,
-  checkRequest, authorize, confirmDelete, switchWorkspace, listWorkspaces, prepareWorkspace, creditStatus,
+  checkRequest, authorize, confirmDelete, switchWorkspace, listWorkspaces, prepareWorkspace, creditStatus, capabilities,
 } from "workspace-rules";
 import type {
   Action, PermissionMatrix, Role, WorkspaceRulesProblem,
@@ -152,11 +152,18 @@ const left: number | undefined = credit?.remaining;
 const nextAlert: number | null | undefined = credit?.next_threshold;
 const callCredits: number | undefined = credit?.by_meter.call_seconds.credits;
 const gated: Decision = authorize(withCredits, owner.user_id, "calls.outbound", ctx.now);
+const caps = capabilities(withCredits, ctx);
+const archiveEntry = caps.workspace["workspace.archive"];
+const reason: string | undefined = archiveEntry.allowed ? undefined : archiveEntry.message;
+const inviteAdmin: boolean = caps.invite.roles.admin.allowed;
+// @ts-expect-error: an allowed entry has no code
+const noCode: string = caps.invite.roles.admin.code;
 
 // The web build's init is typed too (a no-op once the module is ready).
 const ready: Promise<unknown> = init();
 
 export { allowed, everything, adminActions, describe, ready, sent, status, previewRole, slug, numbers, cost };
+export { reason, inviteAdmin, noCode };
 export { provisioned, history, call, refusedCode, anonymous, mayCreateKb, deletable, switched, listed };
 export { preparedDecision, preparedAllowed, preparedPreview };
 export { record, left, nextAlert, callCredits, gated };

@@ -230,13 +230,33 @@ const W = `/v1/workspaces/${WS}`;
 
 req("GET workspace by a member", "GET", W, undefined, actor(CY), allowed("workspace.view"));
 req("the query string and fragment are ignored", "GET", `${W}?fields=name#top`, undefined, actor(CY), allowed("workspace.view"));
-req("segments are percent-decoded", "GET", W.replaceAll("-", "%2D"), undefined, actor(CY), allowed("workspace.view"));
-req("the workspace id compares case-insensitively", "GET", W.toUpperCase().replace("/V1/WORKSPACES/", "/v1/workspaces/"), undefined, actor(CY), allowed("workspace.view"));
-req("methods compare case-insensitively", "get", W, undefined, actor(CY), allowed("workspace.view"));
+// The router matches what a standard router sees (docs/rules/requests.md#paths-and-methods): literal segments
+// and methods exactly as sent, ids in their one canonical spelling; every trick below is unknown_route.
+const NO_ROUTE = refused(null, "unknown_route", 404, "/request/path");
+for (const [trick, method, path] of [
+  ["an escaped letter in a literal segment", "GET", `/v1/%77orkspaces/${WS}`],
+  ["an escaped digit in the version", "GET", `/v%31/workspaces/${WS}`],
+  ["an escaped literal of a route's last segment", "POST", `${W}/%70rovision`],
+  ["escaped hyphens in the id", "GET", W.replaceAll("-", "%2D")],
+  ["an escaped slash", "GET", `/v1/workspaces%2F${WS}`],
+  ["an escaped dot segment", "GET", `/v1/workspaces/x/%2e%2e/${WS}`],
+  ["a dot-dot segment", "GET", `/v1/agents/../workspaces/${WS}`],
+  ["a dot segment", "GET", `/v1/./workspaces/${WS}`],
+  ["an empty segment", "GET", `/v1//workspaces/${WS}`],
+  ["a literal in upper case", "GET", `/v1/Workspaces/${WS}`],
+  ["the workspace id in upper case", "GET", `/v1/workspaces/${WS.toUpperCase()}`],
+  ["a lower-case method", "get", W],
+  ["a lower-case PATCH (fetch does not upper-case it)", "patch", W],
+  ["a matrix parameter", "GET", `${W};jsessionid=1`],
+  ["a backslash", "GET", `/v1\\workspaces\\${WS}`],
+  ["a NUL", "GET", `${W}\u0000`],
+  ["a lookalike letter (Cyrillic о)", "GET", `/v1/w\u043erkspaces/${WS}`],
+  ["a fullwidth slash", "GET", `/v1/workspaces\uff0f${WS}`],
+]) req(`the router: ${trick}`, method, path, undefined, actor(CY), NO_ROUTE);
 req("a trailing slash is another path", "GET", `${W}/`, undefined, actor(CY), refused(null, "unknown_route", 404, "/request/path"));
 req("an unknown path", "GET", "/v1/agents", undefined, actor(CY), refused(null, "unknown_route", 404, "/request/path"));
 req("a known path with another method", "DELETE", W, undefined, actor(ANA), refused(null, "unknown_route", 404, "/request/path"));
-req("a malformed percent-escape", "GET", "/v1/workspaces/%zz", undefined, actor(CY), refused(null, "unknown_route", 404, "/request/path"));
+req("the router: a malformed percent-escape", "GET", "/v1/workspaces/%zz", undefined, actor(CY), refused(null, "unknown_route", 404, "/request/path"));
 req("a 100 KB path is answered at once", "GET", `${W}/${"x".repeat(100_000)}`, undefined, actor(CY), refused(null, "unknown_route", 404, "/request/path"));
 req("a path without the leading slash", "GET", W.slice(1), undefined, actor(CY), refused(null, "unknown_route", 404, "/request/path"));
 req("unknown route comes before authentication", "GET", "/v2/workspaces", undefined, null, refused(null, "unknown_route", 404, "/request/path"));
