@@ -406,6 +406,7 @@ pub const PARAMS: &[(&str, &[&str])] = &[
     ("effectiveVoiceSettings", &[""]),
     ("checkRequest", &["/request", "/context"]),
     ("authorize", &["/state", "/user_id", "/action", "/now"]),
+    ("capabilities", &["/state", "/ctx"]),
     ("confirmDelete", &["/state", "/confirmation", "/ctx"]),
     ("switchWorkspace", &["/memberships", "/workspace_id"]),
     ("listWorkspaces", &["/memberships"]),
@@ -557,6 +558,22 @@ pub fn text<T: Serialize + ?Sized>(value: &T) -> String {
 mod tests {
     use super::*;
     use crate::base::error::Code;
+
+    #[test]
+    fn every_export_with_named_arguments_names_them() {
+        // Exports without arguments, and `mergeKeyterms`, whose lists are named by position.
+        let unnamed = ["roles", "actions", "permissionMatrix", "mergeKeyterms"];
+        for (name, _) in EXPORTS {
+            assert_eq!(
+                params(name).is_empty(),
+                unnamed.contains(name),
+                "PARAMS for {name}"
+            );
+        }
+        for (name, _) in PARAMS {
+            assert!(EXPORTS.iter().any(|(n, _)| n == name), "{name} is no export");
+        }
+    }
 
     #[test]
     fn joined_terms_are_cut_by_their_utf16_lengths_into_whole_characters() {
