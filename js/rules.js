@@ -185,8 +185,7 @@ export function creditStatus(state, now) {
 
 export function capabilities(state, ctx) {
   try {
-    const answer = viaJson(EXPORT_ID.capabilities, [state, ctx]);
-    return answer !== SLOW ? answer : viaMarked(EXPORT_ID.capabilities, [state, ctx]);
+    return call(EXPORT_ID.capabilities, [state, ctx]);
   } catch (e) {
     throw guard(e);
   }
