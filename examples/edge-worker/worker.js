@@ -12,8 +12,9 @@
 // - Prepared workspaces in a module-level cache keyed by id and version: a warm request asks its
 //   object only for the version, and checks against the workspace prepared before; a new version is
 //   prepared once and the old one freed.
-// - The route matched by the crate's own table (`checkRequest`); allowed requests forwarded to the
-//   `ORIGIN` binding with their body as received; refused ones answered here with the library's error
+// - The route matched by the crate's own table (`checkRequest`), the body handed over as its text
+//   (`body_text`) and read by the crate's JSON reader; allowed requests forwarded to the `ORIGIN`
+//   binding with exactly that text; refused ones answered here with the library's error
 //   JSON and status.
 // - `now` is the request time: this edge convenience reads the clock; the rule itself never does.
 import { DurableObject } from "cloudflare:workers";
@@ -107,28 +108,17 @@ async function actorOf(request, env) {
   }
 }
 
-/** The workspace a path names: the id after `/v1/workspaces/`, after `/v1/`, or the invitation's holder. */
+/**
+ * The workspace a path names: the id after `/v1/workspaces/`, after `/v1/`, or the invitation's
+ * holder. Segments are taken as written, neither percent-decoded nor lower-cased: the crate's route
+ * table compares them exactly, so a path spelled any other way is refused by the decision whatever
+ * workspace it picked here.
+ */
 async function workspaceIdOf(pathname, env) {
-  const segments = pathname.split("/").map((s) => {
-    try {
-      return decodeURIComponent(s).toLowerCase();
-    } catch {
-      return s;
-    }
-  });
-  const [, version, first, second] = segments;
+  const [, version, first, second] = pathname.split("/");
   if (version !== "v1") return null;
   if (first === "invitations") return second ? store(env, DIRECTORY).holder(second) : null;
   return (first === "workspaces" ? second : first) ?? null;
-}
-
-function parseBody(text) {
-  if (text === "") return undefined;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text; // not JSON: the body validators answer 422 (a string is not an object)
-  }
 }
 
 /** The origin's write of a new state: `PUT /_store/workspaces/{id}` with the STORE_TOKEN. */
@@ -150,7 +140,7 @@ export default {
     const storePath = /^\/_store\/workspaces\/([^/]+)$/.exec(url.pathname);
     if (storePath && request.method === "PUT") {
       try {
-        return await storeState(request, env, decodeURIComponent(storePath[1]).toLowerCase());
+        return await storeState(request, env, storePath[1]);
       } catch (e) {
         return refusal({ code: e.code ?? "invalid_json", status: e.status ?? 400, message: e.message, errors: e.errors ?? [] }, e.status ?? 400);
       }
@@ -158,7 +148,9 @@ export default {
     const text = await request.text();
     const actor = await actorOf(request, env);
     const workspaceId = await workspaceIdOf(url.pathname, env);
-    const rule = { method: request.method, path: url.pathname + url.search, body: parseBody(text) };
+    // The body as the bytes the origin will parse (`body_text`): the crate's JSON reader decides on
+    // them, a key given twice included, so the edge and the origin cannot read one body two ways.
+    const rule = { method: request.method, path: url.pathname + url.search, body_text: text === "" ? undefined : text };
     const context = { actor, now: new Date().toISOString() };
     const { decision, hit } = workspaceId ? await decide(env, workspaceId, rule, context) : { decision: null, hit: false };
     const headers = { "x-prepared-cache": hit ? "hit" : "miss" };

@@ -155,7 +155,15 @@ test("refusals are answered at the edge with the library's error JSON and status
   await expect("DELETE", `${W}/invitations/00000000-0000-4000-8000-000000000000`, ANA, undefined, 404, "invitation_not_found");
   const bad = await expect("PATCH", W, BO, { name: "", environment: "prod" }, 422, "validation_failed");
   assert.deepEqual(bad.json.errors.map((e) => [e.code, e.path]), [["empty_value", "/body/name"], ["invalid_value", "/body/environment"]]);
-  await expect("POST", `${W}/archive`, ANA, "{not json", 422, "validation_failed");
+  // The body is decided on as text by the crate's reader: not JSON, or a key given twice (which
+  // JSON.parse would read as its last value, here the right slug), is refused before the origin.
+  await expect("POST", `${W}/archive`, ANA, "{not json", 400, "invalid_json");
+  const twice = await expect("POST", `${W}/archive`, ANA, '{"slug":"nope","slug":"client-a-support"}', 400, "duplicate_key");
+  assert.deepEqual(twice.json.errors.map((e) => [e.code, e.path]), [["duplicate_key", "/body/slug"]]);
+  // A path is read as written, as the crate's table reads it: a percent-encoded or upper-case id
+  // is no stored workspace's id (and no route's), never the workspace it decodes to.
+  await expect("GET", `/v1/workspaces/%33${WS.slice(1)}`, ANA, undefined, 404, "workspace_not_found");
+  await expect("GET", `/v1/workspaces/${WS.toUpperCase()}`, ANA, undefined, 404, "workspace_not_found");
   await expect("POST", `${W}/archive`, ANA, { slug: "Client-A-Support" }, 422, "slug_mismatch");
   assert.deepEqual(forwarded, []);
 });
