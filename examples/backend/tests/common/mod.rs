@@ -122,7 +122,18 @@ pub fn send_text(
     auth: Option<&str>,
     body: Option<&str>,
 ) -> (u16, String) {
-    let mut s = TcpStream::connect(("127.0.0.1", port)).expect("connects");
+    try_send_text(port, method, path, auth, body).expect("the server answers")
+}
+
+/// [`send_text`], `None` when the connection fails or closes without an answer (a killed server).
+pub fn try_send_text(
+    port: u16,
+    method: &str,
+    path: &str,
+    auth: Option<&str>,
+    body: Option<&str>,
+) -> Option<(u16, String)> {
+    let mut s = TcpStream::connect(("127.0.0.1", port)).ok()?;
     let body = body.unwrap_or("");
     let mut head = format!("{method} {path} HTTP/1.1\r\nhost: 127.0.0.1\r\nconnection: close\r\ncontent-length: {}\r\n", body.len());
     if let Some(a) = auth {
@@ -132,16 +143,12 @@ pub fn send_text(
         head.push_str("content-type: application/json\r\n");
     }
     head.push_str("\r\n");
-    s.write_all(head.as_bytes()).unwrap();
-    s.write_all(body.as_bytes()).unwrap();
+    s.write_all(head.as_bytes()).ok()?;
+    s.write_all(body.as_bytes()).ok()?;
     let mut out = Vec::new();
-    s.read_to_end(&mut out).unwrap();
-    let out = String::from_utf8(out).unwrap();
-    let status: u16 = out
-        .split(' ')
-        .nth(1)
-        .and_then(|c| c.parse().ok())
-        .unwrap_or(0);
+    s.read_to_end(&mut out).ok()?;
+    let out = String::from_utf8(out).ok()?;
+    let status: u16 = out.split(' ').nth(1).and_then(|c| c.parse().ok())?;
     let (headers, rest) = out.split_once("\r\n\r\n").unwrap_or((&out, ""));
     let text = if headers
         .to_ascii_lowercase()
@@ -151,7 +158,7 @@ pub fn send_text(
     } else {
         rest.to_owned()
     };
-    (status, text)
+    Some((status, text))
 }
 
 fn dechunk(mut s: &str) -> String {
