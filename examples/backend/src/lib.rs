@@ -192,6 +192,16 @@ fn json(status: u16, body: String) -> Response {
     (status, [("content-type", "application/json")], body).into_response()
 }
 
+/// A command's answer, with the context it ran with in `x-command-context` (its `now` and ids): what
+/// a client needs to run the same command on the same state elsewhere and get the same answer.
+fn applied_response(status: u16, a: &Applied, ctx: &str) -> Response {
+    let mut r = json(status, applied_answer(a));
+    if let Ok(v) = axum::http::HeaderValue::from_str(ctx) {
+        r.headers_mut().insert("x-command-context", v);
+    }
+    r
+}
+
 fn internal(what: &str, e: impl std::fmt::Display) -> Response {
     eprintln!("workspace-rules-backend: {what}: {e}");
     refusal(&RuleError::single(
@@ -393,7 +403,7 @@ async fn workspace_request(
         };
         // A command that changes nothing emits nothing, and nothing is written.
         if applied.events.is_empty() {
-            return json(200, applied_answer(&applied));
+            return applied_response(200, &applied, &entry.ctx);
         }
         let state_text = text(&applied.state);
         let events: Vec<String> = applied.events.iter().map(text).collect();
@@ -419,7 +429,7 @@ async fn workspace_request(
                 if let Some(edge) = &app.edge {
                     edge.push(&id, version + 1, &state_text).await;
                 }
-                return json(200, applied_answer(&applied));
+                return applied_response(200, &applied, &entry.ctx);
             }
             Ok(false) => backoff().await,
             Err(e) if retryable(&e) => backoff().await,
@@ -543,7 +553,7 @@ async fn create(app: &App, actor: Option<Actor>, body: &str) -> Response {
                 if let Some(edge) = &app.edge {
                     edge.push(&id, 1, &state_text).await;
                 }
-                return json(201, applied_answer(&applied));
+                return applied_response(201, &applied, &entry.ctx);
             }
             Ok(false) => backoff().await,
             Err(e) if retryable(&e) => backoff().await,
