@@ -421,6 +421,9 @@ test("team: every disabled control's code is what apply answers when forced; ena
   await page.waitForSelector("body[data-ready=true]");
   assert.match(await text(page, "#team-status"), /default workspace/);
   assert.equal(await page.getByRole("button", { name: "Archive workspace" }).getAttribute("title"), "default_workspace_protected");
+  await page.locator("#team-caps summary").click();
+  assert.equal(await page.locator('#team-caps li[data-action="workspace.delete"]').getAttribute("title"), "default_workspace_protected");
+  assert.match(await text(page, '#team-caps li[data-action="workspace.update"]'), /allowed/);
   await checkEveryone(page, counts);
 
   for (const code of ["cannot_modify_higher_role", "cannot_grant_higher_role", "last_owner", "no_change", "forbidden", "not_a_member", "email_mismatch",

@@ -96,7 +96,7 @@ export function mount(root, store) {
   actorSelect.addEventListener("change", () => { s.actor = actorSelect.value; picked = {}; render(); });
   previewSelect.addEventListener("change", () => { s.previewId = previewSelect.value; render(); });
   inviteEmail.addEventListener("input", () => { s.inviteEmail = inviteEmail.value; store.save(); });
-  inviteRole.addEventListener("change", () => { s.inviteRole = inviteRole.value; store.save(); });
+  inviteRole.addEventListener("change", () => { s.inviteRole = inviteRole.value; render(); });
 
   const actor = () => person(s.actor);
   const ctx = () => ({ actor_id: s.actor, actor_email: actor()?.email, now: s.now });
