@@ -367,10 +367,13 @@ export interface RuleErrorData {
 }
 
 /** The answer of `checkRequest` and `authorize`, keys in this order; `error` only when refused.
- *  `action` is "public" for the invitation preview and null for an unknown route. */
+ *  `action` is the matrix action the route needs, or who a route without one is open to: "public"
+ *  (the invitation preview), "invitee" (accepting, declining: the invited person), "member" (any
+ *  active member: capabilities, and leaving, a DELETE of the actor's own membership); null for an
+ *  unknown route. */
 export interface Decision {
   allowed: boolean;
-  action: Action | "public" | null;
+  action: Action | "public" | "invitee" | "member" | null;
   status: number;
   error?: RuleErrorData;
 }

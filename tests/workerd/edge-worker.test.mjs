@@ -180,6 +180,13 @@ test("every route of the table, allowed for the owner and refused for a plain me
     ["POST", `${W}/invitations`, { email: "new@example.com", role: "member" }, 200, 403],
     ["DELETE", `${W}/invitations/${INV}`, undefined, 200, 403],
     ["POST", `/v1/${WS}/calls/outbound`, undefined, 200, 200],
+    ["PATCH", `${W}/members/${BO}`, { role: "member" }, 200, 403],
+    ["DELETE", `${W}/members/${BO}`, undefined, 200, 403],
+    ["POST", `${W}/minutes/allocations`, { source_id: "pool-1", minutes: 10, cost_per_minute: 10, pulse_seconds: 6, currency: "USD", available_minutes: 10 }, 200, 403],
+    ["GET", `${W}/members`, undefined, 200, 200],
+    ["GET", `${W}/invitations`, undefined, 200, 403],
+    ["GET", `${W}/audit?limit=10`, undefined, 200, 403],
+    ["GET", `${W}/capabilities`, undefined, 200, 200],
     ["POST", `${W}/archive`, { slug: "client-a-support" }, 200, 403],
   ];
   for (const [method, path, body, owner, member] of routes) {
