@@ -348,6 +348,8 @@ export interface PreparedWorkspace {
   checkRequest(request: RuleRequest, context: PreparedRequestContext): Decision;
   authorize(user_id: string, action: Action, now?: Timestamp | null): Decision;
   previewInvitation(invitation_id: Uuid, now: Timestamp): InvitationPreview;
+  /** As `capabilities(state, ctx)`; its answer lists every member and invitation, so it grows with them. */
+  capabilities(ctx: Context): Capabilities;
   free(): void;
 }
 

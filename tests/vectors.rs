@@ -156,7 +156,7 @@ fn js_number_format() {
     assert_eq!(js_number(123456789.125), "123456789.125");
 }
 
-/// Every `checkRequest`, `authorize` and `previewInvitation` vector asked of a prepared workspace
+/// Every `checkRequest`, `authorize`, `previewInvitation` and `capabilities` vector asked of a prepared workspace
 /// (`prepareWorkspace(state)`, then the method with the state left out) answers byte for byte as
 /// the plain function; a state the plain function refuses is refused by `prepareWorkspace` with the
 /// same error, and one it accepts is prepared.
@@ -173,7 +173,13 @@ fn prepared_workspaces_answer_every_vector_as_the_plain_functions() {
         let file: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
         for case in file["cases"].as_array().expect("cases") {
             let call = case["call"].as_str().unwrap_or_default();
-            if !["checkRequest", "authorize", "previewInvitation"].contains(&call) {
+            let methods = [
+                "checkRequest",
+                "authorize",
+                "previewInvitation",
+                "capabilities",
+            ];
+            if !methods.contains(&call) {
                 continue;
             }
             let name = case["name"].as_str().unwrap_or_default();
@@ -225,6 +231,7 @@ fn prepared_workspaces_answer_every_vector_as_the_plain_functions() {
                 "authorize" => prepared
                     .authorize_input(&arg(1), &arg(2), &arg(3))
                     .map(|d| api::text(&d)),
+                "capabilities" => prepared.capabilities_input(&arg(1)).map(|c| api::text(&c)),
                 _ => prepared
                     .preview_invitation_input(&arg(1), &arg(2))
                     .map(|p| api::text(&p)),

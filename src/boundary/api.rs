@@ -571,7 +571,10 @@ mod tests {
             );
         }
         for (name, _) in PARAMS {
-            assert!(EXPORTS.iter().any(|(n, _)| n == name), "{name} is no export");
+            assert!(
+                EXPORTS.iter().any(|(n, _)| n == name),
+                "{name} is no export"
+            );
         }
     }
 

@@ -40,7 +40,7 @@ function errorOutput(api, e) {
 }
 
 /** The exports a prepared workspace answers too (`prepareWorkspace`, docs/rules/requests.md). */
-const PREPARED = new Set(["checkRequest", "authorize", "previewInvitation"]);
+const PREPARED = new Set(["checkRequest", "authorize", "previewInvitation", "capabilities"]);
 
 /**
  * For a case of an export a prepared workspace has: null when `prepareWorkspace(state)` and then the
