@@ -22,3 +22,13 @@ export function writeHostOutputs(host, results) {
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, `${host}.jsonl`), results.map((r) => r.line + "\n").join(""));
 }
+
+/** Bundles tests/js/properties-host.mjs with fast-check into `file` (one ES module), for Chromium and
+ *  workerd; answers `file`. */
+export async function bundleProperties(file) {
+  const { rolldown } = await import("rolldown");
+  const bundle = await rolldown({ input: join(root, "tests/js/properties-host.mjs"), logLevel: "warn" });
+  await bundle.write({ file, format: "esm" });
+  await bundle.close();
+  return file;
+}
