@@ -19,6 +19,7 @@ use crate::base::timestamp::Timestamp;
 use crate::base::validate::Problems;
 use crate::boundary::api::text;
 use crate::workspace::commands::{read_fields, Command, CommandType};
+use crate::workspace::context::Context;
 use crate::workspace::state::WorkspaceState;
 
 /// What the origin does for an allowed request.
@@ -29,6 +30,9 @@ pub enum Work {
     Command(Command),
     /// Answer this JSON text: a read of the state.
     Read(String),
+    /// Answer `{ events }`: the newest `limit` events of the workspace's audit log, newest first
+    /// (the origin's store holds them).
+    Audit { limit: u8 },
 }
 
 /// The workspace a matched request is about: the path's workspace id, or the invitation whose
@@ -36,7 +40,9 @@ pub enum Work {
 pub fn target(matched: &Matched) -> Target<'_> {
     match matched {
         Matched::Workspace(_, id) => Target::Workspace(id),
-        Matched::Preview(invitation_id) => Target::Invitation(invitation_id),
+        Matched::Preview(invitation_id) | Matched::Respond(invitation_id, _) => {
+            Target::Invitation(invitation_id)
+        }
     }
 }
 
@@ -74,6 +80,18 @@ pub fn work(
                 crate::workspace::invitations::preview_invitation(state, invitation_id, now)?;
             return Ok(Work::Read(text(&preview)));
         }
+        Matched::Respond(invitation_id, accept) => {
+            let actor = actor.ok_or_else(super::requests::unauthenticated)?;
+            let invitation_id = invitation_id.clone();
+            return Ok(Work::Command(match accept {
+                true => Command::AcceptInvitation {
+                    invitation_id,
+                    user_id: actor.user_id.clone(),
+                    display_name: None,
+                },
+                false => Command::DeclineInvitation { invitation_id },
+            }));
+        }
         Matched::Workspace(route, _) => route,
     };
     let none = Json::Unsupported(Unsupported::Undefined);
@@ -90,7 +108,7 @@ pub fn work(
         }
     };
     let read = |key: &str, value: String| Work::Read(format!("{{\"{key}\":{value}}}"));
-    let _ = actor;
+    let actor_id = actor.map_or("", |a| a.user_id.as_str());
     Ok(match route {
         Route::GetWorkspace => read("workspace", text(state)),
         Route::PatchWorkspace => fields(CommandType::UpdateWorkspace)?,
@@ -112,6 +130,36 @@ pub fn work(
             read("credits", text(&status))
         }
         Route::PutCreditAllowance => fields(CommandType::SetCreditAllowance)?,
+        Route::ChangeRole { user_id } => {
+            // The body's `role` with the path's member: the command `change_role` reads.
+            let mut p = Problems::new();
+            let mut entries = body.as_object().map(<[_]>::to_vec).unwrap_or_default();
+            entries.push(("user_id".to_owned(), Json::String(user_id.clone())));
+            let value = Json::Object(entries);
+            match read_fields(CommandType::ChangeRole, &value, &[], "/body", &mut p) {
+                Some(c) if p.is_empty() => Work::Command(c),
+                _ => return Err(RuleError::many(Code::ValidationFailed, p.into_vec())),
+            }
+        }
+        Route::RemoveMember { user_id } if user_id == actor_id => {
+            Work::Command(Command::LeaveWorkspace)
+        }
+        Route::RemoveMember { user_id } => Work::Command(Command::RemoveMember {
+            user_id: user_id.clone(),
+        }),
+        Route::AllocateMinutes => fields(CommandType::AllocateMinutes)?,
+        Route::GetMembers => read("members", text(&state.members)),
+        Route::GetInvitations => read("invitations", text(&state.invitations)),
+        Route::GetAudit => Work::Audit {
+            limit: super::requests::audit_limit(&request.path)?,
+        },
+        Route::GetCapabilities => {
+            let mut ctx = Context::new(actor_id, now.clone());
+            ctx.actor_email = actor.and_then(|a| a.email.clone());
+            Work::Read(text(&crate::workspace::capabilities::capabilities(
+                state, &ctx,
+            )))
+        }
     })
 }
 
@@ -120,7 +168,6 @@ mod tests {
     use super::*;
     use crate::edge::requests::check_request;
     use crate::workspace::commands::apply;
-    use crate::workspace::context::Context;
 
     const WS: &str = "3f2a8c1e-5b7d-4e9a-8c6f-1a2b3c4d5e6f";
     const ANA: &str = "5d0e3c1a-7b2f-4c8d-9e1a-0b2c3d4e5f01";

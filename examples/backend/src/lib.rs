@@ -278,7 +278,7 @@ pub fn run_logged(state: Option<&WorkspaceState>, entry: &Logged) -> Result<Appl
     let matched = origin::route(&request)?;
     match origin::work(&request, &matched, Some(&actor), state, &ctx.now)? {
         Work::Command(command) => apply(state, &command, &ctx),
-        Work::Read(_) => Err(RuleError::single(
+        Work::Read(_) | Work::Audit { .. } => Err(RuleError::single(
             Code::InternalError,
             "",
             "A read in the log.",
@@ -382,6 +382,12 @@ async fn workspace_request(
         }
         let command = match origin::work(&request, &matched, actor.as_ref(), &state, &now) {
             Ok(Work::Read(answer)) => return json(200, answer),
+            Ok(Work::Audit { limit }) => {
+                return match app.store.audit(&id, i64::from(limit)).await {
+                    Ok(events) => json(200, format!("{{\"events\":[{}]}}", events.join(","))),
+                    Err(e) => internal("reading the audit", e),
+                }
+            }
             Ok(Work::Command(c)) => c,
             Err(e) => return refusal(&e),
         };

@@ -287,3 +287,99 @@ fn the_service_refuses_to_start_without_a_secret() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("WR_JWT_SECRET"));
 }
+
+#[test]
+fn members_invitations_audit_and_capabilities_routes() {
+    let url = database_url("members");
+    let server = Server::start(&url);
+    let ana = user("ana");
+    let bo = user("bo");
+    let cy = user("cy");
+    let _default = create(&server, &ana, "My Workspace");
+    let ws = create(&server, &ana, "Team");
+    let w = format!("/v1/workspaces/{ws}");
+    let (a, b, c) = (
+        Some(ana.token.as_str()),
+        Some(bo.token.as_str()),
+        Some(cy.token.as_str()),
+    );
+    let invite = |email: &str, role: &str| {
+        let (status, body) = server.send(
+            "POST",
+            &format!("{w}/invitations"),
+            a,
+            Some(&format!(r#"{{"email":"{email}","role":"{role}"}}"#)),
+        );
+        assert_eq!(status, 200, "{body}");
+        body["workspace"]["invitations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["email"] == email)
+            .unwrap()["id"]
+            .as_str()
+            .unwrap()
+            .to_owned()
+    };
+    let inv_bo = invite(&bo.email, "admin");
+    let inv_cy = invite(&cy.email, "member");
+    // Only the invited person accepts: the token's email decides.
+    let (status, body) = server.send("POST", &format!("/v1/invitations/{inv_bo}/accept"), c, None);
+    assert_eq!((status, code(&body)), (403, "email_mismatch"));
+    let (status, body) = server.send("POST", &format!("/v1/invitations/{inv_bo}/accept"), b, None);
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["events"][0]["type"], "workspace.invitation_accepted");
+    let (status, _) = server.send(
+        "POST",
+        &format!("/v1/invitations/{inv_cy}/decline"),
+        c,
+        None,
+    );
+    assert_eq!(status, 200);
+    let (status, body) = server.send("GET", &format!("{w}/members"), b, None);
+    assert_eq!(status, 200);
+    assert_eq!(body["members"].as_array().unwrap().len(), 2);
+    let (status, body) = server.send("GET", &format!("{w}/invitations"), b, None);
+    assert_eq!(status, 200);
+    assert_eq!(body["invitations"][1]["status"], "declined");
+    // Roles: no granting above oneself; the owner changes bo's role.
+    let (status, body) = server.send(
+        "PATCH",
+        &format!("{w}/members/{}", ana.id),
+        b,
+        Some(r#"{"role":"member"}"#),
+    );
+    assert_eq!((status, code(&body)), (403, "cannot_modify_higher_role"));
+    let (status, body) = server.send(
+        "PATCH",
+        &format!("{w}/members/{}", bo.id),
+        a,
+        Some(r#"{"role":"member"}"#),
+    );
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["events"][0]["type"], "workspace.member_role_updated");
+    // Capabilities: bo, a member now, may not invite.
+    let (status, body) = server.send("GET", &format!("{w}/capabilities"), b, None);
+    assert_eq!(status, 200, "{body}");
+    // The audit, newest first, with its limit.
+    let (status, body) = server.send("GET", &format!("{w}/audit?limit=2"), a, None);
+    assert_eq!(status, 200, "{body}");
+    let events = body["events"].as_array().unwrap();
+    assert_eq!(events.len(), 2);
+    assert_eq!(events[0]["type"], "workspace.member_role_updated");
+    let (status, body) = server.send("GET", &format!("{w}/audit?limit=0"), a, None);
+    assert_eq!((status, code(&body)), (422, "validation_failed"));
+    let (_, body) = server.send("GET", &format!("{w}/audit"), a, None);
+    assert_eq!(
+        body["events"].as_array().unwrap().len(),
+        7,
+        "create, 2 invitations, accept (added + accepted), decline, role"
+    );
+    // Leaving is bo's own DELETE; the last owner cannot leave.
+    let (status, body) = server.send("DELETE", &format!("{w}/members/{}", ana.id), a, None);
+    assert_eq!((status, code(&body)), (409, "last_owner"));
+    let (status, body) = server.send("DELETE", &format!("{w}/members/{}", bo.id), b, None);
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["events"][0]["metadata"]["left"], true);
+    check_replay(&url, &[ws]);
+}
