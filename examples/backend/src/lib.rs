@@ -101,6 +101,19 @@ pub struct App {
     pub store: Store,
     pub keys: auth::Keys,
     pub edge: Option<edge_push::Edge>,
+    /// Commands on one workspace run one at a time in this process (a workspace's stripe): without
+    /// it, concurrent commands would mostly do their work to lose the version check and retry. The
+    /// version check stays the guarantee (several processes, one database).
+    pub stripes: Vec<tokio::sync::Mutex<()>>,
+}
+
+impl App {
+    fn stripe(&self, id: &str) -> &tokio::sync::Mutex<()> {
+        let h = id.bytes().fold(0usize, |h, b| {
+            h.wrapping_mul(31).wrapping_add(usize::from(b))
+        });
+        &self.stripes[h % self.stripes.len()]
+    }
 }
 
 /// The router: `/healthz` and everything else through [`handle`].
@@ -119,10 +132,12 @@ pub async fn serve(config: Config) -> Result<(), String> {
         (Some(url), Some(token)) => Some(edge_push::Edge::new(url, token)?),
         _ => None,
     };
+    let stripes = 64;
     let app = Arc::new(App {
         store,
         keys: auth::Keys::new(&config.jwt_secret),
         edge,
+        stripes: (0..stripes).map(|_| tokio::sync::Mutex::new(())).collect(),
     });
     let listener = tokio::net::TcpListener::bind((config.host.as_str(), config.port))
         .await
@@ -365,6 +380,11 @@ async fn workspace_request(
         ))
     };
     let Some(id) = id else { return not_found() };
+    // Reads take no lock; a command holds its workspace's stripe from its read to its commit.
+    let _turn = match request.method.as_str() {
+        "GET" => None,
+        _ => Some(app.stripe(&id).lock().await),
+    };
     for _ in 0..ATTEMPTS {
         let (version, stored) = match app.store.load(&id).await {
             Ok(Some(row)) => row,
@@ -496,6 +516,7 @@ async fn create(app: &App, actor: Option<Actor>, body: &str) -> Response {
         Ok(v) => v,
         Err(e) => return refusal(&e.into_rule_error("/body")),
     };
+    let _turn = app.stripe(&actor.user_id).lock().await;
     for _ in 0..ATTEMPTS {
         let default = match app.store.default_workspace(&actor.user_id).await {
             Ok(d) => d,
