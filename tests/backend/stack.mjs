@@ -27,8 +27,8 @@ export function freePort() {
 }
 
 /** A signed HS256 token: `sub`, `email`, ten minutes. */
-export function token(sub, email, secret = SECRET) {
-  return new SignJWT({ email }).setProtectedHeader({ alg: "HS256" }).setSubject(sub).setIssuedAt().setExpirationTime("10m").sign(new TextEncoder().encode(secret));
+export function token(sub, email, secret = SECRET, exp = "10m") {
+  return new SignJWT({ email }).setProtectedHeader({ alg: "HS256" }).setSubject(sub).setIssuedAt().setExpirationTime(exp).sign(new TextEncoder().encode(secret));
 }
 
 /** A fresh SQLite file under test-results/, or `WR_TEST_DATABASE_URL` (PostgreSQL). */
