@@ -76,6 +76,9 @@ pub const EXPORTS: &[(&str, Export)] = &[
     ("validateVoiceSettings", |a| {
         Ok(text(&voice::validate_voice_settings(arg(a, 0))))
     }),
+    ("validateCommandFields", |a| {
+        Ok(text(&commands::validate_fields_input(arg(a, 0), arg(a, 1))))
+    }),
     ("updateVoiceSettings", |a| {
         voice::update::update_voice_settings_input(arg(a, 0), arg(a, 1)).map(|u| text(&u))
     }),
@@ -402,6 +405,7 @@ pub const PARAMS: &[(&str, &[&str])] = &[
     ("invitationStatus", &["/invitation", "/now"]),
     ("previewInvitation", &["/state", "/invitation_id", "/now"]),
     ("validateVoiceSettings", &[""]),
+    ("validateCommandFields", &["/type", "/fields"]),
     ("updateVoiceSettings", &["/current", "/patch"]),
     ("effectiveVoiceSettings", &[""]),
     ("checkRequest", &["/request", "/context"]),
