@@ -308,7 +308,8 @@ export interface ApplyResult {
 }
 
 /**
- * A request as the edge sees it (`docs/rules/requests.md`). The query string and fragment of `path` are ignored.
+ * A request as the edge sees it (`docs/rules/requests.md`). The query string and fragment of `path` are ignored,
+ * but for the audit route's `limit` (`…/audit?limit=20`: 1–100, default 50): pass `pathname + search`.
  * Give the body as a value (`body`) or, better at an edge, as the text the client sent (`body_text`, e.g.
  * `await request.clone().text()`): it is read by the same reader as the backend's, which refuses a key given
  * twice (400 `duplicate_key`) and text that is not JSON (400 `invalid_json`). Not both.

@@ -1,7 +1,9 @@
 //! Property tests of `docs/rules/lifecycle.md` and `docs/rules/requests.md`: slugify always answers a valid, stable slug; callCost is monotone
 //! in the duration and exact in integers; checkRequest never allows what the matrix (`can`) forbids,
 //! over every route × actor (each role, deactivated, non-member, none) × state (active, archived,
-//! outbound off, default, credits exhausted) × body, and over arbitrary methods and paths; and a
+//! outbound off, default, credits exhausted) × body, and over arbitrary methods and paths; on the
+//! routes of commands (roles, removal, leaving, accepting, declining, minutes) it allows exactly what
+//! `apply` with the same command would do, and on the listings what `authorize` allows; and a
 //! prepared workspace decides every one of those requests, and `authorize` every action, exactly as
 //! the plain functions.
 //! Native only (proptest is a native dev-dependency; the WebAssembly hosts run the shared vectors).

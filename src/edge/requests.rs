@@ -374,12 +374,7 @@ pub fn check_in(
     let matrix = route.action().filter(|_| !leaving);
     let action = matrix.map_or(DecisionAction::Member, DecisionAction::Action);
     let Some(actor) = actor else {
-        let error = RuleError::single(
-            Code::Unauthenticated,
-            "/context/actor",
-            "The request carries no credentials.",
-        );
-        return Decision::refuse(Some(action), error);
+        return Decision::refuse(Some(action), unauthenticated());
     };
     let role = state.active_role(&actor.user_id);
     let result = standing(state, role, "/context/actor/user_id").and_then(|role| {
@@ -421,12 +416,7 @@ fn respond(
     accept: bool,
 ) -> Decision {
     let Some(actor) = actor else {
-        let error = RuleError::single(
-            Code::Unauthenticated,
-            "/context/actor",
-            "The request carries no credentials.",
-        );
-        return Decision::refuse(Some(DecisionAction::Invitee), error);
+        return Decision::refuse(Some(DecisionAction::Invitee), unauthenticated());
     };
     let result = (|| {
         let mut p = Problems::new();
@@ -505,6 +495,15 @@ fn percent_decoded(name: &str) -> Option<Vec<u8>> {
         });
     }
     Some(out)
+}
+
+/// 401 `unauthenticated`: no actor on a route that needs one.
+fn unauthenticated() -> RuleError {
+    RuleError::single(
+        Code::Unauthenticated,
+        "/context/actor",
+        "The request carries no credentials.",
+    )
 }
 
 /// Resources never cross workspaces: the path's workspace must be the state's.
