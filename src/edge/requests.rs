@@ -498,7 +498,7 @@ fn percent_decoded(name: &str) -> Option<Vec<u8>> {
 }
 
 /// 401 `unauthenticated`: no actor on a route that needs one.
-fn unauthenticated() -> RuleError {
+pub(crate) fn unauthenticated() -> RuleError {
     RuleError::single(
         Code::Unauthenticated,
         "/context/actor",
