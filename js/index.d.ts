@@ -683,6 +683,48 @@ export function previewInvitation(state: WorkspaceState, invitation_id: Uuid, no
  */
 export function validateVoiceSettings(patch: VoiceSettingsPatch | unknown): VoiceSettingsValidation;
 
+/** A command's type, and its fields (the command without `type`). */
+export type CommandType = Command["type"];
+export type CommandFields<T extends CommandType> = Omit<Extract<Command, { type: T }>, "type">;
+
+/**
+ * Checks the fields of a command of `type` for a form, as `apply` reads them, without a state (the
+ * rules that need one — permissions, the last owner, an invitation's status — are `apply`'s).
+ * Never throws on bad data: `{ ok, errors }`, paths `/type` or under `/fields`
+ * (`docs/rules/commands.md#forms`).
+ */
+export function validateCommandFields(type: CommandType, fields: unknown): VoiceSettingsValidation;
+
+/** One problem in the Standard Schema shape: the message, the path as segments, and the library's code. */
+export interface StandardIssue {
+  readonly message: string;
+  readonly path: ReadonlyArray<string | number>;
+  readonly code: string;
+}
+
+/**
+ * A Standard Schema (standardschema.dev, version 1) backed by the library's own check, for form
+ * libraries that take one (TanStack Form, react-hook-form's standard-schema resolver…). `validate`
+ * answers `{ value }` (the value as given) or `{ issues }`; it never throws on bad data.
+ */
+export interface WorkspaceRulesSchema<Output> {
+  readonly "~standard": {
+    readonly version: 1;
+    readonly vendor: "workspace-rules";
+    readonly validate: (value: unknown) => { readonly value: Output; readonly issues?: undefined } | { readonly issues: ReadonlyArray<StandardIssue> };
+    readonly types?: { readonly input: unknown; readonly output: Output };
+  };
+}
+
+/** A voice-settings patch, as `validateVoiceSettings` checks it (paths as in the patch: `["keyterms", 3]`). */
+export const voiceSettingsPatchSchema: WorkspaceRulesSchema<VoiceSettingsPatch>;
+/** The body of a workspace update (`update_workspace`'s fields: name, environment, description). */
+export const workspaceUpdateSchema: WorkspaceRulesSchema<CommandFields<"update_workspace">>;
+/** The body of an invitation (`invite_member`'s fields: email, role). */
+export const invitationSchema: WorkspaceRulesSchema<CommandFields<"invite_member">>;
+/** The fields of any command, by its type. */
+export function commandFieldsSchema<T extends CommandType>(type: T): WorkspaceRulesSchema<CommandFields<T>>;
+
 /**
  * Applies a patch to stored voice settings: `{ settings, changed }`.
  * @throws {WorkspaceRulesError} `validation_failed` (422) listing every problem.

@@ -35,6 +35,7 @@
 import { guard } from "./guard.js";
 import { SLOW, answerOf, call, canIndex, mergeByPosition, readArgs, updateByReference } from "./fast-paths.js";
 import { preparedWorkspaces } from "./prepared.js";
+import { standardSchemas } from "./schemas.js";
 import { EXPORT_ID } from "./generated.js";
 
 export function roles() {
@@ -135,6 +136,14 @@ export function validateVoiceSettings(patch) {
   }
 }
 
+export function validateCommandFields(type, fields) {
+  try {
+    return call(EXPORT_ID.validateCommandFields, [type, fields]);
+  } catch (e) {
+    throw guard(e);
+  }
+}
+
 export function updateVoiceSettings(current, patch) {
   try {
     return updateByReference(current, patch);
@@ -225,3 +234,9 @@ export function resolveTone(input) {
 
 /** prepareWorkspace(state): the state read, validated and indexed once (js/prepared.js). */
 export const { prepareWorkspace } = preparedWorkspaces({ guard, readArgs, answerOf, SLOW });
+
+/** Standard Schema objects for forms, backed by the two checks above (js/schemas.js). */
+export const { voiceSettingsPatchSchema, workspaceUpdateSchema, invitationSchema, commandFieldsSchema } = standardSchemas({
+  validateVoiceSettings,
+  validateCommandFields,
+});

@@ -188,9 +188,9 @@ fn prepared_workspaces_answer_every_vector_as_the_plain_functions() {
                 .into_iter()
                 .map(decode)
                 .collect();
-            // A missing argument is `undefined`, as in JavaScript (and as the plain call reads it).
-            let undefined = Json::Unsupported(workspace_rules::base::json::Unsupported::Undefined);
-            let arg = |i: usize| args.get(i).cloned().unwrap_or_else(|| undefined.clone());
+            // A missing argument is `undefined`, as the plain call reads it.
+            let missing = Json::Unsupported(workspace_rules::base::json::Unsupported::Undefined);
+            let arg = |i: usize| args.get(i).cloned().unwrap_or_else(|| missing.clone());
             let plain = text(api::call(call, &args).unwrap());
             // The state, and the rest of the arguments without it.
             let (state, context) = match call {

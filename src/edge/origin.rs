@@ -14,10 +14,10 @@
 
 use super::requests::{match_route, Actor, Matched, Request, Route};
 use crate::base::error::{Code, RuleError};
+use crate::base::json::text;
 use crate::base::json::{Json, Unsupported};
 use crate::base::timestamp::Timestamp;
 use crate::base::validate::Problems;
-use crate::boundary::api::text;
 use crate::workspace::commands::{read_fields, Command, CommandType};
 use crate::workspace::context::Context;
 use crate::workspace::state::WorkspaceState;

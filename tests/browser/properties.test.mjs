@@ -17,7 +17,7 @@ before(async () => {
   const page = await context.newPage();
   await page.goto(`${started.url}/tests/browser/index.html`);
   await page.waitForFunction(() => document.getElementById("status").textContent === "ready", null, { timeout: 30_000 });
-  results = await page.evaluate(() => window.runProperties("/bundle/browser.mjs"));
+  results = await page.evaluate(() => window.runWith("/bundle/browser.mjs"));
 });
 
 after(async () => {

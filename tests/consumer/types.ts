@@ -5,6 +5,7 @@ import init, {
   callCost, normalizeTestCallerNumbers, slugify,
   validateVoiceSettings, updateVoiceSettings, effectiveVoiceSettings, mergeKeyterms, resolveTone,
   checkRequest, authorize, confirmDelete, switchWorkspace, listWorkspaces, prepareWorkspace, creditStatus, capabilities,
+  validateCommandFields, voiceSettingsPatchSchema, invitationSchema, workspaceUpdateSchema, commandFieldsSchema,
 } from "workspace-rules";
 import type {
   Action, PermissionMatrix, Role, WorkspaceRulesProblem,
@@ -159,11 +160,26 @@ const inviteAdmin: boolean = caps.invite.roles.admin.allowed;
 // @ts-expect-error: an allowed entry has no code
 const noCode: string = caps.invite.roles.admin.code;
 
+// Forms: the fields of a command checked without a state, and Standard Schemas.
+const fieldsOk: boolean = validateCommandFields("invite_member", { email: "a@example.com", role: "member" }).ok;
+// @ts-expect-error: no command has this type
+validateCommandFields("promote_everyone", {});
+const checked = invitationSchema["~standard"].validate({ email: "a@example.com", role: "member" });
+const firstIssuePath: ReadonlyArray<string | number> | undefined = checked.issues?.[0]?.path;
+const invitedRole: Role | undefined = checked.issues ? undefined : checked.value.role;
+const speedSchemaVendor: "workspace-rules" = voiceSettingsPatchSchema["~standard"].vendor;
+const renameOk = workspaceUpdateSchema["~standard"].validate({ name: "New" });
+const usage = commandFieldsSchema("record_usage")["~standard"].validate({ meter: "call_seconds", units: 6 });
+const units: number | undefined = usage.issues ? undefined : usage.value.units;
+// @ts-expect-error: a field of another command (record_usage has no email)
+const wrongField = usage.issues ? undefined : usage.value.email;
+
 // The web build's init is typed too (a no-op once the module is ready).
 const ready: Promise<unknown> = init();
 
 export { allowed, everything, adminActions, describe, ready, sent, status, previewRole, slug, numbers, cost };
 export { reason, inviteAdmin, noCode };
+export { fieldsOk, firstIssuePath, invitedRole, speedSchemaVendor, renameOk, units, wrongField };
 export { provisioned, history, call, refusedCode, anonymous, mayCreateKb, deletable, switched, listed };
 export { preparedDecision, preparedAllowed, preparedPreview };
 export { record, left, nextAlert, callCredits, gated };

@@ -23,12 +23,16 @@ export function writeHostOutputs(host, results) {
   writeFileSync(join(dir, `${host}.jsonl`), results.map((r) => r.line + "\n").join(""));
 }
 
-/** Bundles tests/js/properties-host.mjs with fast-check into `file` (one ES module), for Chromium and
- *  workerd; answers `file`. */
-export async function bundleProperties(file) {
+/** Bundles `input` (a path under the repository) with the npm packages it imports into `file`, one
+ *  ES module for the hosts that cannot resolve packages by name (Chromium's page, workerd); answers
+ *  `file`. */
+export async function bundleModule(input, file) {
   const { rolldown } = await import("rolldown");
-  const bundle = await rolldown({ input: join(root, "tests/js/properties-host.mjs"), logLevel: "warn" });
+  const bundle = await rolldown({ input: join(root, input), logLevel: "warn" });
   await bundle.write({ file, format: "esm" });
   await bundle.close();
   return file;
 }
+
+/** tests/js/properties-host.mjs bundled with fast-check into `file`. */
+export const bundleProperties = (file) => bundleModule("tests/js/properties-host.mjs", file);

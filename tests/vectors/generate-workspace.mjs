@@ -317,6 +317,21 @@ const commands = [];
       { type: "update_workspace", description: "kept" }, ctx(ANA),
       ok(edit((x) => Object.assign(x.workspace, { name: "Client\u200BA", description: "kept" })), [event("workspace.updated", ANA, {}, { changed: ["description"] })])));
   }
+  // `docs/rules/commands.md#forms`: validateCommandFields(type, fields), the fields as apply reads them, no state.
+  const fields = (name, type, value, errors) => commands.push({ name: `validateCommandFields: ${name}`, call: "validateCommandFields", args: [type, value],
+    expect: errors.length === 0 ? { ok: { ok: true, errors: [] } } : { ok_matching: { ok: false, errors: errors.map(([code, path]) => ({ code, path })) } } });
+  fields("a valid invitation (the email as given: normalizing is apply's)", "invite_member", { email: " Zed@Example.com ", role: "member" }, []);
+  fields("every problem of an invitation, under /fields", "invite_member", { email: "zed@localhost", role: "boss", extra: 1 },
+    [["unknown_field", "/fields/extra"], ["invalid_email", "/fields/email"], ["unknown_role", "/fields/role"]]);
+  fields("a workspace update: too long, not an environment", "update_workspace", { name: "x".repeat(101), environment: "prod" },
+    [["too_long", "/fields/name"], ["invalid_value", "/fields/environment"]]);
+  fields("a name with a zero-width space", "update_workspace", { name: "Client\u200BA" }, [["invalid_value", "/fields/name"]]);
+  fields("an unknown type", "promote_everyone", {}, [["invalid_value", "/type"]]);
+  fields("a type that is not a string", 3, {}, [["invalid_type", "/type"]]);
+  fields("fields that are not an object", "invite_member", "zed@example.com", [["invalid_type", "/fields"]]);
+  fields("rules that need a state are apply's: any slug is a slug here", "archive", { slug: "not-this-workspace" }, []);
+  fields("a command without fields takes none", "leave_workspace", { reason: "bye" }, [["unknown_field", "/fields/reason"]]);
+  fields("a command's own type is not one of its fields", "remove_member", { type: "remove_member", user_id: CY }, [["unknown_field", "/fields/type"]]);
   commands.push(apply("an unknown command type", s, { type: "promote_everyone" }, ctx(ANA), err("validation_failed", 422, [["invalid_value", "/command/type"]])));
   commands.push(apply("an unknown command type is refused", s, { type: "delete_workspace", name: "Client A Support" }, ctx(ANA), err("validation_failed", 422, [["invalid_value", "/command/type"]])));
   commands.push(apply("a command that is not an object", s, "leave_workspace", ctx(ANA), err("validation_failed", 422, [["invalid_type", "/command"]])));
