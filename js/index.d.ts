@@ -753,5 +753,3 @@ export function listWorkspaces(memberships: WorkspaceMembership[]): WorkspaceAcc
  */
 export function resolveTone(input: ToneInput): ToneResult;
 
-export * from "./workspace_rules.js";
-export { default, initSync } from "./workspace_rules.js";

@@ -1,11 +1,12 @@
 // A small TypeScript consumer, type-checked (tsc --noEmit) against the package's .d.ts in npm test.
-import init, {
+import {
   can, roles, actions, permissionMatrix, WorkspaceRulesError,
   createWorkspace, apply, invitationStatus, previewInvitation,
   callCost, normalizeTestCallerNumbers, slugify,
   validateVoiceSettings, updateVoiceSettings, effectiveVoiceSettings, mergeKeyterms, resolveTone,
   checkRequest, authorize, confirmDelete, switchWorkspace, listWorkspaces, prepareWorkspace, creditStatus, capabilities,
 } from "workspace-rules";
+import init, { initSync } from "workspace-rules/web";
 import type {
   Action, PermissionMatrix, Role, WorkspaceRulesProblem,
   ApplyResult, AuditEvent, Command, Context, Invitation, InvitationPreview, InvitationStatus, Member,
@@ -159,8 +160,13 @@ const inviteAdmin: boolean = caps.invite.roles.admin.allowed;
 // @ts-expect-error: an allowed entry has no code
 const noCode: string = caps.invite.roles.admin.code;
 
-// The web build's init is typed too (a no-op once the module is ready).
-const ready: Promise<unknown> = init();
+// The web build's init is typed (workspace-rules/web); the auto-initialising entry has none, nor the
+// glue's internals.
+const ready: Promise<unknown> = init({ module_or_path: new URL("https://example.invalid/x.wasm") });
+// @ts-expect-error: the entry that is ready on import has no init
+import("workspace-rules").then((m) => m.initSync);
+// @ts-expect-error: nor the glue's internal exports
+import("workspace-rules").then((m) => m.__callJson);
 
 export { allowed, everything, adminActions, describe, ready, sent, status, previewRole, slug, numbers, cost };
 export { reason, inviteAdmin, noCode };
