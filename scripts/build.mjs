@@ -145,7 +145,7 @@ patchGlue(pkg);
 // The JavaScript layer: real modules in js/, copied as they are (their own comments say what each is;
 // js/rules.js lists them). Every entry imports the one error module, so `instanceof` holds whichever
 // entry a host loads.
-const JS_FILES = ["rules.js", "fast-paths.js", "guard.js", "error.js", "prepared.js", "wasm-file.js", "index.js", "node.js", "web.js", "workerd.js", "index.d.ts", "web.d.ts"];
+const JS_FILES = ["rules.js", "fast-paths.js", "guard.js", "error.js", "prepared.js", "wasm-file.js", "index.js", "node.js", "web.js", "workerd.js", "vite.js", "index.d.ts", "web.d.ts", "vite.d.ts"];
 // The glue's own declarations are not the package's: web.d.ts declares init and initSync, and no
 // entry's types show the glue's internal exports (`__callJson`, the raw `.wasm` exports).
 for (const file of [`${name}.d.ts`, `${name}_bg.wasm.d.ts`]) rmSync(join(pkg, file), { force: true });
@@ -247,6 +247,7 @@ const manifest = {
     "./web": { types: "./web.d.ts", default: "./web.js" },
     "./workerd": { types, default: "./workerd.js" },
     "./node": { types: typesFor, require: "./node.cjs", default: "./node.js" },
+    "./vite": { types: "./vite.d.ts", default: "./vite.js" },
     [`./${name}_bg.wasm`]: `./${name}_bg.wasm`,
     "./package.json": "./package.json",
   },
