@@ -174,3 +174,31 @@ export { provisioned, history, call, refusedCode, anonymous, mayCreateKb, deleta
 export { preparedDecision, preparedAllowed, preparedPreview };
 export { record, left, nextAlert, callCredits, gated };
 export { errorsByPath, updated, changedFields, speed, voiceId, speedFrom, keytermFrom, dropped, none, tone, tier, source, matched };
+
+// Issue 22 item 5: what the types now say, and what must not compile.
+const slugOnly: string = slugify("Équipe Réseau");
+const typedCode: import("workspace-rules").ErrorCode = "last_owner";
+// @ts-expect-error: a typo'd error code
+const typoCode: import("workspace-rules").ErrorCode = "last_ownr";
+const built = new WorkspaceRulesError("forbidden", 403, "No.");
+const builtCode: "forbidden" | string = built.code;
+// @ts-expect-error: the constructor takes an error code
+new WorkspaceRulesError("nope", 403, "No.");
+const recorded = apply(state, { type: "record_call", duration_seconds: 60 }, ctx);
+const billed: number = recorded.call.billed_seconds;
+const notRecorded = apply(state, { type: "provision" }, ctx);
+// @ts-expect-error: only record_call answers a call
+const noCall: number = notRecorded.call.billed_seconds;
+const checked = authorize(state, owner.user_id, "workspace.view");
+const refusedWith: string | undefined = checked.allowed ? undefined : checked.error.code;
+// @ts-expect-error: a missing command field
+apply(state, { type: "change_role", user_id: owner.user_id }, ctx);
+// @ts-expect-error: a field of another command
+apply(state, { type: "provision", slug: "x" }, ctx);
+// @ts-expect-error: a wrong role
+apply(state, { type: "invite_member", email: "a@b.co", role: "boss" }, ctx);
+// @ts-expect-error: the patch is typed (autocomplete), a tone that is none
+const badPatch: VoiceSettingsPatch = { tone: "loud" };
+validateVoiceSettings({ speed: 1.5 });
+validateVoiceSettings(JSON.parse("{}") as unknown);
+export { slugOnly, typedCode, typoCode, builtCode, billed, noCall, refusedWith, badPatch };
