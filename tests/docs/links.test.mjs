@@ -109,6 +109,15 @@ test("the rulebook's error table lists exactly the codes of src/base/error.rs, w
   assert.deepEqual(problems, []);
 });
 
+test("the package's ErrorCode type lists exactly the codes of src/base/error.rs", () => {
+  const crate = [...read("src/base/error.rs").matchAll(/^\s*[A-Z][A-Za-z]* = "([a-z_]+)", (\d{3});/gm)].map((m) => m[1]).sort();
+  const types = read("js/index.d.ts");
+  const union = /export type ErrorCode =([^;]*);/.exec(types);
+  assert.ok(union, "js/index.d.ts has no ErrorCode union");
+  const typed = [...union[1].matchAll(/"([a-z_]+)"/g)].map((m) => m[1]).sort();
+  assert.deepEqual(typed, crate);
+});
+
 /**
  * The tests a rulebook page names, from its `Tests:` paragraphs: a `path` in backticks, then the Rust
  * test functions (`name` in backticks) or the vector cases and JS test titles ("name" in quotes) in it.
