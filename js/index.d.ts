@@ -300,12 +300,12 @@ export interface RecordedCall {
   overage_seconds: number;
 }
 
-/** The answer of `createWorkspace` and `apply`; `call` only for `record_call`. */
-export interface ApplyResult {
+/** The answer of `createWorkspace` and `apply`; `call` only for `record_call` (so `apply` of a
+ *  `record_call` command is typed with `call`, any other without). */
+export type ApplyResult<C extends Command = Command> = {
   state: WorkspaceState;
   events: AuditEvent[];
-  call?: RecordedCall;
-}
+} & ([C] extends [{ type: "record_call" }] ? { call: RecordedCall } : Command extends C ? { call?: RecordedCall } : { call?: undefined });
 
 /**
  * A request as the edge sees it (`docs/rules/requests.md`). The query string and fragment of `path` are ignored,
@@ -359,9 +359,55 @@ export interface PreparedWorkspace {
  */
 export function prepareWorkspace(state: WorkspaceState): PreparedWorkspace;
 
+/** Every error code (src/base/error.rs, the table of `docs/rules/README.md`), in that order; `catalog().error_codes` has each with its status. */
+export type ErrorCode =
+  | "forbidden"
+  | "not_a_member"
+  | "cannot_grant_higher_role"
+  | "cannot_modify_higher_role"
+  | "last_owner"
+  | "no_change"
+  | "unknown_role"
+  | "unknown_action"
+  | "member_not_found"
+  | "workspace_archived"
+  | "invalid_state"
+  | "validation_failed"
+  | "unknown_field"
+  | "invalid_type"
+  | "out_of_range"
+  | "too_many_items"
+  | "too_long"
+  | "empty_value"
+  | "duplicate_key"
+  | "invalid_json"
+  | "invalid_value"
+  | "invalid_language_tag"
+  | "default_workspace_only"
+  | "default_workspace_protected"
+  | "slug_mismatch"
+  | "name_mismatch"
+  | "outbound_disabled"
+  | "insufficient_minutes"
+  | "no_credit_allowance"
+  | "credits_exhausted"
+  | "too_large"
+  | "invalid_email"
+  | "already_member"
+  | "invitation_not_found"
+  | "email_mismatch"
+  | "invitation_expired"
+  | "invitation_not_pending"
+  | "unknown_route"
+  | "unauthenticated"
+  | "workspace_mismatch"
+  | "prepared_workspace_freed"
+  | "id_in_use"
+  | "internal_error";
+
 /** The refusal inside a decision: the fields of a WorkspaceRulesError, as data. */
 export interface RuleErrorData {
-  code: string;
+  code: ErrorCode;
   status: number;
   message: string;
   errors: WorkspaceRulesProblem[];
@@ -372,18 +418,15 @@ export interface RuleErrorData {
  *  (the invitation preview), "invitee" (accepting, declining: the invited person), "member" (any
  *  active member: capabilities, and leaving, a DELETE of the actor's own membership); null for an
  *  unknown route. */
-export interface Decision {
-  allowed: boolean;
-  action: Action | "public" | "invitee" | "member" | null;
-  status: number;
-  error?: RuleErrorData;
-}
+export type Decision =
+  | { allowed: true; action: Action | "public" | "invitee" | "member"; status: 200; error?: undefined }
+  | { allowed: false; action: Action | "public" | "invitee" | "member" | null; status: number; error: RuleErrorData };
 
 /** One entry of `capabilities`: allowed, or the refusal `apply` (or `authorize`) would give, with the
  *  human `message` a UI can show as the control's reason. */
 export type CapabilityEntry =
   | { allowed: true }
-  | { allowed: false; code: string; status: number; message: string };
+  | { allowed: false; code: ErrorCode; status: number; message: string };
 
 /** The entries of one member; `leave` only on the actor's own entry. */
 export interface MemberCapabilities {
@@ -445,7 +488,7 @@ export interface InvitationPreview {
 
 /** One problem of a refusal: what is wrong and where (a JSON Pointer into the input; "" = all of it). */
 export interface WorkspaceRulesProblem {
-  code: string;
+  code: ErrorCode;
   message: string;
   path: string;
 }
@@ -454,10 +497,12 @@ export interface WorkspaceRulesProblem {
 export class WorkspaceRulesError extends Error {
   readonly name: "WorkspaceRulesError";
   /** A stable snake_case identifier, e.g. "unknown_role". */
-  readonly code: string;
+  readonly code: ErrorCode;
   /** The HTTP status an API would answer with (400, 401, 402, 403, 404, 409, 410, 422, 500). */
   readonly status: number;
   readonly errors: WorkspaceRulesProblem[];
+  /** For tests and adapters: `errors` defaults to one problem at "" with the same code and message. */
+  constructor(code: ErrorCode, status: number, message: string, errors?: WorkspaceRulesProblem[]);
 }
 
 /** A voice tone (`docs/rules/voice-settings.md`), in the specification's order. */
@@ -639,7 +684,7 @@ export function can(role: Role, action: Action): boolean;
  * A slug for `name` (`docs/rules/workspace.md`), avoiding the `taken` ones with `-2`, `-3`, …
  * @throws {WorkspaceRulesError} `invalid_type` for a non-string name or taken entry.
  */
-export function slugify(name: string, taken: string[] | null): string;
+export function slugify(name: string, taken?: string[] | null): string;
 
 /**
  * Test caller numbers (`docs/rules/lifecycle.md`) normalized to E.164 and de-duplicated, keeping the first.
@@ -657,12 +702,14 @@ export function callCost(allocation: MinutesAllocation, duration_seconds: number
  * A new workspace whose sole owner is the actor (`ctx.account_role` must be `"owner"`).
  * @throws {WorkspaceRulesError} `validation_failed` (422), `forbidden` (403).
  */
-export function createWorkspace(input: NewWorkspaceInput, ctx: Context): ApplyResult;
+export function createWorkspace(input: NewWorkspaceInput, ctx: Context): ApplyResult<Exclude<Command, { type: "record_call" }>>;
 
 /**
  * Applies one command: the new state and the audit events, or a refusal (the state is untouched).
  * @throws {WorkspaceRulesError} `invalid_state`, `validation_failed`, `not_a_member`, `forbidden`, …
  */
+export function apply(state: WorkspaceState, command: Extract<Command, { type: "record_call" }>, ctx: Context): ApplyResult<Extract<Command, { type: "record_call" }>>;
+export function apply(state: WorkspaceState, command: Exclude<Command, { type: "record_call" }>, ctx: Context): ApplyResult<Exclude<Command, { type: "record_call" }>>;
 export function apply(state: WorkspaceState, command: Command, ctx: Context): ApplyResult;
 
 /**
@@ -681,7 +728,9 @@ export function previewInvitation(state: WorkspaceState, invitation_id: Uuid, no
  * Checks a voice-settings patch for a form. Never throws on bad data: `{ ok, errors }`, where
  * `errors` is the list `updateVoiceSettings` would throw.
  */
-export function validateVoiceSettings(patch: VoiceSettingsPatch | unknown): VoiceSettingsValidation;
+export function validateVoiceSettings(patch: VoiceSettingsPatch): VoiceSettingsValidation;
+/** Anything else a form holds is checked too (never throws). */
+export function validateVoiceSettings(patch: unknown): VoiceSettingsValidation;
 
 /** A command's type, and its fields (the command without `type`). */
 export type CommandType = Command["type"];
@@ -801,5 +850,3 @@ export function listWorkspaces(memberships: WorkspaceMembership[]): WorkspaceAcc
  */
 export function resolveTone(input: ToneInput): ToneResult;
 
-export * from "./workspace_rules.js";
-export { default, initSync } from "./workspace_rules.js";

@@ -145,7 +145,10 @@ patchGlue(pkg);
 // The JavaScript layer: real modules in js/, copied as they are (their own comments say what each is;
 // js/rules.js lists them). Every entry imports the one error module, so `instanceof` holds whichever
 // entry a host loads.
-const JS_FILES = ["rules.js", "fast-paths.js", "guard.js", "error.js", "prepared.js", "schemas.js", "index.js", "node.js", "web.js", "workerd.js", "index.d.ts"];
+const JS_FILES = ["rules.js", "fast-paths.js", "guard.js", "error.js", "prepared.js", "schemas.js", "wasm-file.js", "index.js", "node.js", "web.js", "workerd.js", "vite.js", "index.d.ts", "web.d.ts", "vite.d.ts"];
+// The glue's own declarations are not the package's: web.d.ts declares init and initSync, and no
+// entry's types show the glue's internal exports (`__callJson`, the raw `.wasm` exports).
+for (const file of [`${name}.d.ts`, `${name}_bg.wasm.d.ts`]) rmSync(join(pkg, file), { force: true });
 for (const file of JS_FILES) copyFileSync(join(root, "js", file), join(pkg, file));
 
 // pkg/generated.js, the one module written here: what js/ needs to know of the module just built,
@@ -199,6 +202,12 @@ checkExports(JSON.parse(glue.__exportNames()), glue, await import(pathToFileURL(
 // Node and it needs `initSync`).
 {
   const { rolldown } = await import("rolldown");
+  // pkg/node.cjs: the same entry for `require` (the `require` condition), for the Node 20 releases
+  // before require(esm) (20.19). Everything bundled in, the error class too: error.js makes
+  // `instanceof` hold across its copies.
+  const cjs = await rolldown({ input: join(pkg, "node.js"), external: [/^node:/], platform: "node", logLevel: "warn" });
+  await cjs.write({ file: join(pkg, "node.cjs"), format: "cjs", exports: "named", banner: "// workspace-rules: entry for Node.js (CommonJS); ready on require. Bundled from js/node.js, the glue and the rules.\n" });
+  await cjs.close();
   const bundle = await rolldown({
     input: join(pkg, "node.js"),
     external: [/^node:/, /(^|[\\/])error\.js$/],
@@ -209,6 +218,10 @@ checkExports(JSON.parse(glue.__exportNames()), glue, await import(pathToFileURL(
 }
 
 const types = "./index.d.ts";
+// A `require` sees CommonJS declarations (index.d.cts, the same text), or TypeScript's nodenext
+// refuses an ES module's types to a CommonJS file.
+const typesFor = { require: "./index.d.cts", default: types };
+copyFileSync(join(pkg, "index.d.ts"), join(pkg, "index.d.cts"));
 const manifest = {
   name: "workspace-rules",
   version,
@@ -222,17 +235,19 @@ const manifest = {
   sideEffects: ["./index.js", "./node.js", "./workerd.js"],
   exports: {
     ".": {
-      types,
+      types: typesFor,
       workerd: "./workerd.js",
       worker: "./index.js",
-      node: "./node.js",
+      node: { require: "./node.cjs", default: "./node.js" },
       browser: "./index.js",
+      require: "./node.cjs",
       import: "./index.js",
       default: "./index.js",
     },
-    "./web": { types, default: "./web.js" },
+    "./web": { types: "./web.d.ts", default: "./web.js" },
     "./workerd": { types, default: "./workerd.js" },
-    "./node": { types, default: "./node.js" },
+    "./node": { types: typesFor, require: "./node.cjs", default: "./node.js" },
+    "./vite": { types: "./vite.d.ts", default: "./vite.js" },
     [`./${name}_bg.wasm`]: `./${name}_bg.wasm`,
     "./package.json": "./package.json",
   },

@@ -43,6 +43,17 @@ if [ "$mode" = test ] && [ ! -f examples/edge-worker/node_modules/jose/package.j
   npm install --prefix examples/edge-worker --no-audit --no-fund --loglevel=error
 fi
 
+# The tools of the packed-tarball consumers (tests/packed/: Vite 5, esbuild, Deno, Bun), in their own
+# folder so that the apps there resolve them as a user's project would; the same stamp.
+if [ "$mode" = test ]; then
+  pstamp() { cat tests/packed/package.json tests/packed/package-lock.json 2>/dev/null | cksum; }
+  if [ ! -f tests/packed/node_modules/.setup-stamp ] || [ "$(cat tests/packed/node_modules/.setup-stamp)" != "$(pstamp)" ]; then
+    say "installing the packed consumers' tools (tests/packed)"
+    npm install --prefix tests/packed --no-audit --no-fund --loglevel=error
+    pstamp > tests/packed/node_modules/.setup-stamp
+  fi
+fi
+
 if [ "$mode" = test ] && { [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; }; then
   say "installing Debian's chromium and chromium-driver"
   sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"

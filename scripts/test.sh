@@ -36,4 +36,7 @@ step "TypeScript consumer";      node_modules/.bin/tsc -p tests/consumer/tsconfi
 step "docs (links, code blocks)"; node --test tests/docs/
 step "Node, Chromium and workerd tiers, Vite build"
 node --test tests/consumer/ tests/browser/ tests/workerd/ tests/backend/ bench/peers/
+step "the packed tarball in Node, TypeScript, bundlers, workerd, Deno and Bun"
+bash scripts/pack-consumers.sh
+node --test tests/packed/
 step "all hosts agree";          node --test tests/compare-hosts.test.mjs

@@ -21,7 +21,20 @@
 // - `now` is the request time: this edge convenience reads the clock; the rule itself never does.
 import { DurableObject } from "cloudflare:workers";
 import { jwtVerify } from "jose";
-import { prepareWorkspace } from "workspace-rules";
+import { checkRequest, prepareWorkspace } from "workspace-rules";
+
+/** A state no path names (a zero id), asked only when nothing is stored for the path: so that a path
+ *  that is no route is `unknown_route`, the route table's first answer, as the backend answers it. */
+const NO_STATE = {
+  workspace: { id: "00000000-0000-4000-8000-000000000000", name: "None", slug: "none", environment: "production", description: null, backend_org_id: null, is_default: false, status: "active", provisioned_at: null, created_at: "2026-01-01T00:00:00.000Z", archived_at: null },
+  members: [{ user_id: "00000000-0000-4000-8000-000000000001", email: "none@example.com", display_name: null, role: "owner", status: "active", joined_at: "2026-01-01T00:00:00.000Z" }],
+  invitations: [],
+  settings: { language: "en", outbound_enabled: true, integration_version: "v2", default_llm: null, default_stt_provider: null, default_tts_provider: null },
+  voice_settings: {},
+  test_caller_numbers: [],
+  minutes: { allocations: [], used_seconds: 0 },
+  credits: null,
+};
 
 /** One workspace's state: its JSON text and a version, in the object's SQLite storage. */
 export class WorkspaceStore extends DurableObject {
@@ -168,7 +181,10 @@ export default {
     const { decision, hit } = workspaceId ? await decide(env, workspaceId, rule, context) : { decision: null, hit: false };
     const headers = { "x-prepared-cache": hit ? "hit" : "miss" };
     if (decision === null) {
-      // The worker's own answer (the library is asked only with a state): nothing stored for the path.
+      // No route first (the route table's first step), then the worker's own answer: nothing stored
+      // for the path.
+      const unrouted = checkRequest(rule, { ...context, state: NO_STATE });
+      if (unrouted.error?.code === "unknown_route") return Response.json(unrouted.error, { status: 404, headers });
       const message = "No workspace is stored for this path.";
       const error = { code: "workspace_not_found", status: 404, message, errors: [{ code: "workspace_not_found", message, path: "/request/path" }] };
       return Response.json(error, { status: 404, headers });

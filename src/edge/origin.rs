@@ -14,10 +14,10 @@
 
 use super::requests::{match_route, Actor, Matched, Request, Route};
 use crate::base::error::{Code, RuleError};
+use crate::base::json::text;
 use crate::base::json::{Json, Unsupported};
 use crate::base::timestamp::Timestamp;
 use crate::base::validate::Problems;
-use crate::boundary::api::text;
 use crate::workspace::commands::{read_fields, Command, CommandType};
 use crate::workspace::context::Context;
 use crate::workspace::state::WorkspaceState;
@@ -260,5 +260,62 @@ mod tests {
         assert_eq!(e.code, Code::ValidationFailed);
         let e = route(&request("GET", "/v1/nowhere", None)).unwrap_err();
         assert_eq!((e.code, e.status()), (Code::UnknownRoute, 404));
+    }
+
+    #[test]
+    fn members_audit_and_invitations_map_to_their_commands_and_reads() {
+        let s = state();
+        let now = Timestamp::parse("2026-11-22T11:00:00.000Z").unwrap();
+        let ana = Actor {
+            user_id: ANA.into(),
+            email: Some("ana@example.com".into()),
+        };
+        let run = |method: &str, path: &str, body: Option<&str>| {
+            let r = request(method, path, body);
+            let m = route(&r).unwrap();
+            work(&r, &m, Some(&ana), &s, &now)
+        };
+        // DELETE of the actor's own membership is leaving; of another's, removing.
+        let own = format!("/v1/workspaces/{WS}/members/{ANA}");
+        assert_eq!(
+            run("DELETE", &own, None),
+            Ok(Work::Command(Command::LeaveWorkspace))
+        );
+        let bo = "5d0e3c1a-7b2f-4c8d-9e1a-0b2c3d4e5f02";
+        let other = format!("/v1/workspaces/{WS}/members/{bo}");
+        assert_eq!(
+            run("DELETE", &other, None),
+            Ok(Work::Command(Command::RemoveMember { user_id: bo.into() }))
+        );
+        assert_eq!(
+            run("PATCH", &other, Some(r#"{"role":"admin"}"#)),
+            Ok(Work::Command(Command::ChangeRole {
+                user_id: bo.into(),
+                role: crate::Role::Admin
+            }))
+        );
+        let audit = format!("/v1/workspaces/{WS}/audit?limit=7");
+        assert_eq!(run("GET", &audit, None), Ok(Work::Audit { limit: 7 }));
+        let inv = "9b1c2d3e-4f50-4a61-8b72-c3d4e5f60001";
+        let accept = request("POST", &format!("/v1/invitations/{inv}/accept"), None);
+        let m = route(&accept).unwrap();
+        assert_eq!(target(&m), Target::Invitation(inv));
+        assert_eq!(
+            work(&accept, &m, Some(&ana), &s, &now),
+            Ok(Work::Command(Command::AcceptInvitation {
+                invitation_id: inv.into(),
+                user_id: ANA.into(),
+                display_name: None
+            }))
+        );
+        assert_eq!(
+            work(&accept, &m, None, &s, &now).unwrap_err().code,
+            Code::Unauthenticated
+        );
+        let members = format!("/v1/workspaces/{WS}/members");
+        let Ok(Work::Read(text)) = run("GET", &members, None) else {
+            panic!("a read");
+        };
+        assert!(text.starts_with("{\"members\":[{\"user_id\":"));
     }
 }

@@ -27,8 +27,8 @@ export function freePort() {
 }
 
 /** A signed HS256 token: `sub`, `email`, ten minutes. */
-export function token(sub, email, secret = SECRET) {
-  return new SignJWT({ email }).setProtectedHeader({ alg: "HS256" }).setSubject(sub).setIssuedAt().setExpirationTime("10m").sign(new TextEncoder().encode(secret));
+export function token(sub, email, secret = SECRET, exp = "10m") {
+  return new SignJWT({ email }).setProtectedHeader({ alg: "HS256" }).setSubject(sub).setIssuedAt().setExpirationTime(exp).sign(new TextEncoder().encode(secret));
 }
 
 /** A fresh SQLite file under test-results/, or `WR_TEST_DATABASE_URL` (PostgreSQL). */
@@ -96,10 +96,10 @@ export async function startEdge(originPort, name = "stack") {
 
 /** The backend behind the edge: the backend on a port chosen first (the edge's ORIGIN), pushing its
  *  states to the edge's store. `{ backend, edge }`. */
-export async function startStack(name, db) {
+export async function startStack(name, db, env = {}) {
   const port = await freePort();
   const edge = await startEdge(port, name);
-  const backend = await startBackend({ databaseUrl: db, port, env: { WR_EDGE_URL: edge.url, WR_EDGE_STORE_TOKEN: STORE_TOKEN } });
+  const backend = await startBackend({ databaseUrl: db, port, env: { WR_EDGE_URL: edge.url, WR_EDGE_STORE_TOKEN: STORE_TOKEN, ...env } });
   return { backend, edge };
 }
 
@@ -115,5 +115,11 @@ export async function send(base, method, path, { token: t, body } = {}) {
   const r = await fetch(base + path, init);
   const text = await r.text();
   const ctx = r.headers.get("x-command-context");
-  return { status: r.status, json: text ? JSON.parse(text) : null, context: ctx ? JSON.parse(ctx) : null };
+  let json = null;
+  try {
+    json = text ? JSON.parse(text) : null;
+  } catch {
+    json = { text }; // not an answer of the service (a runtime's own error page)
+  }
+  return { status: r.status, json, context: ctx ? JSON.parse(ctx) : null };
 }

@@ -12,8 +12,8 @@ import {
 const require = createRequire(import.meta.url);
 const pkgDir = require.resolve("workspace-rules/package.json").replace(/package\.json$/, "");
 const manifest = JSON.parse(readFileSync(pkgDir + "package.json", "utf8"));
-// The package's types: index.d.ts (js/index.d.ts) and the glue's it re-exports (initSync, default).
-const dts = readFileSync(pkgDir + "index.d.ts", "utf8") + readFileSync(pkgDir + "workspace_rules.d.ts", "utf8");
+// The package's types: index.d.ts (js/index.d.ts) and web.d.ts (init, initSync of workspace-rules/web).
+const dts = readFileSync(pkgDir + "index.d.ts", "utf8") + readFileSync(pkgDir + "web.d.ts", "utf8");
 
 test("the `docs/rules/roles.md` answers, imported by name", () => {
   assert.equal(can("owner", "workspace.archive"), true);
@@ -97,6 +97,9 @@ test("package.json names the package and maps every host", () => {
   assert.equal(manifest.name, "workspace-rules");
   assert.equal(manifest.type, "module");
   const dot = manifest.exports["."];
-  for (const condition of ["types", "workerd", "node", "browser", "import", "default"]) assert.ok(dot[condition], condition);
-  for (const file of new Set(Object.values(dot))) assert.ok(readFileSync(pkgDir + file).length > 0, file);
+  for (const condition of ["types", "workerd", "node", "browser", "require", "import", "default"]) assert.ok(dot[condition], condition);
+  const files = (target) => (typeof target === "string" ? [target] : Object.values(target).flatMap(files));
+  for (const file of new Set(Object.values(manifest.exports).flatMap(files))) assert.ok(readFileSync(pkgDir + file).length > 0, file);
+  // `require` (Node 20 before require(esm)) gets the CommonJS entry and CommonJS declarations.
+  assert.deepEqual([dot.node.require, dot.require, dot.types.require], ["./node.cjs", "./node.cjs", "./index.d.cts"]);
 });

@@ -1,5 +1,5 @@
 // A small TypeScript consumer, type-checked (tsc --noEmit) against the package's .d.ts in npm test.
-import init, {
+import {
   can, roles, actions, permissionMatrix, WorkspaceRulesError,
   createWorkspace, apply, invitationStatus, previewInvitation,
   callCost, normalizeTestCallerNumbers, slugify,
@@ -7,6 +7,7 @@ import init, {
   checkRequest, authorize, confirmDelete, switchWorkspace, listWorkspaces, prepareWorkspace, creditStatus, capabilities,
   validateCommandFields, voiceSettingsPatchSchema, invitationSchema, workspaceUpdateSchema, commandFieldsSchema,
 } from "workspace-rules";
+import init, { initSync } from "workspace-rules/web";
 import type {
   Action, PermissionMatrix, Role, WorkspaceRulesProblem,
   ApplyResult, AuditEvent, Command, Context, Invitation, InvitationPreview, InvitationStatus, Member,
@@ -164,9 +165,9 @@ const noCode: string = caps.invite.roles.admin.code;
 const fieldsOk: boolean = validateCommandFields("invite_member", { email: "a@example.com", role: "member" }).ok;
 // @ts-expect-error: no command has this type
 validateCommandFields("promote_everyone", {});
-const checked = invitationSchema["~standard"].validate({ email: "a@example.com", role: "member" });
-const firstIssuePath: ReadonlyArray<string | number> | undefined = checked.issues?.[0]?.path;
-const invitedRole: Role | undefined = checked.issues ? undefined : checked.value.role;
+const invitationChecked = invitationSchema["~standard"].validate({ email: "a@example.com", role: "member" });
+const firstIssuePath: ReadonlyArray<string | number> | undefined = invitationChecked.issues?.[0]?.path;
+const invitedRole: Role | undefined = invitationChecked.issues ? undefined : invitationChecked.value.role;
 const speedSchemaVendor: "workspace-rules" = voiceSettingsPatchSchema["~standard"].vendor;
 const renameOk = workspaceUpdateSchema["~standard"].validate({ name: "New" });
 const usage = commandFieldsSchema("record_usage")["~standard"].validate({ meter: "call_seconds", units: 6 });
@@ -174,8 +175,13 @@ const units: number | undefined = usage.issues ? undefined : usage.value.units;
 // @ts-expect-error: a field of another command (record_usage has no email)
 const wrongField = usage.issues ? undefined : usage.value.email;
 
-// The web build's init is typed too (a no-op once the module is ready).
-const ready: Promise<unknown> = init();
+// The web build's init is typed (workspace-rules/web); the auto-initialising entry has none, nor the
+// glue's internals.
+const ready: Promise<unknown> = init({ module_or_path: new URL("https://example.invalid/x.wasm") });
+// @ts-expect-error: the entry that is ready on import has no init
+import("workspace-rules").then((m) => m.initSync);
+// @ts-expect-error: nor the glue's internal exports
+import("workspace-rules").then((m) => m.__callJson);
 
 export { allowed, everything, adminActions, describe, ready, sent, status, previewRole, slug, numbers, cost };
 export { reason, inviteAdmin, noCode };
@@ -184,3 +190,31 @@ export { provisioned, history, call, refusedCode, anonymous, mayCreateKb, deleta
 export { preparedDecision, preparedAllowed, preparedPreview };
 export { record, left, nextAlert, callCredits, gated };
 export { errorsByPath, updated, changedFields, speed, voiceId, speedFrom, keytermFrom, dropped, none, tone, tier, source, matched };
+
+// Issue 22 item 5: what the types now say, and what must not compile.
+const slugOnly: string = slugify("Équipe Réseau");
+const typedCode: import("workspace-rules").ErrorCode = "last_owner";
+// @ts-expect-error: a typo'd error code
+const typoCode: import("workspace-rules").ErrorCode = "last_ownr";
+const built = new WorkspaceRulesError("forbidden", 403, "No.");
+const builtCode: "forbidden" | string = built.code;
+// @ts-expect-error: the constructor takes an error code
+new WorkspaceRulesError("nope", 403, "No.");
+const recorded = apply(state, { type: "record_call", duration_seconds: 60 }, ctx);
+const billed: number = recorded.call.billed_seconds;
+const notRecorded = apply(state, { type: "provision" }, ctx);
+// @ts-expect-error: only record_call answers a call
+const noCall: number = notRecorded.call.billed_seconds;
+const checked = authorize(state, owner.user_id, "workspace.view");
+const refusedWith: string | undefined = checked.allowed ? undefined : checked.error.code;
+// @ts-expect-error: a missing command field
+apply(state, { type: "change_role", user_id: owner.user_id }, ctx);
+// @ts-expect-error: a field of another command
+apply(state, { type: "provision", slug: "x" }, ctx);
+// @ts-expect-error: a wrong role
+apply(state, { type: "invite_member", email: "a@b.co", role: "boss" }, ctx);
+// @ts-expect-error: the patch is typed (autocomplete), a tone that is none
+const badPatch: VoiceSettingsPatch = { tone: "loud" };
+validateVoiceSettings({ speed: 1.5 });
+validateVoiceSettings(JSON.parse("{}") as unknown);
+export { slugOnly, typedCode, typoCode, builtCode, billed, noCall, refusedWith, badPatch };

@@ -177,9 +177,11 @@ test("refusals are answered at the edge with the library's error JSON and status
   const twice = await expect("POST", `${W}/archive`, ANA, '{"slug":"nope","slug":"client-a-support"}', 400, "duplicate_key");
   assert.deepEqual(twice.json.errors.map((e) => [e.code, e.path]), [["duplicate_key", "/body/slug"]]);
   // A path is read as written, as the crate's table reads it: a percent-encoded or upper-case id
-  // is no stored workspace's id (and no route's), never the workspace it decodes to.
-  await expect("GET", `/v1/workspaces/%33${WS.slice(1)}`, ANA, undefined, 404, "workspace_not_found");
-  await expect("GET", `/v1/workspaces/${WS.toUpperCase()}`, ANA, undefined, 404, "workspace_not_found");
+  // is no route's (and no stored workspace's), never the workspace it decodes to; a route whose
+  // workspace is not stored is the worker's own workspace_not_found.
+  await expect("GET", `/v1/workspaces/%33${WS.slice(1)}`, ANA, undefined, 404, "unknown_route");
+  await expect("GET", `/v1/workspaces/${WS.toUpperCase()}`, ANA, undefined, 404, "unknown_route");
+  await expect("GET", `/v1/workspaces/${WS.slice(0, -1)}0`, ANA, undefined, 404, "workspace_not_found");
   await expect("POST", `${W}/archive`, ANA, { slug: "Client-A-Support" }, 422, "slug_mismatch");
   assert.deepEqual(forwarded, []);
 });

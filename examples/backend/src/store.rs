@@ -211,6 +211,54 @@ impl Store {
     }
 }
 
+impl Store {
+    /// Stores a state as given (`PUT /_store/workspaces/{id}`), as the next version of the
+    /// workspace, logged as a `SEED` entry holding the state; answers the version.
+    pub async fn seed(
+        &self,
+        id: &str,
+        state: &str,
+        created_at: &str,
+        members: &[String],
+        invitations: &[String],
+    ) -> DbResult<i64> {
+        let mut tx = self.pool.begin().await?;
+        sqlx::query(
+            "INSERT INTO workspaces (id, version, created_at, state) VALUES ($1, 1, $2, $3) \
+             ON CONFLICT (id) DO UPDATE SET version = workspaces.version + 1, state = excluded.state",
+        )
+        .bind(id)
+        .bind(created_at)
+        .bind(state)
+        .execute(&mut *tx)
+        .await?;
+        let row = sqlx::query("SELECT version FROM workspaces WHERE id = $1")
+            .bind(id)
+            .fetch_one(&mut *tx)
+            .await?;
+        let version: i64 = row.try_get(0)?;
+        let logged = Logged {
+            version,
+            method: "SEED".into(),
+            path: format!("/_store/workspaces/{id}"),
+            body: Some(state.to_owned()),
+            ctx: "{}".into(),
+        };
+        let w = Write {
+            id,
+            version,
+            state,
+            logged: &logged,
+            events: &[],
+            new_members: members,
+            new_invitations: invitations,
+        };
+        append(&mut tx, &w).await?;
+        tx.commit().await?;
+        Ok(version)
+    }
+}
+
 fn logged(r: &AnyRow) -> DbResult<Logged> {
     Ok(Logged {
         version: r.try_get(0)?,

@@ -198,6 +198,8 @@ fn a_killed_backend_keeps_every_acknowledged_command_and_none_half_applied() {
         t.join().unwrap();
     }
     let acked = acked.lock().unwrap().clone();
+    // Every write the killed process had sent is in the database before anything is read.
+    settle_database(&url);
     let restarted = Server::start(&url);
     let stored = invitation_emails(&restarted, &owner, &ws);
     for email in &acked {

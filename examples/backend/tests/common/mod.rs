@@ -268,3 +268,43 @@ pub fn check_replay(url: &str, ids: &[String]) -> Vec<(String, usize)> {
         out
     })
 }
+
+/// Waits (at most 30 s) until no session is at work in the database `url` but this one: none
+/// running a statement or inside a transaction. A PostgreSQL server finishes a `COMMIT` it has
+/// received even when the client that sent it was killed, so a read right after a SIGKILL may
+/// precede the last write of an in-flight command. (Idle sessions — other tests' pools, or a killed
+/// client's that the server has not dropped yet — have nothing left to write.) SQLite runs inside
+/// the killed process, so there nothing outlives it.
+pub fn settle_database(url: &str) {
+    if !url.starts_with("postgres") {
+        return;
+    }
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    rt.block_on(async {
+        use sqlx::Row;
+        sqlx::any::install_default_drivers();
+        let pool = sqlx::any::AnyPoolOptions::new()
+            .max_connections(1)
+            .connect(url)
+            .await
+            .unwrap();
+        for _ in 0..3000 {
+            let others: i64 = sqlx::query(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() \
+                 AND pid <> pg_backend_pid() AND backend_type = 'client backend' AND state <> 'idle'",
+            )
+            .fetch_one(&pool)
+            .await
+            .unwrap()
+            .get(0);
+            if others == 0 {
+                return;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+        }
+        panic!("sessions still at work in the database after 30 s");
+    });
+}
