@@ -83,11 +83,13 @@ pub fn work(
         Matched::Respond(invitation_id, accept) => {
             let actor = actor.ok_or_else(super::requests::unauthenticated)?;
             let invitation_id = invitation_id.clone();
+            // The body read as the check read it: `{ display_name? }` to accept, `{}` to decline.
+            let display_name = super::requests::respond_body(request, *accept)?;
             return Ok(Work::Command(match accept {
                 true => Command::AcceptInvitation {
                     invitation_id,
                     user_id: actor.user_id.clone(),
-                    display_name: None,
+                    display_name,
                 },
                 false => Command::DeclineInvitation { invitation_id },
             }));
@@ -311,6 +313,30 @@ mod tests {
         assert_eq!(
             work(&accept, &m, None, &s, &now).unwrap_err().code,
             Code::Unauthenticated
+        );
+        // The accepting member's name comes from the body, read as the check reads it.
+        let named = request(
+            "POST",
+            &format!("/v1/invitations/{inv}/accept"),
+            Some(r#"{"display_name":"  Eve "}"#),
+        );
+        assert_eq!(
+            work(&named, &m, Some(&ana), &s, &now),
+            Ok(Work::Command(Command::AcceptInvitation {
+                invitation_id: inv.into(),
+                user_id: ANA.into(),
+                display_name: Some("Eve".into())
+            }))
+        );
+        let decline = request(
+            "POST",
+            &format!("/v1/invitations/{inv}/decline"),
+            Some(r#"{"reason":"no"}"#),
+        );
+        let d = route(&decline).unwrap();
+        assert_eq!(
+            work(&decline, &d, Some(&ana), &s, &now).unwrap_err().code,
+            Code::ValidationFailed
         );
         let members = format!("/v1/workspaces/{WS}/members");
         let Ok(Work::Read(text)) = run("GET", &members, None) else {
