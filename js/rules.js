@@ -225,3 +225,11 @@ export function resolveTone(input) {
 
 /** prepareWorkspace(state): the state read, validated and indexed once (js/prepared.js). */
 export const { prepareWorkspace } = preparedWorkspaces({ guard, readArgs, answerOf, SLOW });
+
+export function catalog() {
+  try {
+    return call(EXPORT_ID.catalog, []);
+  } catch (e) {
+    throw guard(e);
+  }
+}

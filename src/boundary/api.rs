@@ -106,6 +106,7 @@ pub const EXPORTS: &[(&str, Export)] = &[
     ("resolveTone", |a| {
         tone::resolve_tone_input(arg(a, 0)).map(|r| text(&r))
     }),
+    ("catalog", |_| Ok(super::catalog::catalog_text())),
 ];
 
 /// `mergeKeyterms(...lists)` for lists of strings as the JavaScript package sends them: every term
@@ -571,7 +572,10 @@ mod tests {
             );
         }
         for (name, _) in PARAMS {
-            assert!(EXPORTS.iter().any(|(n, _)| n == name), "{name} is no export");
+            assert!(
+                EXPORTS.iter().any(|(n, _)| n == name),
+                "{name} is no export"
+            );
         }
     }
 
