@@ -308,7 +308,8 @@ export type ApplyResult<C extends Command = Command> = {
 } & ([C] extends [{ type: "record_call" }] ? { call: RecordedCall } : Command extends C ? { call?: RecordedCall } : { call?: undefined });
 
 /**
- * A request as the edge sees it (`docs/rules/requests.md`). The query string and fragment of `path` are ignored.
+ * A request as the edge sees it (`docs/rules/requests.md`). The query string and fragment of `path` are ignored,
+ * but for the audit route's `limit` (`…/audit?limit=20`: 1–100, default 50): pass `pathname + search`.
  * Give the body as a value (`body`) or, better at an edge, as the text the client sent (`body_text`, e.g.
  * `await request.clone().text()`): it is read by the same reader as the backend's, which refuses a key given
  * twice (400 `duplicate_key`) and text that is not JSON (400 `invalid_json`). Not both.
@@ -347,6 +348,8 @@ export interface PreparedWorkspace {
   checkRequest(request: RuleRequest, context: PreparedRequestContext): Decision;
   authorize(user_id: string, action: Action, now?: Timestamp | null): Decision;
   previewInvitation(invitation_id: Uuid, now: Timestamp): InvitationPreview;
+  /** As `capabilities(state, ctx)`; its answer lists every member and invitation, so it grows with them. */
+  capabilities(ctx: Context): Capabilities;
   free(): void;
 }
 
@@ -411,10 +414,13 @@ export interface RuleErrorData {
 }
 
 /** The answer of `checkRequest` and `authorize`, keys in this order; `error` only when refused.
- *  `action` is "public" for the invitation preview and null for an unknown route. */
+ *  `action` is the matrix action the route needs, or who a route without one is open to: "public"
+ *  (the invitation preview), "invitee" (accepting, declining: the invited person), "member" (any
+ *  active member: capabilities, and leaving, a DELETE of the actor's own membership); null for an
+ *  unknown route. */
 export type Decision =
-  | { allowed: true; action: Action | "public"; status: 200; error?: undefined }
-  | { allowed: false; action: Action | "public" | null; status: number; error: RuleErrorData };
+  | { allowed: true; action: Action | "public" | "invitee" | "member"; status: 200; error?: undefined }
+  | { allowed: false; action: Action | "public" | "invitee" | "member" | null; status: number; error: RuleErrorData };
 
 /** One entry of `capabilities`: allowed, or the refusal `apply` (or `authorize`) would give, with the
  *  human `message` a UI can show as the control's reason. */
@@ -725,6 +731,48 @@ export function previewInvitation(state: WorkspaceState, invitation_id: Uuid, no
 export function validateVoiceSettings(patch: VoiceSettingsPatch): VoiceSettingsValidation;
 /** Anything else a form holds is checked too (never throws). */
 export function validateVoiceSettings(patch: unknown): VoiceSettingsValidation;
+
+/** A command's type, and its fields (the command without `type`). */
+export type CommandType = Command["type"];
+export type CommandFields<T extends CommandType> = Omit<Extract<Command, { type: T }>, "type">;
+
+/**
+ * Checks the fields of a command of `type` for a form, as `apply` reads them, without a state (the
+ * rules that need one — permissions, the last owner, an invitation's status — are `apply`'s).
+ * Never throws on bad data: `{ ok, errors }`, paths `/type` or under `/fields`
+ * (`docs/rules/commands.md#forms`).
+ */
+export function validateCommandFields(type: CommandType, fields: unknown): VoiceSettingsValidation;
+
+/** One problem in the Standard Schema shape: the message, the path as segments, and the library's code. */
+export interface StandardIssue {
+  readonly message: string;
+  readonly path: ReadonlyArray<string | number>;
+  readonly code: string;
+}
+
+/**
+ * A Standard Schema (standardschema.dev, version 1) backed by the library's own check, for form
+ * libraries that take one (TanStack Form, react-hook-form's standard-schema resolver…). `validate`
+ * answers `{ value }` (the value as given) or `{ issues }`; it never throws on bad data.
+ */
+export interface WorkspaceRulesSchema<Output> {
+  readonly "~standard": {
+    readonly version: 1;
+    readonly vendor: "workspace-rules";
+    readonly validate: (value: unknown) => { readonly value: Output; readonly issues?: undefined } | { readonly issues: ReadonlyArray<StandardIssue> };
+    readonly types?: { readonly input: unknown; readonly output: Output };
+  };
+}
+
+/** A voice-settings patch, as `validateVoiceSettings` checks it (paths as in the patch: `["keyterms", 3]`). */
+export const voiceSettingsPatchSchema: WorkspaceRulesSchema<VoiceSettingsPatch>;
+/** The body of a workspace update (`update_workspace`'s fields: name, environment, description). */
+export const workspaceUpdateSchema: WorkspaceRulesSchema<CommandFields<"update_workspace">>;
+/** The body of an invitation (`invite_member`'s fields: email, role). */
+export const invitationSchema: WorkspaceRulesSchema<CommandFields<"invite_member">>;
+/** The fields of any command, by its type. */
+export function commandFieldsSchema<T extends CommandType>(type: T): WorkspaceRulesSchema<CommandFields<T>>;
 
 /**
  * Applies a patch to stored voice settings: `{ settings, changed }`.

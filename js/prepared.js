@@ -19,6 +19,7 @@ import { prepared as instance, settle } from "./guard.js";
 const CHECK_REQUEST = 0;
 const AUTHORIZE = 1;
 const PREVIEW_INVITATION = 2;
+const CAPABILITIES = 3;
 
 export function preparedWorkspaces({ guard, readArgs, answerOf, SLOW }) {
   let nextId = 1;
@@ -68,6 +69,11 @@ export function preparedWorkspaces({ guard, readArgs, answerOf, SLOW }) {
     /** previewInvitation(invitation_id, now) on the prepared state. */
     previewInvitation(invitation_id, now) {
       return call(this.#id, PREVIEW_INVITATION, invitation_id, now);
+    }
+
+    /** capabilities(ctx) on the prepared state: what ctx.actor_id may do, with reasons. */
+    capabilities(ctx) {
+      return call(this.#id, CAPABILITIES, ctx);
     }
 
     /** Releases the workspace's memory in the module; afterwards every method throws

@@ -35,6 +35,7 @@
 import { guard } from "./guard.js";
 import { SLOW, answerOf, call, canIndex, mergeByPosition, readArgs, updateByReference } from "./fast-paths.js";
 import { preparedWorkspaces } from "./prepared.js";
+import { standardSchemas } from "./schemas.js";
 import { EXPORT_ID } from "./generated.js";
 
 export function roles() {
@@ -130,6 +131,14 @@ export function previewInvitation(state, invitation_id, now) {
 export function validateVoiceSettings(patch) {
   try {
     return call(EXPORT_ID.validateVoiceSettings, [patch]);
+  } catch (e) {
+    throw guard(e);
+  }
+}
+
+export function validateCommandFields(type, fields) {
+  try {
+    return call(EXPORT_ID.validateCommandFields, [type, fields]);
   } catch (e) {
     throw guard(e);
   }
@@ -233,3 +242,9 @@ export function catalog() {
     throw guard(e);
   }
 }
+
+/** Standard Schema objects for forms, backed by the two checks above (js/schemas.js). */
+export const { voiceSettingsPatchSchema, workspaceUpdateSchema, invitationSchema, commandFieldsSchema } = standardSchemas({
+  validateVoiceSettings,
+  validateCommandFields,
+});

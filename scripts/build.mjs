@@ -88,7 +88,7 @@ function checkExports(names, glue, rules, where) {
   const dev = Object.keys(glue).filter((fn) => typeof glue[fn] === "function" && !INTERNAL.has(fn));
   const expected = [...names, ...dev];
   // Exports of js/ that are not in the core's table: built in JavaScript on internal exports.
-  const JS_ONLY = ["prepareWorkspace"]; // js/prepared.js
+  const JS_ONLY = ["prepareWorkspace", "voiceSettingsPatchSchema", "workspaceUpdateSchema", "invitationSchema", "commandFieldsSchema"]; // js/prepared.js, js/schemas.js
   const actual = Object.keys(rules).filter((fn) => !JS_ONLY.includes(fn));
   const params = (f) => String(f).match(/\(([^)]*)\)/)?.[1] ?? "";
   const file = (fn) => (fn.startsWith("__") ? `js/${where}` : "js/rules.js");
@@ -148,7 +148,7 @@ patchGlue(pkg);
 // The JavaScript layer: real modules in js/, copied as they are (their own comments say what each is;
 // js/rules.js lists them). Every entry imports the one error module, so `instanceof` holds whichever
 // entry a host loads.
-const JS_FILES = ["rules.js", "fast-paths.js", "guard.js", "error.js", "prepared.js", "wasm-file.js", "index.js", "node.js", "web.js", "workerd.js", "vite.js", "index.d.ts", "web.d.ts", "vite.d.ts"];
+const JS_FILES = ["rules.js", "fast-paths.js", "guard.js", "error.js", "prepared.js", "schemas.js", "wasm-file.js", "index.js", "node.js", "web.js", "workerd.js", "vite.js", "index.d.ts", "web.d.ts", "vite.d.ts"];
 // The glue's own declarations are not the package's: web.d.ts declares init and initSync, and no
 // entry's types show the glue's internal exports (`__callJson`, the raw `.wasm` exports).
 for (const file of [`${name}.d.ts`, `${name}_bg.wasm.d.ts`]) rmSync(join(pkg, file), { force: true });

@@ -2,6 +2,7 @@
 # Installs what is missing, and only that; quiet when everything is there.
 #   scripts/setup.sh build   the wasm32 target, wasm-bindgen-cli of the version Cargo.toml pins, npm packages
 #   scripts/setup.sh test    the same, plus Debian's chromium and chromium-driver for the browser tiers
+#                            and Debian's postgresql for the backend's tests (scripts/postgres.sh)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mode=${1:-build}
@@ -58,4 +59,11 @@ if [ "$mode" = test ] && { [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromed
   sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium chromium-driver >/dev/null
+fi
+
+if [ "$mode" = test ] && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+  say "installing Debian's postgresql (the backend's tests start their own server)"
+  sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq postgresql >/dev/null
 fi

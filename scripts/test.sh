@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Every test, in order: formatting, lints, native tests, the package build, the boundary's own tests
+# Every test, in order: formatting, lints, native tests, the reference backend's tests on SQLite and
+# PostgreSQL, the package build, the boundary's own tests
 # in Node and Chromium, the shared vectors in Node, Chromium and workerd, a Vite build, the TypeScript
 # check, and the
 # byte-for-byte comparison of all hosts. Run through `npm test`, which installs what is missing first.
@@ -14,6 +15,13 @@ step "rustfmt";                  cargo fmt --all -- --check
 step "clippy (native)";          cargo clippy --quiet --all-targets -- -D warnings
 step "clippy (wasm32)";          cargo clippy --quiet --target wasm32-unknown-unknown --lib --tests -- -D warnings
 step "native tests";             cargo test --quiet
+# The reference backend: its own package (examples/backend), built once in release and reused by its
+# Rust tests, the Node tests below and `npm run bench`.
+step "backend: rustfmt, clippy, build"
+(cd examples/backend && cargo fmt -- --check && cargo clippy --release --quiet --all-targets -- -D warnings && cargo build --release --quiet)
+step "backend tests on SQLite";  (cd examples/backend && cargo test --release --quiet)
+step "backend tests on PostgreSQL"
+(cd examples/backend && bash ../../scripts/postgres.sh cargo test --release --quiet)
 step "build pkg/";               node scripts/build.mjs --quiet
 step "build the trap-guard test package"
 node scripts/build.mjs --test-panic --quiet
@@ -27,7 +35,7 @@ bash scripts/link-consumers.sh
 step "TypeScript consumer";      node_modules/.bin/tsc -p tests/consumer/tsconfig.json
 step "docs (links, code blocks)"; node --test tests/docs/
 step "Node, Chromium and workerd tiers, Vite build"
-node --test tests/consumer/ tests/browser/ tests/workerd/ bench/peers/
+node --test tests/consumer/ tests/browser/ tests/workerd/ tests/backend/ bench/peers/
 step "the packed tarball in Node, TypeScript, bundlers, workerd, Deno and Bun"
 bash scripts/pack-consumers.sh
 node --test tests/packed/

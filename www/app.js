@@ -14,7 +14,7 @@ const PANELS = [
   { id: "voice", title: "Voice settings", intro: "Three layers and a patch, merged by effectiveVoiceSettings and updateVoiceSettings (`docs/rules/voice-settings.md`).", module: voice },
   { id: "keyterms", title: "Keyterms", intro: "Paste lists; mergeKeyterms keeps the first spelling of each term and says why the others were dropped (`docs/rules/keyterms.md`).", module: keyterms },
   { id: "tone", title: "Tone", intro: "A baseline tone and the caller's signals; resolveTone answers the tone, its empathy tier and the reason (`docs/rules/tone.md`).", module: tone },
-  { id: "team", title: "Team & invitations", intro: "A workspace run by apply(): act as anyone, invite, accept, change roles, move the clock (`docs/rules/roles.md`, `docs/rules/invitations.md`, `docs/rules/commands.md`).", module: team },
+  { id: "team", title: "Team & invitations", intro: "A workspace run by apply(): act as anyone, invite, accept, change roles, move the clock; every control is enabled or disabled by capabilities(), with its reason (`docs/rules/roles.md`, `docs/rules/invitations.md`, `docs/rules/capabilities.md`).", module: team },
   { id: "credits", title: "Credits", intro: "A monthly credit allowance on the Team tab's workspace: set it (checked live by apply), record usage per meter, move the clock, and see the period, its thresholds, the outbound gate and the closed periods (`docs/rules/credits.md`).", module: credits },
   { id: "requests", title: "Request checker", intro: "A platform request and who sends it; checkRequest answers the decision and the HTTP status (`docs/rules/requests.md`).", module: requests },
   { id: "matrix", title: "Permissions", intro: "The default permission matrix (`docs/rules/roles.md`).", module: matrix },

@@ -8,8 +8,9 @@ export function mergeKeytermsJs(...lists) {
   const seen = new Map();
   for (const list of lists) {
     for (const term of list) {
-      const n = term.normalize("NFC").replace(/\s+/gu, " ").trim();
-      if (n.length === 0) dropped.push({ term, reason: "empty" });
+      const n = [...term].length > 1024 ? null : term.normalize("NFC").replace(/\s+/gu, " ").trim();
+      if (n === null) dropped.push({ term, reason: "too_long" }); // as given, before normalizing
+      else if (n.length === 0) dropped.push({ term, reason: "empty" });
       else if ([...n].length > 128) dropped.push({ term, reason: "too_long" });
       else {
         const key = n.toLowerCase();

@@ -22,6 +22,8 @@ const list = (cap) =>
     const seen = new Set();
     items.forEach((raw, i) => {
       if (typeof raw !== "string") return ctx.addIssue({ code: "custom", params: { code: "invalid_type" }, path: [i], message: "not a string" });
+      // Bounded as given before normalizing (`docs/rules/keyterms.md#empty-and-long-terms`).
+      if (chars(raw) > 1024) return ctx.addIssue({ code: "custom", params: { code: "too_long" }, path: [i], message: "too long" });
       const term = normalize(raw);
       if (term.length === 0) return ctx.addIssue({ code: "custom", params: { code: "empty_value" }, path: [i], message: "empty" });
       if (chars(term) > 128) return ctx.addIssue({ code: "custom", params: { code: "too_long" }, path: [i], message: "too long" });

@@ -16,6 +16,8 @@
 //   (`body_text`) and read by the crate's JSON reader; allowed requests forwarded to the `ORIGIN`
 //   binding with exactly that text; refused ones answered here with the library's error
 //   JSON and status.
+// - The account's routes, `POST`/`GET /v1/workspaces`, which no workspace's state decides: forwarded
+//   with a verified token, else 401 `unauthenticated`.
 // - `now` is the request time: this edge convenience reads the clock; the rule itself never does.
 import { DurableObject } from "cloudflare:workers";
 import { jwtVerify } from "jose";
@@ -147,6 +149,17 @@ export default {
     }
     const text = await request.text();
     const actor = await actorOf(request, env);
+    // The account's own routes (create a workspace, list the caller's): no workspace's state decides
+    // them, so the edge checks only the identity and the origin decides (docs/guides/backend.md).
+    if (url.pathname === "/v1/workspaces" && (request.method === "POST" || request.method === "GET")) {
+      if (!actor) {
+        const message = "The request carries no credentials.";
+        return refusal({ code: "unauthenticated", status: 401, message, errors: [{ code: "unauthenticated", message, path: "/context/actor" }] }, 401);
+      }
+      const forwarded = new Request(request.url, { method: request.method, headers: request.headers, body: text === "" ? undefined : text });
+      forwarded.headers.set("x-user-id", actor.user_id);
+      return env.ORIGIN.fetch(forwarded);
+    }
     const workspaceId = await workspaceIdOf(url.pathname, env);
     // The body as the bytes the origin will parse (`body_text`): the crate's JSON reader decides on
     // them, a key given twice included, so the edge and the origin cannot read one body two ways.

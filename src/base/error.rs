@@ -127,6 +127,11 @@ codes! {
     // `docs/rules/commands.md` ids
     /// An id from `ctx.ids` that the workspace already uses for a record.
     IdInUse = "id_in_use", 409;
+    // `docs/guides/backend.md` an origin's refusals
+    /// No workspace is stored under the id the request names (the origin's or the edge's store).
+    WorkspaceNotFound = "workspace_not_found", 404;
+    /// The workspace changed under the command every time it was tried: nothing was written; try again.
+    Conflict = "conflict", 409;
     // The library itself
     /// A bug in the library; reported instead of a crash.
     InternalError = "internal_error", 500;

@@ -329,6 +329,18 @@ impl<'de> Visitor<'de> for JsonVisitor {
     }
 }
 
+/// The JSON text of an answer. The crate's answers are plain data (strings, finite numbers, lists,
+/// maps with string keys), which always serialize; should one ever fail, the text is `null`.
+pub fn text<T: serde::Serialize + ?Sized>(value: &T) -> String {
+    // Room for a typical answer up front: growing the buffer step by step showed in profiles.
+    let mut out = Vec::with_capacity(512);
+    match serde_json::to_writer(&mut out, value) {
+        // serde_json writes UTF-8 only.
+        Ok(()) => String::from_utf8(out).unwrap_or_else(|_| "null".to_owned()),
+        Err(_) => "null".to_owned(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

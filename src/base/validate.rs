@@ -10,6 +10,27 @@ use crate::base::error::{Code, Problem, RuleError};
 use crate::base::json::Json;
 use crate::base::names::Named;
 use crate::base::timestamp::Timestamp;
+use serde::Serialize;
+
+/// The answer of a form's check (`validateVoiceSettings`, `validateCommandFields`; wire order: `ok`,
+/// `errors`): every problem, never a refusal — exactly the list the function that acts would refuse
+/// with.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Validation {
+    pub ok: bool,
+    pub errors: Vec<Problem>,
+}
+
+impl Validation {
+    /// The check's answer from the problems it found.
+    pub fn of(problems: Problems) -> Self {
+        let errors = problems.into_vec();
+        Validation {
+            ok: errors.is_empty(),
+            errors,
+        }
+    }
+}
 
 /// The problems found so far in one input.
 #[derive(Debug, Default)]

@@ -19,6 +19,7 @@
 //! ```
 
 use crate::base::error::RuleError;
+pub use crate::base::json::text;
 use crate::base::json::{Json, Unsupported};
 use crate::base::json_text::{self, ReadError};
 use crate::base::validate::Problems;
@@ -28,7 +29,6 @@ use crate::{
     workspace::commands, workspace::credit_commands, workspace::invitations, workspace::lifecycle,
     workspace::minutes, workspace::roles, workspace::test_numbers,
 };
-use serde::Serialize;
 
 /// One export: its arguments in, its answer as JSON text out.
 type Export = fn(&[Json]) -> Result<String, RuleError>;
@@ -75,6 +75,9 @@ pub const EXPORTS: &[(&str, Export)] = &[
     }),
     ("validateVoiceSettings", |a| {
         Ok(text(&voice::validate_voice_settings(arg(a, 0))))
+    }),
+    ("validateCommandFields", |a| {
+        Ok(text(&commands::validate_fields_input(arg(a, 0), arg(a, 1))))
     }),
     ("updateVoiceSettings", |a| {
         voice::update::update_voice_settings_input(arg(a, 0), arg(a, 1)).map(|u| text(&u))
@@ -403,6 +406,7 @@ pub const PARAMS: &[(&str, &[&str])] = &[
     ("invitationStatus", &["/invitation", "/now"]),
     ("previewInvitation", &["/state", "/invitation_id", "/now"]),
     ("validateVoiceSettings", &[""]),
+    ("validateCommandFields", &["/type", "/fields"]),
     ("updateVoiceSettings", &["/current", "/patch"]),
     ("effectiveVoiceSettings", &[""]),
     ("checkRequest", &["/request", "/context"]),
@@ -541,18 +545,6 @@ fn applied_text(applied: commands::Applied) -> String {
         state: applied.state,
     }));
     out
-}
-
-/// The JSON text of an answer. The crate's answers are plain data (strings, finite numbers, lists,
-/// maps with string keys), which always serialize; should one ever fail, the text is `null`.
-pub fn text<T: Serialize + ?Sized>(value: &T) -> String {
-    // Room for a typical answer up front: growing the buffer step by step showed in profiles.
-    let mut out = Vec::with_capacity(512);
-    match serde_json::to_writer(&mut out, value) {
-        // serde_json writes UTF-8 only.
-        Ok(()) => String::from_utf8(out).unwrap_or_else(|_| "null".to_owned()),
-        Err(_) => "null".to_owned(),
-    }
 }
 
 #[cfg(test)]

@@ -13,7 +13,12 @@ use crate::edge::prepared::PreparedWorkspace;
 use std::cell::RefCell;
 
 /// The methods of a prepared workspace, by their position (how the JavaScript layer names them).
-pub const METHODS: &[&str] = &["checkRequest", "authorize", "previewInvitation"];
+pub const METHODS: &[&str] = &[
+    "checkRequest",
+    "authorize",
+    "previewInvitation",
+    "capabilities",
+];
 
 /// The names of each method's arguments, as the paths of its problems name them (see
 /// [`api::PARAMS`]).
@@ -21,6 +26,7 @@ const METHOD_PARAMS: &[&[&str]] = &[
     &["/request", "/context"],
     &["/user_id", "/action", "/now"],
     &["/invitation_id", "/now"],
+    &["/ctx"],
 ];
 
 /// The workspaces by id, in increasing order of id (the JavaScript layer counts up, so a new one goes
@@ -77,6 +83,7 @@ pub fn call(id: u64, method: usize, args: &[Json]) -> Result<String, RuleError> 
             0 => w.check_request_input(arg(0), arg(1)).map(|d| text(&d)),
             1 => w.authorize_input(arg(0), arg(1), arg(2)).map(|d| text(&d)),
             2 => w.preview_invitation_input(arg(0), arg(1)).map(|p| text(&p)),
+            3 => w.capabilities_input(arg(0)).map(|c| text(&c)),
             _ => Err(RuleError::single(
                 Code::InternalError,
                 "",

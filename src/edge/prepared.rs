@@ -1,6 +1,7 @@
 //! `prepareWorkspace(state)` (`docs/rules/requests.md#prepared-workspaces`): a state read and
 //! validated once and indexed by member and invitation id, answering many checks — `checkRequest`,
-//! `authorize`, `previewInvitation` — each in time that does not grow with the workspace.
+//! `authorize`, `previewInvitation` — each in time that does not grow with the workspace, and
+//! `capabilities` (whose answer lists every member) without reading the state again.
 //!
 //! Every answer is the plain function's on the same state, byte for byte: both run the same code
 //! ([`requests::check_in`], [`requests::authorize_in`], [`invitations::preview_in`]); only how a
@@ -9,6 +10,7 @@
 use crate::base::error::RuleError;
 use crate::base::json::Json;
 use crate::edge::requests::{self, Decision};
+use crate::workspace::capabilities::{self, Capabilities};
 use crate::workspace::invitations::{self, InvitationPreview};
 use crate::workspace::lookup::{Lookup, StateIndex};
 use crate::workspace::state::{state_input, WorkspaceState};
@@ -63,6 +65,13 @@ impl PreparedWorkspace {
         now: &Json,
     ) -> Result<Decision, RuleError> {
         requests::authorize_in_input(&self.records(), user_id, action, now)
+    }
+
+    /// `capabilities(ctx)`: what the actor may do, as [`capabilities`](crate::workspace::capabilities)
+    /// answers on this state. Its answer lists every member and invitation, so it grows with them;
+    /// preparing saves reading and validating the state again.
+    pub fn capabilities_input(&self, ctx: &Json) -> Result<Capabilities, RuleError> {
+        capabilities::capabilities_on_input(&self.state, ctx)
     }
 
     /// `previewInvitation(invitation_id, now)`.

@@ -6,8 +6,11 @@
 //! `workspace_archived`; the path's workspace id is not the state's → 404 `workspace_mismatch`;
 //! permission → 403 (`forbidden`, and the rule-specific refusals: `cannot_grant_higher_role`,
 //! `cannot_modify_higher_role`, `outbound_disabled`, `credits_exhausted` (402); and 404 `invitation_not_found` /
-//! 409 `default_workspace_protected` for the route's target); body → 422 with every error, read by the
-//! same readers as the matching command (paths under `/body`).
+//! 409 `default_workspace_protected` for the route's target; on a member's route the command's own
+//! rules 1–3, by the functions `apply` runs: `membership::may_change_role`, `may_remove`,
+//! `may_leave`); body → 422 with every error, read by the same readers as the matching command
+//! (paths under `/body`; the audit route's query at `/request/path`). Accepting and declining an
+//! invitation need no membership: they are decided as `apply` decides them (`respond`).
 //!
 //! Decisions where the spec is silent:
 //! - the router matches what a standard router sees (`docs/rules/requests.md#paths-and-methods`): the
@@ -23,13 +26,16 @@ use crate::base::error::{Code, RuleError};
 use crate::base::json::{Json, Unsupported};
 use crate::base::timestamp::Timestamp;
 use crate::base::validate::{
-    child, field, is_uuid, no_unknown_fields, nullable, object, string, timestamp, Problems,
+    child, field, is_uuid, no_unknown_fields, nullable, object, string, timestamp, uuid, Problems,
 };
-use crate::workspace::invitations::find_in;
+use crate::workspace::invitations::{accepting_member_at, find_in, respondable_by};
 use crate::workspace::lifecycle::confirm_slug;
 use crate::workspace::lookup::Lookup;
-use crate::workspace::membership::{may_grant, may_modify, not_default, permit_in, standing};
-use crate::workspace::roles::{parse_role, Action, Role};
+use crate::workspace::membership::{
+    may_change_role, may_grant, may_leave, may_modify, may_remove, not_default, permit_in, standing,
+};
+use crate::workspace::minutes::within_available;
+use crate::workspace::roles::{parse_role, read_role, Action, Role};
 use crate::workspace::state::{state_input, WorkspaceState};
 use serde::ser::{Serialize, SerializeStruct, Serializer};
 
@@ -87,10 +93,27 @@ pub enum Route {
     GetVoiceSettings,
     PutVoiceSettings,
     Invite,
-    RevokeInvitation { invitation_id: String },
+    RevokeInvitation {
+        invitation_id: String,
+    },
     Outbound,
     GetCredits,
     PutCreditAllowance,
+    /// `PATCH …/members/{user_id}`: `change_role` with the body's role.
+    ChangeRole {
+        user_id: String,
+    },
+    /// `DELETE …/members/{user_id}`: `remove_member`, or `leave_workspace` for the actor's own id.
+    RemoveMember {
+        user_id: String,
+    },
+    AllocateMinutes,
+    GetMembers,
+    GetInvitations,
+    /// `GET …/audit`, its `limit` in the query ([`audit_limit`]).
+    GetAudit,
+    /// `GET …/capabilities`: any active member.
+    GetCapabilities,
 }
 
 /// What the route table maps a request to.
@@ -100,6 +123,9 @@ pub enum Matched {
     Workspace(Route, String),
     /// `GET /v1/invitations/{invitation_id}/preview`: public, no actor needed.
     Preview(String),
+    /// `POST /v1/invitations/{invitation_id}/accept` (`true`) or `…/decline` (`false`): the invited
+    /// person only.
+    Respond(String, bool),
 }
 
 impl Route {
@@ -113,12 +139,15 @@ impl Route {
                 | Route::Invite
                 | Route::Archive
                 | Route::PutCreditAllowance
+                | Route::ChangeRole { .. }
+                | Route::AllocateMinutes
         )
     }
 
-    /// The action of `docs/rules/requests.md`'s table.
-    pub fn action(&self) -> Action {
-        match self {
+    /// The action of `docs/rules/requests.md`'s table; `None` for the capabilities route, open to
+    /// any active member.
+    pub fn action(&self) -> Option<Action> {
+        Some(match self {
             Route::GetWorkspace => Action::WorkspaceView,
             Route::PatchWorkspace => Action::WorkspaceUpdate,
             Route::Provision => Action::WorkspaceProvision,
@@ -132,15 +161,27 @@ impl Route {
             Route::Outbound => Action::CallsOutbound,
             Route::GetCredits => Action::UsageView,
             Route::PutCreditAllowance => Action::BillingManage,
-        }
+            Route::ChangeRole { .. } => Action::MembersUpdateRole,
+            Route::RemoveMember { .. } => Action::MembersRemove,
+            Route::AllocateMinutes => Action::MinutesAllocate,
+            Route::GetMembers => Action::MembersView,
+            Route::GetInvitations => Action::InvitationsView,
+            Route::GetAudit => Action::AuditView,
+            Route::GetCapabilities => return None,
+        })
     }
 }
 
-/// The `action` of a decision: an action of the matrix, `"public"`, or none (`null`).
+/// The `action` of a decision: an action of the matrix, or who a route without one is open to —
+/// `"public"` (anyone: the invitation preview), `"invitee"` (the invited person: accepting and
+/// declining), `"member"` (any active member: capabilities, and leaving, a `DELETE` of the actor's own
+/// membership) — or none (`null`, an unknown route).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum DecisionAction {
     Action(Action),
     Public,
+    Invitee,
+    Member,
 }
 
 /// The answer: keys in the order `allowed`, `action`, `status`, `error` (left out when allowed).
@@ -187,6 +228,8 @@ impl Serialize for Decision {
         let action = self.action.map(|a| match a {
             DecisionAction::Action(a) => a.as_str(),
             DecisionAction::Public => "public",
+            DecisionAction::Invitee => "invitee",
+            DecisionAction::Member => "member",
         });
         st.serialize_field("action", &action)?;
         st.serialize_field("status", &self.status)?;
@@ -258,6 +301,30 @@ pub fn match_route(method: &str, path: &str) -> Option<Matched> {
         ("PUT", ["v1", "workspaces", id, "credits", "allowance"]) => {
             ws(Route::PutCreditAllowance, id)
         }
+        (method @ ("PATCH" | "DELETE"), ["v1", "workspaces", id, "members", user_id])
+            if is_uuid(user_id) =>
+        {
+            let user_id = (*user_id).to_owned();
+            match method {
+                "PATCH" => ws(Route::ChangeRole { user_id }, id),
+                _ => ws(Route::RemoveMember { user_id }, id),
+            }
+        }
+        ("POST", ["v1", "invitations", invitation_id, verb @ ("accept" | "decline")])
+            if is_uuid(invitation_id) =>
+        {
+            Some(Matched::Respond(
+                (*invitation_id).to_owned(),
+                *verb == "accept",
+            ))
+        }
+        ("POST", ["v1", "workspaces", id, "minutes", "allocations"]) => {
+            ws(Route::AllocateMinutes, id)
+        }
+        ("GET", ["v1", "workspaces", id, "members"]) => ws(Route::GetMembers, id),
+        ("GET", ["v1", "workspaces", id, "invitations"]) => ws(Route::GetInvitations, id),
+        ("GET", ["v1", "workspaces", id, "audit"]) => ws(Route::GetAudit, id),
+        ("GET", ["v1", "workspaces", id, "capabilities"]) => ws(Route::GetCapabilities, id),
         _ => None,
     }
 }
@@ -296,21 +363,25 @@ pub fn check_in(
                 .and_then(|()| find_in(state, &invitation_id, "/request/path").map(|_| ()));
             return Decision::of(DecisionAction::Public, result);
         }
+        Matched::Respond(invitation_id, accept) => {
+            return respond(actor, state, now, &invitation_id, accept)
+        }
         Matched::Workspace(route, id) => (route, id),
     };
-    let action = DecisionAction::Action(route.action());
+    // Leaving (rule 4) needs no permission: a DELETE of the actor's own membership.
+    let leaving = matches!(&route, Route::RemoveMember { user_id }
+        if actor.is_some_and(|a| a.user_id == *user_id));
+    let matrix = route.action().filter(|_| !leaving);
+    let action = matrix.map_or(DecisionAction::Member, DecisionAction::Action);
     let Some(actor) = actor else {
-        let error = RuleError::single(
-            Code::Unauthenticated,
-            "/context/actor",
-            "The request carries no credentials.",
-        );
-        return Decision::refuse(Some(action), error);
+        return Decision::refuse(Some(action), unauthenticated());
     };
     let role = state.active_role(&actor.user_id);
     let result = standing(state, role, "/context/actor/user_id").and_then(|role| {
         same_workspace(state, &workspace_id)?;
-        permit_in(state, role, route.action(), Some(now))?;
+        if let Some(action) = matrix {
+            permit_in(state, role, action, Some(now))?;
+        }
         // A body given as text is read by the routes that read a body, after the route's rules
         // that need none: its refusal (400) is the body's step.
         let read = match route.reads_body() {
@@ -318,10 +389,121 @@ pub fn check_in(
             false => Ok(std::borrow::Cow::Borrowed(&request.body)),
         };
         let none = Json::Unsupported(Unsupported::Undefined);
-        route_rules(state, &route, role, read.as_deref().unwrap_or(&none))?;
-        body(state, &route, &*read?)
+        route_rules(
+            state,
+            &route,
+            role,
+            leaving,
+            read.as_deref().unwrap_or(&none),
+        )?;
+        body(state, &route, &*read?, &request.path)
     });
     Decision::of(action, result)
+}
+
+/// `POST /v1/invitations/{invitation_id}/accept` (`accept`) or `…/decline`: the invited person only,
+/// decided as `apply` decides `accept_invitation` (for the actor's own user id) and
+/// `decline_invitation`, in their order: an actor (401) whose user id is a user id (a lower-case
+/// UUID: it would be the member's; 422 otherwise), the workspace not archived (410), the invitation
+/// in it (404), then [`respondable_by`] with the actor's email at `now` (403 `email_mismatch`, 409
+/// `invitation_not_pending`, 410 `invitation_expired`); accepting, not already an active member
+/// (409). No body is read.
+fn respond(
+    actor: Option<&Actor>,
+    state: &Lookup,
+    now: &Timestamp,
+    invitation_id: &str,
+    accept: bool,
+) -> Decision {
+    let Some(actor) = actor else {
+        return Decision::refuse(Some(DecisionAction::Invitee), unauthenticated());
+    };
+    let result = (|| {
+        let mut p = Problems::new();
+        uuid(
+            &Json::from(actor.user_id.as_str()),
+            "/context/actor/user_id",
+            &mut p,
+        );
+        p.finish(Code::ValidationFailed, ())?;
+        crate::workspace::membership::not_archived(state)?;
+        let inv = &state.invitations[find_in(state, invitation_id, "/request/path")?];
+        let at = ("/request/path", "/context/actor/email");
+        respondable_by(inv, actor.email.as_deref(), now, at)?;
+        if accept && state.active_role(&actor.user_id).is_some() {
+            return Err(accepting_member_at("/context/actor/user_id"));
+        }
+        Ok(())
+    })();
+    Decision::of(DecisionAction::Invitee, result)
+}
+
+/// `docs/rules/requests.md#the-audit-route`: the `limit` of `GET …/audit`, read from the query of
+/// `path` (after `?`, before `#`) as an origin's URL parser reads it — pairs split on `&`, a name
+/// percent-decoded (`+` a space) before it is compared, so no spelling of `limit` slips past — and
+/// 50 when no pair names it. Its value must be written in plain digits, 1–100 *(public API)*; given
+/// twice, it is refused (two readers would take different ones). Problems at `/request/path`.
+pub fn audit_limit(path: &str) -> Result<u8, RuleError> {
+    let mut p = Problems::new();
+    let limit = read_limit(path, &mut p);
+    p.finish(Code::ValidationFailed, limit)
+}
+
+fn read_limit(path: &str, p: &mut Problems) -> u8 {
+    let end = path.find('#').unwrap_or(path.len());
+    let query = path[..end].split_once('?').map_or("", |(_, q)| q);
+    let at = "/request/path";
+    let (mut limit, mut seen) = (50, false);
+    for pair in query.split('&') {
+        let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
+        if percent_decoded(name).as_deref() != Some(b"limit".as_slice()) {
+            continue;
+        }
+        if std::mem::replace(&mut seen, true) {
+            p.push(Code::InvalidValue, at, "The query gives limit twice.");
+        }
+        if value.is_empty() || !value.bytes().all(|b| b.is_ascii_digit()) {
+            let message = "The query's limit must be a whole number written in digits.";
+            p.push(Code::InvalidValue, at, message);
+            continue;
+        }
+        match value.parse::<u8>() {
+            Ok(n @ 1..=100) => limit = n,
+            _ => p.push(
+                Code::OutOfRange,
+                at,
+                "The query's limit must be between 1 and 100.",
+            ),
+        }
+    }
+    limit
+}
+
+/// A query name as a URL parser decodes it: `%XX` escapes and `+` (a space); `None` for a
+/// malformed escape (no name of ours).
+fn percent_decoded(name: &str) -> Option<Vec<u8>> {
+    let mut out = Vec::with_capacity(name.len());
+    let mut bytes = name.bytes();
+    while let Some(b) = bytes.next() {
+        out.push(match b {
+            b'+' => b' ',
+            b'%' => {
+                let hex = |b: Option<u8>| (b? as char).to_digit(16);
+                (hex(bytes.next())? * 16 + hex(bytes.next())?) as u8
+            }
+            b => b,
+        });
+    }
+    Some(out)
+}
+
+/// 401 `unauthenticated`: no actor on a route that needs one.
+pub(crate) fn unauthenticated() -> RuleError {
+    RuleError::single(
+        Code::Unauthenticated,
+        "/context/actor",
+        "The request carries no credentials.",
+    )
 }
 
 /// Resources never cross workspaces: the path's workspace must be the state's.
@@ -340,8 +522,29 @@ fn same_workspace(state: &WorkspaceState, id: &str) -> Result<(), RuleError> {
 /// The rules of the route's target that the command would apply before its body: the role an
 /// invitation grants (rule 1, when the body names a known role), the invitation a DELETE revokes (it
 /// must be in this workspace; rule 2 on its role), the default workspace an archive would touch.
-fn route_rules(state: &Lookup, route: &Route, role: Role, body: &Json) -> Result<(), RuleError> {
+fn route_rules(
+    state: &Lookup,
+    route: &Route,
+    role: Role,
+    leaving: bool,
+    body: &Json,
+) -> Result<(), RuleError> {
+    let target = "/request/path";
     match route {
+        Route::ChangeRole { user_id } => {
+            match body
+                .get("role")
+                .and_then(Json::as_str)
+                .and_then(|r| parse_role(r, "/body/role").ok())
+            {
+                Some(to) => {
+                    may_change_role(state, role, user_id, to, target, "/body/role").map(|_| ())
+                }
+                None => Ok(()),
+            }
+        }
+        Route::RemoveMember { user_id } if leaving => may_leave(state, user_id, target),
+        Route::RemoveMember { user_id } => may_remove(state, role, user_id, target),
         Route::Invite => {
             let granted = body
                 .get("role")
@@ -362,8 +565,9 @@ fn route_rules(state: &Lookup, route: &Route, role: Role, body: &Json) -> Result
     }
 }
 
-/// Body validation (422), every problem listed; then the archive's slug confirmation.
-fn body(state: &WorkspaceState, route: &Route, body: &Json) -> Result<(), RuleError> {
+/// Body validation (422), every problem listed; then the archive's slug confirmation and the
+/// allocation's available minutes; the audit route's query.
+fn body(state: &WorkspaceState, route: &Route, body: &Json, path: &str) -> Result<(), RuleError> {
     use crate::workspace::commands::{read_fields, CommandType};
     let mut p = Problems::new();
     let read = |kind, p: &mut Problems| read_fields(kind, body, &[], "/body", p);
@@ -393,6 +597,25 @@ fn body(state: &WorkspaceState, route: &Route, body: &Json) -> Result<(), RuleEr
                 p.finish(Code::ValidationFailed, ())?;
                 return confirm_slug(state, &slug, "/body/slug");
             }
+        }
+        Route::ChangeRole { .. } => {
+            if let Some(e) = object(body, "/body", &mut p) {
+                no_unknown_fields(e, &["role"], "/body", &mut p);
+                read_role(field(e, "role"), "/body/role", &mut p);
+            }
+        }
+        Route::AllocateMinutes => {
+            if let Some(crate::workspace::commands::Command::AllocateMinutes {
+                allocation,
+                available_minutes,
+            }) = read(CommandType::AllocateMinutes, &mut p)
+            {
+                p.finish(Code::ValidationFailed, ())?;
+                return within_available(&allocation, available_minutes, "/body/minutes");
+            }
+        }
+        Route::GetAudit => {
+            read_limit(path, &mut p);
         }
         Route::PutCreditAllowance => {
             use crate::workspace::credit_commands::{check_change, AllowanceChange};

@@ -8,6 +8,7 @@ pub mod tone;
 pub mod topics;
 pub mod update;
 
+pub use crate::base::validate::Validation;
 pub use fields::{Field, SttProvider, TtsProvider, Value, VoiceSettings};
 pub use layers::{effective_voice_settings, EffectiveVoiceSettings, Layer, Layers};
-pub use update::{apply_patch, validate_voice_settings, Patch, Update, Validation};
+pub use update::{apply_patch, validate_voice_settings, Patch, Update};

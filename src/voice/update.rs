@@ -15,9 +15,9 @@
 //! default value where it was unset *is* a change (the value is now stored), and resetting an unset
 //! field is not.
 
-use crate::base::error::{Code, Problem, RuleError};
+use crate::base::error::{Code, RuleError};
 use crate::base::json::Json;
-use crate::base::validate::{self, Problems};
+use crate::base::validate::{self, Problems, Validation};
 use crate::voice::fields::{by_field, report_unknown_fields, Field, Value, VoiceSettings};
 use serde::Serialize;
 
@@ -65,23 +65,12 @@ impl Patch {
     }
 }
 
-/// The answer of `validateVoiceSettings` (wire order: `ok`, `errors`).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Validation {
-    pub ok: bool,
-    pub errors: Vec<Problem>,
-}
-
 /// `validateVoiceSettings(patch)`: the checks of an update without a current object, for forms.
 /// Never refuses: `errors` is exactly the list `updateVoiceSettings` would refuse with.
 pub fn validate_voice_settings(patch: &Json) -> Validation {
     let mut problems = Problems::new();
     Patch::read(patch, &mut problems);
-    let errors = problems.into_vec();
-    Validation {
-        ok: errors.is_empty(),
-        errors,
-    }
+    Validation::of(problems)
 }
 
 /// The answer of an update (wire order: `settings`, `changed`).

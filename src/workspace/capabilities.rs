@@ -293,10 +293,18 @@ pub fn capabilities(state: &WorkspaceState, ctx: &Context) -> Capabilities {
 /// `capabilities(state, ctx)` for untyped input (paths `/state/…`, `/ctx/…`).
 pub fn capabilities_input(state: &Json, ctx: &Json) -> Result<Capabilities, RuleError> {
     let state = state_input(state, "/state")?;
+    capabilities_on_input(&state, ctx)
+}
+
+/// [`capabilities`] on a state already read (a prepared workspace's), for an untyped `ctx`.
+pub fn capabilities_on_input(
+    state: &WorkspaceState,
+    ctx: &Json,
+) -> Result<Capabilities, RuleError> {
     let mut p = Problems::new();
     let ctx = read_context(ctx, "/ctx", &mut p);
     match ctx {
-        Some(ctx) if p.is_empty() => Ok(capabilities(&state, &ctx)),
+        Some(ctx) if p.is_empty() => Ok(capabilities(state, &ctx)),
         _ => Err(RuleError::many(Code::ValidationFailed, p.into_vec())),
     }
 }

@@ -67,7 +67,7 @@ use crate::base::error::{Code, RuleError};
 use crate::base::json::Json;
 use crate::base::names::names;
 use crate::base::validate::{
-    child, describe, field, no_unknown_fields, object, one_of, string, uuid, Problems,
+    child, describe, field, no_unknown_fields, object, one_of, string, uuid, Problems, Validation,
 };
 use crate::workspace::audit::Event;
 use crate::workspace::context::{read_context, Context};
@@ -470,6 +470,18 @@ pub fn read_command(value: &Json, path: &str, p: &mut Problems) -> Option<Comman
     let e = object(value, path, p)?;
     let kind: CommandType = one_of(field(e, "type"), &child(path, "type"), p)?;
     read_fields(kind, value, &["type"], path, p)
+}
+
+/// `validateCommandFields(type, fields)`: the fields of a command of `type` checked as `apply` reads
+/// them, for a form — without a state, so the rules that need one (permissions, the last owner, an
+/// invitation's status…) are left to `apply`. Never refuses: every problem, at `/type` or under
+/// `/fields`, is exactly what `apply` would list for the command `{ type, ...fields }`.
+pub fn validate_fields_input(kind: &Json, fields: &Json) -> Validation {
+    let mut p = Problems::new();
+    if let Some(kind) = one_of::<CommandType>(kind, "/type", &mut p) {
+        read_fields(kind, fields, &[], "/fields", &mut p);
+    }
+    Validation::of(p)
 }
 
 /// Reads the fields of a command of `kind` from the object `value` at `path` (a command, or a request

@@ -279,20 +279,30 @@ fn respondable(
 
 /// [`respondable`]'s checks of a found invitation in a workspace that is not archived.
 pub(crate) fn respondable_at(inv: &Invitation, ctx: &Context) -> Result<(), RuleError> {
-    let path = "/command/invitation_id";
-    let matches = ctx
-        .actor_email
-        .as_deref()
-        .is_some_and(|e| normalize_email(e) == normalize_email(&inv.email));
+    let at = ("/command/invitation_id", "/ctx/actor_email");
+    respondable_by(inv, ctx.actor_email.as_deref(), &ctx.now, at)
+}
+
+/// Whether the person of verified `email` may answer `inv` at `now`, in order: the email is the
+/// invited one (before anything about the invitation's state is revealed), it is pending, it has not
+/// expired. `at`: the paths of the invitation and of the email. The one decision of accepting and
+/// declining, of `apply` and of `POST /v1/invitations/{invitation_id}/accept` and `…/decline`.
+pub fn respondable_by(
+    inv: &Invitation,
+    email: Option<&str>,
+    now: &Timestamp,
+    (path, email_path): (&str, &str),
+) -> Result<(), RuleError> {
+    let matches = email.is_some_and(|e| normalize_email(e) == normalize_email(&inv.email));
     if !matches {
         return Err(RuleError::single(
             Code::EmailMismatch,
-            "/ctx/actor_email",
+            email_path,
             "Only the invited person (by verified email) can answer this invitation.",
         ));
     }
     pending(inv, path)?;
-    if !ctx.now.is_before(&inv.expires_at) {
+    if !now.is_before(&inv.expires_at) {
         return Err(RuleError::single(
             Code::InvitationExpired,
             path,
@@ -304,9 +314,14 @@ pub(crate) fn respondable_at(inv: &Invitation, ctx: &Context) -> Result<(), Rule
 
 /// `already_member` (409) for accepting while an active member.
 pub(crate) fn accepting_member() -> RuleError {
+    accepting_member_at("/command/user_id")
+}
+
+/// `already_member` (409) at `path`, for accepting while an active member.
+pub fn accepting_member_at(path: &str) -> RuleError {
     RuleError::single(
         Code::AlreadyMember,
-        "/command/user_id",
+        path,
         "You are already a member of this workspace.",
     )
 }

@@ -21,6 +21,8 @@ pub struct StateIndex {
     invitations: StrIndex,
     /// The position in `invitations` of the invitation at the same position of `self.invitations`.
     positions: Vec<usize>,
+    /// How many of the indexed active members are owners.
+    owners: usize,
 }
 
 impl StateIndex {
@@ -31,11 +33,13 @@ impl StateIndex {
             roles: Vec::with_capacity(state.members.len()),
             invitations: StrIndex::with_capacity(state.invitations.len()),
             positions: Vec::with_capacity(state.invitations.len()),
+            owners: 0,
         };
         for m in state.members.iter().filter(|m| m.is_active()) {
             // A second active record of a user id (not in a valid state) is not the one a scan finds.
             if index.active.insert(&m.user_id).is_ok() {
                 index.roles.push(m.role);
+                index.owners += usize::from(m.role == Role::Owner);
             }
         }
         for (i, inv) in state.invitations.iter().enumerate() {
@@ -78,6 +82,14 @@ impl<'a> Lookup<'a> {
         match self.index {
             Some(ix) => (ix.active.position(user_id)).and_then(|i| ix.roles.get(i).copied()),
             None => self.state.active_member(user_id).map(|m| m.role),
+        }
+    }
+
+    /// How many active members are owners (rule 3 of `docs/rules/roles.md`).
+    pub fn active_owners(&self) -> usize {
+        match self.index {
+            Some(ix) => ix.owners,
+            None => self.state.active_owners(),
         }
     }
 
@@ -167,6 +179,7 @@ mod tests {
                 assert_eq!(scan.active_role(&u), indexed.active_role(&u), "{n}: {u}");
                 assert_eq!(scan.invitation(&v), indexed.invitation(&v), "{n}: {v}");
             }
+            assert_eq!(scan.active_owners(), indexed.active_owners(), "{n}");
             assert_eq!(indexed.invitation(""), None);
         }
     }

@@ -8,6 +8,7 @@ use crate::base::error::{Code, RuleError};
 use crate::base::timestamp::Timestamp;
 use crate::workspace::audit::{Event, EventType, Metadata};
 use crate::workspace::context::Context;
+use crate::workspace::lookup::Lookup;
 use crate::workspace::roles::{can, Action, Role};
 use crate::workspace::state::{MemberStatus, WorkspaceState};
 
@@ -164,14 +165,6 @@ pub fn may_modify(actor: Role, target: Role, path: &str) -> Result<(), RuleError
     }
 }
 
-/// Rule 3: `user_id`, an active owner, may not stop being one if no other active owner remains.
-fn keeps_an_owner(state: &WorkspaceState, user_id: &str, path: &str) -> Result<(), RuleError> {
-    let is_owner = state
-        .active_member(user_id)
-        .is_some_and(|m| m.role == Role::Owner);
-    owner_remains(is_owner, state.active_owners(), path)
-}
-
 /// Rule 3 with the counts known: an active owner (`is_owner`) among `owners` active owners may stop
 /// being one only if another remains (`capabilities` counts the owners once).
 pub(crate) fn owner_remains(is_owner: bool, owners: usize, path: &str) -> Result<(), RuleError> {
@@ -204,6 +197,49 @@ pub(crate) fn member_not_found(user_id: &str, path: &str) -> RuleError {
     )
 }
 
+/// The current role of the active member `user_id` (`member_not_found` at `path` otherwise).
+fn target_role(state: &Lookup, user_id: &str, path: &str) -> Result<Role, RuleError> {
+    state
+        .active_role(user_id)
+        .ok_or_else(|| member_not_found(user_id, path))
+}
+
+/// Removing the active member `user_id` (at `path`) by an actor of rank `actor`: rule 2 on the
+/// member's role, rule 3. The one decision of `remove_member` and of `DELETE …/members/{user_id}`.
+pub fn may_remove(state: &Lookup, actor: Role, user_id: &str, path: &str) -> Result<(), RuleError> {
+    let target = target_role(state, user_id, path)?;
+    may_modify(actor, target, path)?;
+    owner_remains(target == Role::Owner, state.active_owners(), path)
+}
+
+/// Leaving (rule 4): the active member `user_id` (at `path`) goes, subject to rule 3. The one
+/// decision of `leave_workspace` and of a `DELETE` of the actor's own membership.
+pub fn may_leave(state: &Lookup, user_id: &str, path: &str) -> Result<(), RuleError> {
+    let role = target_role(state, user_id, path)?;
+    owner_remains(role == Role::Owner, state.active_owners(), path)
+}
+
+/// Changing the active member `user_id` (at `target`) to `role` (at `granted`) by an actor of rank
+/// `actor`: rule 1 on the new role, rule 2 on the current one, rule 3 unless the role stays or is
+/// `owner`. Answers the current role. The one decision of `change_role` and of `PATCH
+/// …/members/{user_id}`.
+pub fn may_change_role(
+    state: &Lookup,
+    actor: Role,
+    user_id: &str,
+    role: Role,
+    target: &str,
+    granted: &str,
+) -> Result<Role, RuleError> {
+    let previous = target_role(state, user_id, target)?;
+    may_grant(actor, role, granted)?;
+    may_modify(actor, previous, target)?;
+    if previous != role && role != Role::Owner {
+        owner_remains(previous == Role::Owner, state.active_owners(), target)?;
+    }
+    Ok(previous)
+}
+
 /// `remove_member {user_id}`: `members.remove`, rule 2, rule 3; the member is deactivated.
 pub fn remove_member(
     state: &mut WorkspaceState,
@@ -212,18 +248,17 @@ pub fn remove_member(
 ) -> Result<Vec<Event>, RuleError> {
     let actor = require(state, ctx, Action::MembersRemove)?;
     let path = "/command/user_id";
+    may_remove(&Lookup::scan(state), actor, user_id, path)?;
     let i = active_index(state, user_id, path)?;
-    let target = state.members[i].role;
-    may_modify(actor, target, path)?;
-    keeps_an_owner(state, user_id, path)?;
     deactivate(state, i, ctx, false)
 }
 
 /// `leave_workspace {}` (rule 4): any active member, without `members.remove`, subject to rule 3.
 pub fn leave_workspace(state: &mut WorkspaceState, ctx: &Context) -> Result<Vec<Event>, RuleError> {
     acting_role(state, ctx)?;
-    let i = active_index(state, &ctx.actor_id, "/ctx/actor_id")?;
-    keeps_an_owner(state, &ctx.actor_id, "/ctx/actor_id")?;
+    let path = "/ctx/actor_id";
+    may_leave(&Lookup::scan(state), &ctx.actor_id, path)?;
+    let i = active_index(state, &ctx.actor_id, path)?;
     deactivate(state, i, ctx, true)
 }
 
@@ -260,16 +295,12 @@ pub fn change_role(
     ctx: &Context,
 ) -> Result<Vec<Event>, RuleError> {
     let actor = require(state, ctx, Action::MembersUpdateRole)?;
-    let i = active_index(state, user_id, "/command/user_id")?;
-    may_grant(actor, role, "/command/role")?;
-    let previous = state.members[i].role;
-    may_modify(actor, previous, "/command/user_id")?;
+    let (target, granted) = ("/command/user_id", "/command/role");
+    let previous = may_change_role(&Lookup::scan(state), actor, user_id, role, target, granted)?;
     if previous == role {
         return Ok(Vec::new());
     }
-    if role != Role::Owner {
-        keeps_an_owner(state, user_id, "/command/user_id")?;
-    }
+    let i = active_index(state, user_id, target)?;
     let at = ctx.now_written()?;
     state.members[i].role = role;
     let event = Event::new(

@@ -210,16 +210,7 @@ pub fn allocate_minutes(
     available_minutes: i64,
     ctx: &Context,
 ) -> Result<Vec<Event>, RuleError> {
-    if terms.minutes > available_minutes {
-        return Err(RuleError::single(
-            Code::InsufficientMinutes,
-            "/command/minutes",
-            format!(
-                "The source has {available_minutes} minutes available; {} cannot be allocated.",
-                terms.minutes
-            ),
-        ));
-    }
+    within_available(terms, available_minutes, "/command/minutes")?;
     let at = ctx.now_written()?;
     minutes
         .allocations
@@ -236,6 +227,22 @@ pub fn allocate_minutes(
         ..Metadata::default()
     });
     Ok(vec![event])
+}
+
+/// An allocation never exceeds the source's available minutes (`insufficient_minutes`, 409, at
+/// `path`): the one check of `allocate_minutes` and of `POST …/minutes/allocations`.
+pub fn within_available(terms: &Allocation, available: i64, path: &str) -> Result<(), RuleError> {
+    if terms.minutes > available {
+        return Err(RuleError::single(
+            Code::InsufficientMinutes,
+            path,
+            format!(
+                "The source has {available} minutes available; {} cannot be allocated.",
+                terms.minutes
+            ),
+        ));
+    }
+    Ok(())
 }
 
 /// What `record_call` reports (the `call` key of its answer): the call's bill under the latest

@@ -59,6 +59,23 @@ async function screenshots(page, name) {
 
 const text = (page, selector) => page.locator(selector).first().textContent();
 
+/**
+ * A capabilities-drawn control's reason: null when it is enabled; else [code on hover (title), the
+ * message shown (its aria-describedby line, which must be visible)], and the control is disabled.
+ */
+async function why(page, control) {
+  const [disabled, title, line] = await control.evaluate((el) => {
+    const li = document.getElementById(el.getAttribute("aria-describedby"));
+    return [el.disabled, el.title, li && li.checkVisibility() ? li.querySelector(".why").textContent : null];
+  });
+  if (!disabled) {
+    assert.equal(title, "", "an enabled control has no code");
+    return null;
+  }
+  assert.ok(title && line, `a disabled control shows its code (${title}) and its message (${line})`);
+  return [title, line];
+}
+
 test("the permission matrix answers can(role, action)", async () => {
   const { page, errors } = await open();
   await page.getByRole("tab", { name: "Permissions" }).click();
@@ -207,7 +224,7 @@ test("tone: signals raise the tone, with the tier and the reason", async () => {
   await page.close();
 });
 
-test("team: act as anyone, buttons follow can(), invitations expire as the clock moves", async () => {
+test("team: act as anyone, controls follow capabilities with their reasons, invitations expire as the clock moves", async () => {
   const { page, errors } = await open();
   await page.getByRole("tab", { name: "Team & invitations" }).click();
   const actAs = (name) => page.getByLabel("Act as").selectOption({ label: name });
@@ -215,6 +232,7 @@ test("team: act as anyone, buttons follow can(), invitations expire as the clock
   const status = (email) => page.locator(`#team-invitations tr[data-email="${email}"] .badge`).textContent();
   const latestEvent = () => text(page, "#team-events li .etype");
   const members = () => page.getByRole("table", { name: "Members" }).locator("tbody tr");
+  const button = (name) => page.getByRole("button", { name, exact: true });
 
   assert.equal(await members().count(), 3);
   assert.equal(await status("dee@example.com"), "pending");
@@ -228,21 +246,26 @@ test("team: act as anyone, buttons follow can(), invitations expire as the clock
   assert.equal(await status("fay@example.com"), "pending");
   assert.equal(await latestEvent(), "workspace.invitation_sent");
 
-  // Cy is a member: no invite, no remove, no role changes.
+  // Cy is a member: no invite, no remove, no role changes, each disabled with its reason.
   await actAs("Cy · cy@example.com");
   assert.match(await text(page, "#team-actor-note"), /Cy acts as member/);
-  assert.equal(await page.getByRole("button", { name: "Send invitation" }).isDisabled(), true);
-  assert.equal(await page.getByRole("button", { name: "Remove Bo" }).isDisabled(), true);
-  assert.equal(await page.getByRole("button", { name: "Change role of Bo" }).isDisabled(), true);
-  assert.equal(await page.getByRole("button", { name: "Revoke dee@example.com" }).isDisabled(), true);
-  assert.equal(await page.getByRole("button", { name: "Cy leaves" }).isEnabled(), true);
+  assert.deepEqual(await why(page, button("Send invitation")), ["forbidden", "Your role (member) does not allow members.invite."]);
+  assert.deepEqual(await page.getByLabel("Role", { exact: true }).locator("option").count(), 0);
+  assert.deepEqual((await why(page, button("Remove Bo")))[0], "forbidden");
+  assert.deepEqual((await why(page, button("Change role of Bo")))[0], "forbidden");
+  assert.deepEqual((await why(page, button("Revoke dee@example.com")))[0], "forbidden");
+  assert.deepEqual(await why(page, button("Cy leaves")), null);
 
-  // Bo is an admin: may change roles, but the package refuses touching the owner.
+  // Bo is an admin: the invite dropdown offers admin and member; the owner's row is off limits.
   await actAs("Bo · bo@example.com");
-  assert.equal(await page.getByRole("button", { name: "Send invitation" }).isEnabled(), true);
-  await page.getByLabel("New role for Ana").selectOption("member");
-  await page.getByRole("button", { name: "Change role of Ana" }).click();
-  assert.match(await result(), /refused — cannot_modify_higher_role \(403\)/);
+  assert.deepEqual(await why(page, button("Send invitation")), null);
+  assert.deepEqual(await page.getByLabel("Role", { exact: true }).locator("option").allTextContents(), ["admin", "member"]);
+  assert.match(await text(page, "#team-invite-reasons"), /owner is not offered: /);
+  assert.equal(await page.locator("#team-invite-reasons li").getAttribute("title"), "cannot_grant_higher_role");
+  assert.deepEqual((await why(page, button("Remove Ana")))[0], "cannot_modify_higher_role");
+  assert.deepEqual(await page.getByLabel("New role for Ana").locator("option").evaluateAll((os) => os.map((o) => [o.value, o.disabled, o.title])),
+    [["owner", true, "cannot_grant_higher_role"], ["admin", true, "cannot_modify_higher_role"], ["member", true, "cannot_modify_higher_role"]]);
+  assert.deepEqual((await why(page, button("Change role of Cy")))[0], "no_change", "Cy's own role is selected: no change");
   await page.getByLabel("New role for Cy").selectOption("admin");
   await page.getByRole("button", { name: "Change role of Cy" }).click();
   assert.match(await result(), /done, workspace.member_role_updated/);
@@ -250,9 +273,9 @@ test("team: act as anyone, buttons follow can(), invitations expire as the clock
   // Dee is not a member: every member action is off; she accepts her own invitation.
   await actAs("Dee · dee@example.com");
   assert.match(await text(page, "#team-actor-note"), /Dee has no permissions here: You are not a member/);
-  assert.equal(await page.getByRole("button", { name: "Send invitation" }).isDisabled(), true);
-  await page.getByRole("button", { name: "Accept fay@example.com as Dee" }).click();
-  assert.match(await result(), /refused — email_mismatch \(403\)/);
+  assert.deepEqual((await why(page, button("Send invitation")))[0], "not_a_member");
+  assert.deepEqual((await why(page, button("Accept fay@example.com as Dee")))[0], "email_mismatch");
+  assert.deepEqual(await why(page, button("Decline dee@example.com as Dee")), null);
   await page.getByRole("button", { name: "Accept dee@example.com as Dee" }).click();
   assert.match(await result(), /done, workspace.invitation_accepted, workspace.member_added/);
   assert.equal(await members().count(), 4);
@@ -266,8 +289,7 @@ test("team: act as anyone, buttons follow can(), invitations expire as the clock
   assert.equal(await status("fay@example.com"), "expired");
   assert.match(await text(page, "#team-preview .invite-card"), /as admin · expired/);
   await actAs("fay · fay@example.com");
-  await page.getByRole("button", { name: "Accept fay@example.com as fay" }).click();
-  assert.match(await result(), /refused — invitation_expired \(410\)/);
+  assert.deepEqual((await why(page, button("Accept fay@example.com as fay")))[0], "invitation_expired");
 
   // Ana resends (a new week), then revokes; then removes Cy, who then has no permissions.
   await actAs("Ana · ana@example.com");
@@ -278,11 +300,137 @@ test("team: act as anyone, buttons follow can(), invitations expire as the clock
   assert.equal(await latestEvent(), "workspace.invitation_revoked");
   await page.getByRole("button", { name: "Remove Cy" }).click();
   assert.equal(await page.locator(`#team-members tr:has-text("Cy") .badge`).textContent(), "deactivated");
-  await page.getByRole("button", { name: "Ana leaves" }).click();
-  assert.match(await result(), /refused — last_owner \(409\)/);
+  assert.deepEqual((await why(page, button("Ana leaves")))[0], "last_owner");
+  assert.deepEqual((await why(page, button("Remove Cy")))[0], "member_not_found", "Cy is deactivated");
   await screenshots(page, "team");
   await actAs("Cy · cy@example.com");
   assert.match(await text(page, "#team-actor-note"), /Cy has no permissions here/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+/**
+ * Every capabilities-drawn control of the Team tab (`[data-command]`: buttons, dropdown options, the
+ * invite roles left out) with the page's answer — disabled, code on hover, the message shown — and, in
+ * the page's context with the package, what `apply` answers when its command is forced on the page's
+ * saved state by the page's actor (the typed fields filled in: an email to invite, the slug to archive).
+ */
+const controls = (page) => page.evaluate(async () => {
+  const { apply } = await import("workspace-rules");
+  const team = JSON.parse(localStorage.getItem("workspace-rules-playground")).team;
+  const me = team.people.find((p) => p.user_id === team.actor);
+  const ctx = { actor_id: team.actor, actor_email: me?.email, now: team.now };
+  return [...document.querySelectorAll("#panel-team [data-command]")].map((el) => {
+    const command = JSON.parse(el.dataset.command);
+    if (command.type === "invite_member" && command.email === undefined) command.email = "probe@example.net";
+    if (command.type === "archive") command.slug = team.state.workspace.slug;
+    let answer;
+    try {
+      answer = { ok: true, events: apply(team.state, command, ctx).events.length };
+    } catch (e) {
+      answer = { ok: false, code: e.code, status: e.status, message: e.message };
+    }
+    const line = el.tagName === "LI" ? el : document.getElementById(el.getAttribute("aria-describedby"));
+    return {
+      label: `${el.tagName.toLowerCase()} "${el.getAttribute("aria-label") ?? el.textContent}" ${el.dataset.command}`,
+      disabled: el.tagName === "LI" ? true : el.disabled,
+      code: el.dataset.code ?? null,
+      title: el.title,
+      shown: line && line.closest("li").checkVisibility() ? line.querySelector(".why").textContent : null,
+      answer,
+    };
+  });
+});
+
+/** Checks every control for every person of the directory; answers the number of controls checked. */
+async function checkEveryone(page, counts) {
+  const people = await page.getByLabel("Act as").locator("option").allTextContents();
+  for (const person of people) {
+    await page.getByLabel("Act as").selectOption({ label: person });
+    for (const c of await controls(page)) {
+      const where = `${person}: ${c.label}`;
+      if (c.code === null) {
+        assert.equal(c.disabled, false, `${where} is disabled without a reason`);
+        assert.equal(c.title, "", `${where}: an enabled control has no code`);
+        assert.ok(c.answer.ok, `${where} is enabled but apply answers ${c.answer.code}`);
+        counts.enabled++;
+      } else {
+        assert.equal(c.disabled, true, `${where} has a code but is enabled`);
+        assert.equal(c.title, c.code, `${where}: the code on hover`);
+        if (c.code === "no_change") assert.deepEqual(c.answer, { ok: true, events: 0 }, `${where}: no change, no event`);
+        else {
+          assert.equal(c.answer.code, c.code, `${where}: apply answers ${c.answer.code}, the page shows ${c.code}`);
+          assert.equal(c.shown, c.answer.message, `${where}: the message shown is apply's`);
+        }
+        assert.ok(c.shown, `${where}: the message is shown`);
+        counts.disabled++;
+        counts.codes.add(c.code);
+      }
+    }
+  }
+}
+
+test("team: every disabled control's code is what apply answers when forced; enabled ones succeed", async (t) => {
+  const { page, errors } = await open();
+  await page.getByRole("tab", { name: "Team & invitations" }).click();
+  const actAs = (name) => page.getByLabel("Act as").selectOption({ label: name });
+  const counts = { enabled: 0, disabled: 0, codes: new Set() };
+
+  // The first workspace: an owner (the last one), an admin looking at her, a member, an invitee, a stranger.
+  await checkEveryone(page, counts);
+  await actAs("Bo · bo@example.com");
+  await screenshots(page, "team-capabilities"); // an admin looking at the owner
+
+  // More of everything: an admin invitation, two expired ones resent or not, a revoked one, a
+  // deactivated member, a second owner (so owners may leave now).
+  await actAs("Ana · ana@example.com");
+  await page.getByLabel("Email to invite").fill("fay@example.com");
+  await page.getByLabel("Role", { exact: true }).selectOption("admin");
+  await page.getByRole("button", { name: "Send invitation" }).click();
+  await page.getByRole("button", { name: "Move the clock 7 days forward" }).click();
+  await page.getByRole("button", { name: "Resend to fay@example.com" }).click();
+  await page.getByLabel("Email to invite").fill("gus@example.com");
+  await page.getByRole("button", { name: "Send invitation" }).click();
+  await page.getByRole("button", { name: "Revoke gus@example.com" }).click();
+  await page.getByRole("button", { name: "Remove Cy" }).click();
+  await checkEveryone(page, counts);
+  await actAs("Ana · ana@example.com");
+  await page.getByLabel("New role for Bo").selectOption("owner");
+  await page.getByRole("button", { name: "Change role of Bo" }).click();
+  assert.match(await text(page, "#team-result"), /done, workspace.member_role_updated/);
+  await checkEveryone(page, counts);
+
+  // An archived workspace: everything refused, for members and invitees alike.
+  await actAs("Ana · ana@example.com");
+  await page.getByLabel("Type the slug to archive").fill("client-a-support");
+  await page.getByRole("button", { name: "Archive workspace" }).click();
+  assert.match(await text(page, "#team-result"), /Archive: done/);
+  await checkEveryone(page, counts);
+
+  // The account's default workspace (as a saved state would have it): never archived.
+  await page.getByRole("button", { name: "Start over" }).click();
+  await page.waitForSelector("body[data-ready=true]");
+  await page.evaluate(() => {
+    const saved = JSON.parse(localStorage.getItem("workspace-rules-playground"));
+    saved.team.state.workspace.is_default = true;
+    saved.ui.tab = "team";
+    localStorage.setItem("workspace-rules-playground", JSON.stringify(saved));
+    history.replaceState(null, "", location.pathname);
+  });
+  await page.reload();
+  await page.waitForSelector("body[data-ready=true]");
+  assert.match(await text(page, "#team-status"), /default workspace/);
+  assert.equal(await page.getByRole("button", { name: "Archive workspace" }).getAttribute("title"), "default_workspace_protected");
+  await page.locator("#team-caps summary").click();
+  assert.equal(await page.locator('#team-caps li[data-action="workspace.delete"]').getAttribute("title"), "default_workspace_protected");
+  assert.match(await text(page, '#team-caps li[data-action="workspace.update"]'), /allowed/);
+  await checkEveryone(page, counts);
+
+  for (const code of ["cannot_modify_higher_role", "cannot_grant_higher_role", "last_owner", "no_change", "forbidden", "not_a_member", "email_mismatch",
+    "invitation_expired", "invitation_not_pending", "member_not_found", "workspace_archived", "default_workspace_protected"]) {
+    assert.ok(counts.codes.has(code), `some disabled control shows ${code} (seen: ${[...counts.codes].join(", ")})`);
+  }
+  t.diagnostic(`${counts.enabled} enabled and ${counts.disabled} disabled controls checked against apply; codes: ${[...counts.codes].sort().join(", ")}`);
   assert.deepEqual(errors, []);
   await page.close();
 });
@@ -490,10 +638,9 @@ test("request checker and archiving: decisions and statuses from checkRequest, t
   assert.equal(await page.getByRole("button", { name: "Send invitation" }).isDisabled(), true);
   assert.equal(await page.getByRole("button", { name: "Remove Bo" }).isDisabled(), true);
   assert.equal(await page.getByRole("button", { name: "Archive workspace" }).isDisabled(), true);
-  assert.equal(await page.getByRole("button", { name: "Ana leaves" }).isDisabled(), true);
+  assert.equal(await page.getByRole("button", { name: "Ana leaves" }).getAttribute("title"), "workspace_archived");
   await page.getByLabel("Act as").selectOption({ label: "Dee · dee@example.com" });
-  await page.getByRole("button", { name: "Accept dee@example.com as Dee" }).click();
-  assert.match(await text(page, "#team-result"), /refused — workspace_archived \(410\)/);
+  assert.equal(await page.getByRole("button", { name: "Accept dee@example.com as Dee" }).getAttribute("title"), "workspace_archived");
 
   // Every request is refused now, for everyone.
   await page.getByRole("tab", { name: "Request checker" }).click();

@@ -17,6 +17,11 @@ const isApplied = (v) => v && typeof v.state === "object" && typeof v.state.work
 const isDecision = (v) =>
   v && typeof v.allowed === "boolean" && Object.keys(v).join() === (v.allowed ? "allowed,action,status" : "allowed,action,status,error") &&
   (v.allowed ? v.status === 200 : Number.isInteger(v.status) && v.error.status === v.status && Array.isArray(v.error.errors));
+/** A form check's answer: `{ ok, errors }`, ok exactly when there is no problem. */
+function isValidation(v) {
+  return v && typeof v.ok === "boolean" && Array.isArray(v.errors) && v.ok === (v.errors.length === 0);
+}
+
 /** The documented shape of each export's answer. A new export fails here until its shape is added. */
 export const shapes = {
   roles: isStringList,
@@ -33,7 +38,10 @@ export const shapes = {
   apply: isApplied,
   invitationStatus: (v) => ["pending", "accepted", "declined", "revoked", "expired"].includes(v),
   previewInvitation: (v) => v && Object.keys(v).join() === "workspace_name,role,expires_at,status",
-  validateVoiceSettings: (v) => v && typeof v.ok === "boolean" && Array.isArray(v.errors) && v.ok === (v.errors.length === 0),
+  validateVoiceSettings: isValidation,
+  validateCommandFields: isValidation,
+  /** A Standard Schema object; its validate is fuzzed below. */
+  commandFieldsSchema: (v) => v && v["~standard"]?.version === 1 && typeof v["~standard"].validate === "function",
   updateVoiceSettings: (v) => v && typeof v.settings === "object" && isStringList(v.changed),
   effectiveVoiceSettings: (v) => v && typeof v.sources === "object" && typeof v.speed === "number" && isStringList(v.keyterms),
   mergeKeyterms: (v) => v && isStringList(v.keyterms) && v.keyterms.length <= 200 && Array.isArray(v.dropped),
@@ -47,7 +55,7 @@ export const shapes = {
   resolveTone: (v) => v && typeof v.tone === "string" && [0, 1, 2, 3].includes(v.tier) && typeof v.source === "string",
   /** A prepared workspace (freed here: its own methods are fuzzed below). */
   prepareWorkspace: (v) => {
-    const ok = v && ["checkRequest", "authorize", "previewInvitation", "free"].every((m) => typeof v[m] === "function");
+    const ok = v && ["checkRequest", "authorize", "previewInvitation", "capabilities", "free"].every((m) => typeof v[m] === "function");
     v?.free?.();
     return ok;
   },
@@ -85,10 +93,30 @@ for (const [name, fn] of exportsUnderTest) {
   });
 }
 
+test(`fuzz the Standard Schemas: ${runs} values each, { value } as given or { issues } with paths`, () => {
+  const schemas = [api.voiceSettingsPatchSchema, api.workspaceUpdateSchema, api.invitationSchema, api.commandFieldsSchema("record_usage")];
+  for (const schema of schemas) {
+    fc.assert(fc.property(anything, (value) => {
+      let result;
+      try {
+        result = schema["~standard"].validate(value);
+      } catch (e) {
+        if (!(e instanceof WorkspaceRulesError && e.errors.length > 0)) throw e;
+        return; // a value that cannot be read (a throwing getter…) is refused like everywhere
+      }
+      if ("issues" in result) {
+        assert.ok(result.issues.length > 0 && result.issues.every((i) => typeof i.message === "string" && Array.isArray(i.path) && typeof i.code === "string"));
+      } else {
+        assert.ok(Object.is(result.value, value));
+      }
+    }), { numRuns: runs, seed: 20261203 });
+  }
+});
+
 test(`fuzz a prepared workspace's methods: ${runs} calls each with arbitrary arguments, and after free()`, () => {
   const ctx = { actor_id: "5d0e3c1a-7b2f-4c8d-9e1a-0b2c3d4e5f01", actor_email: "ana@example.com", now: "2026-11-22T10:00:00.000Z", account_role: "owner" };
   const prepared = api.prepareWorkspace(api.createWorkspace({ name: "Fuzz", environment: "production" }, ctx).state);
-  const methods = { checkRequest: shapes.checkRequest, authorize: shapes.authorize, previewInvitation: shapes.previewInvitation };
+  const methods = { checkRequest: shapes.checkRequest, authorize: shapes.authorize, previewInvitation: shapes.previewInvitation, capabilities: shapes.capabilities };
   const call = (method, args) => {
     try {
       const value = prepared[method](...args);

@@ -4,7 +4,7 @@
 // a freed workspace refused with prepared_workspace_freed.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { apply, authorize, checkRequest, createWorkspace, prepareWorkspace, previewInvitation, WorkspaceRulesError } from "workspace-rules";
+import { apply, authorize, capabilities, checkRequest, createWorkspace, prepareWorkspace, previewInvitation, WorkspaceRulesError } from "workspace-rules";
 import { stateWith } from "../../bench/fixtures.mjs";
 
 const ana = "5d0e3c1a-7b2f-4c8d-9e1a-0b2c3d4e5f01";
@@ -33,6 +33,11 @@ test("a prepared workspace answers as the plain exports, and refuses every call 
   assert.equal(outcome(() => prepared.checkRequest(request, { actor, now })), outcome(() => checkRequest(request, { actor, state, now })));
   assert.equal(outcome(() => prepared.authorize(ana, "billing.manage")), outcome(() => authorize(state, ana, "billing.manage")));
   assert.equal(outcome(() => prepared.previewInvitation("nope", now)), outcome(() => previewInvitation(state, "nope", now)));
+  const stranger = { ...ctx, actor_id: "5d0e3c1a-7b2f-4c8d-9e1a-0b2c3d4e5f99" };
+  for (const c of [ctx, stranger, { ...ctx, now: "yesterday" }, null]) {
+    assert.equal(outcome(() => prepared.capabilities(c)), outcome(() => capabilities(state, c)), JSON.stringify(c));
+  }
+  assert.equal(JSON.parse(outcome(() => prepared.capabilities(ctx))).ok.workspace["workspace.view"].allowed, true);
   // The context of a prepared check has no state: a state there is an unknown field.
   assert.throws(() => prepared.checkRequest(request, { actor, state, now }), (e) => e.code === "validation_failed" && e.errors[0].path === "/context/state");
   prepared.free();
@@ -40,6 +45,7 @@ test("a prepared workspace answers as the plain exports, and refuses every call 
   assert.throws(() => prepared.checkRequest(request, { actor, now }), isFreed);
   assert.throws(() => prepared.authorize(ana, "workspace.view"), isFreed);
   assert.throws(() => prepared.previewInvitation("x", now), isFreed);
+  assert.throws(() => prepared.capabilities(ctx), isFreed);
 });
 
 test("Symbol.dispose frees it (for `using`)", { skip: typeof Symbol.dispose !== "symbol" }, () => {

@@ -18,6 +18,12 @@ const ROUTES = [
   ["POST", "/v1/workspaces/:id/invitations", "members.invite"], ["DELETE", "/v1/workspaces/:id/invitations/:id", "invitations.revoke"],
   ["GET", "/v1/invitations/:id/preview", "public"], ["POST", "/v1/:id/calls/outbound", "calls.outbound"],
   ["GET", "/v1/workspaces/:id/credits", "usage.view"], ["PUT", "/v1/workspaces/:id/credits/allowance", "billing.manage"],
+  // The member id is not the actor's (leaving would read "member").
+  ["PATCH", "/v1/workspaces/:id/members/:id", "members.update_role"], ["DELETE", "/v1/workspaces/:id/members/:id", "members.remove"],
+  ["POST", "/v1/invitations/:id/accept", "invitee"], ["POST", "/v1/invitations/:id/decline", "invitee"],
+  ["POST", "/v1/workspaces/:id/minutes/allocations", "minutes.allocate"], ["GET", "/v1/workspaces/:id/members", "members.view"],
+  ["GET", "/v1/workspaces/:id/invitations", "invitations.view"], ["GET", "/v1/workspaces/:id/audit", "audit.view"],
+  ["GET", "/v1/workspaces/:id/capabilities", "member"],
 ];
 const patterns = ROUTES.map(([m, p, a]) => [m, new RegExp(`^${p.replaceAll(":id", ID)}$`), a]);
 

@@ -5,6 +5,7 @@ import {
   callCost, normalizeTestCallerNumbers, slugify,
   validateVoiceSettings, updateVoiceSettings, effectiveVoiceSettings, mergeKeyterms, resolveTone,
   checkRequest, authorize, confirmDelete, switchWorkspace, listWorkspaces, prepareWorkspace, creditStatus, capabilities,
+  validateCommandFields, voiceSettingsPatchSchema, invitationSchema, workspaceUpdateSchema, commandFieldsSchema,
 } from "workspace-rules";
 import init, { initSync } from "workspace-rules/web";
 import type {
@@ -160,6 +161,20 @@ const inviteAdmin: boolean = caps.invite.roles.admin.allowed;
 // @ts-expect-error: an allowed entry has no code
 const noCode: string = caps.invite.roles.admin.code;
 
+// Forms: the fields of a command checked without a state, and Standard Schemas.
+const fieldsOk: boolean = validateCommandFields("invite_member", { email: "a@example.com", role: "member" }).ok;
+// @ts-expect-error: no command has this type
+validateCommandFields("promote_everyone", {});
+const invitationChecked = invitationSchema["~standard"].validate({ email: "a@example.com", role: "member" });
+const firstIssuePath: ReadonlyArray<string | number> | undefined = invitationChecked.issues?.[0]?.path;
+const invitedRole: Role | undefined = invitationChecked.issues ? undefined : invitationChecked.value.role;
+const speedSchemaVendor: "workspace-rules" = voiceSettingsPatchSchema["~standard"].vendor;
+const renameOk = workspaceUpdateSchema["~standard"].validate({ name: "New" });
+const usage = commandFieldsSchema("record_usage")["~standard"].validate({ meter: "call_seconds", units: 6 });
+const units: number | undefined = usage.issues ? undefined : usage.value.units;
+// @ts-expect-error: a field of another command (record_usage has no email)
+const wrongField = usage.issues ? undefined : usage.value.email;
+
 // The web build's init is typed (workspace-rules/web); the auto-initialising entry has none, nor the
 // glue's internals.
 const ready: Promise<unknown> = init({ module_or_path: new URL("https://example.invalid/x.wasm") });
@@ -170,6 +185,7 @@ import("workspace-rules").then((m) => m.__callJson);
 
 export { allowed, everything, adminActions, describe, ready, sent, status, previewRole, slug, numbers, cost };
 export { reason, inviteAdmin, noCode };
+export { fieldsOk, firstIssuePath, invitedRole, speedSchemaVendor, renameOk, units, wrongField };
 export { provisioned, history, call, refusedCode, anonymous, mayCreateKb, deletable, switched, listed };
 export { preparedDecision, preparedAllowed, preparedPreview };
 export { record, left, nextAlert, callCredits, gated };

@@ -22,3 +22,17 @@ export function writeHostOutputs(host, results) {
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, `${host}.jsonl`), results.map((r) => r.line + "\n").join(""));
 }
+
+/** Bundles `input` (a path under the repository) with the npm packages it imports into `file`, one
+ *  ES module for the hosts that cannot resolve packages by name (Chromium's page, workerd); answers
+ *  `file`. */
+export async function bundleModule(input, file) {
+  const { rolldown } = await import("rolldown");
+  const bundle = await rolldown({ input: join(root, input), logLevel: "warn" });
+  await bundle.write({ file, format: "esm" });
+  await bundle.close();
+  return file;
+}
+
+/** tests/js/properties-host.mjs bundled with fast-check into `file`. */
+export const bundleProperties = (file) => bundleModule("tests/js/properties-host.mjs", file);

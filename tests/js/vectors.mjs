@@ -40,7 +40,7 @@ function errorOutput(api, e) {
 }
 
 /** The exports a prepared workspace answers too (`prepareWorkspace`, docs/rules/requests.md). */
-const PREPARED = new Set(["checkRequest", "authorize", "previewInvitation"]);
+const PREPARED = new Set(["checkRequest", "authorize", "previewInvitation", "capabilities"]);
 
 /**
  * For a case of an export a prepared workspace has: null when `prepareWorkspace(state)` and then the
@@ -92,10 +92,34 @@ export function matches(expected, actual) {
   return Object.is(expected, actual);
 }
 
+const BAD_MESSAGE = Symbol("a message that is not a sentence");
+/** `value` without its `message` keys whose value is a non-empty string (the sentences a UI shows), or
+ *  BAD_MESSAGE when some `message` key holds anything else. */
+export function withoutMessages(value) {
+  if (value === null || typeof value !== "object") return value;
+  const out = Array.isArray(value) ? [] : {};
+  for (const [k, v] of Object.entries(value)) {
+    if (k === "message" && !Array.isArray(value)) {
+      if (typeof v !== "string" || v === "") return BAD_MESSAGE;
+      continue;
+    }
+    const w = withoutMessages(v);
+    if (w === BAD_MESSAGE) return BAD_MESSAGE;
+    if (Array.isArray(out)) out.push(w);
+    else out[k] = w;
+  }
+  return out;
+}
+
 /** Expected values must be equal byte for byte; expected errors and `ok_matching` answers (a value that
- *  carries a refusal, such as a checkRequest decision) match on the keys the file gives. */
+ *  carries a refusal, such as a checkRequest decision) match on the keys the file gives;
+ *  `ok_without_messages` answers are equal byte for byte once their messages are left out. */
 export function check(expected, actual) {
   if ("ok_matching" in expected) return "ok" in actual && matches(expected.ok_matching, actual.ok);
+  if ("ok_without_messages" in expected) {
+    const bare = "ok" in actual ? withoutMessages(actual.ok) : BAD_MESSAGE;
+    return bare !== BAD_MESSAGE && JSON.stringify(expected.ok_without_messages) === JSON.stringify(bare);
+  }
   return "error" in expected ? matches(expected, actual) : JSON.stringify(expected) === JSON.stringify(actual);
 }
 

@@ -325,6 +325,116 @@ req("POST an outbound call by a member", "POST", `/v1/${WS}/calls/outbound`, { t
 req("outbound calls while disabled: 403", "POST", `/v1/${WS}/calls/outbound`, undefined, actor(ANA), refused("calls.outbound", "outbound_disabled", 403, ""),
   edit((s) => { s.settings.outbound_enabled = false; }));
 
+// §9's routes for every command (docs/rules/requests.md#members-invitations-and-the-rest): decided by
+// the commands' own rules — change_role (rules 1–3), remove_member (rules 2–3) or leave_workspace
+// (rule 4, no permission: the action reads "member"), accept and decline (the invited person: the
+// action reads "invitee"), allocate_minutes — and the listing routes.
+const KIM = "5d0e3c1a-7b2f-4c8d-9e1a-0b2c3d4e5f06"; // a second owner
+const EVE = "5d0e3c1a-7b2f-4c8d-9e1a-0b2c3d4e5f07"; // invited, not a member
+const twoOwners = () => edit((s) => { s.members.push(member(KIM, "kim@example.com", "Kim", "owner")); });
+const M = (user) => `${W}/members/${user}`;
+req("PATCH a member's role by an admin", "PATCH", M(CY), { role: "admin" }, actor(BO), allowed("members.update_role"));
+req("PATCH a member to owner by the owner", "PATCH", M(CY), { role: "owner" }, actor(ANA), allowed("members.update_role"));
+req("PATCH to the role the member has: allowed (apply changes nothing)", "PATCH", M(CY), { role: "member" }, actor(BO), allowed("members.update_role"));
+req("PATCH to owner by an admin: rule 1", "PATCH", M(CY), { role: "owner" }, actor(BO), refused("members.update_role", "cannot_grant_higher_role", 403, "/body/role"));
+req("PATCH the owner by an admin: rule 2", "PATCH", M(ANA), { role: "member" }, actor(BO), refused("members.update_role", "cannot_modify_higher_role", 403, "/request/path"));
+req("PATCH the owner to owner by an admin: rule 1 comes first", "PATCH", M(ANA), { role: "owner" }, actor(BO), refused("members.update_role", "cannot_grant_higher_role", 403, "/body/role"));
+req("PATCH demoting the last owner: rule 3", "PATCH", M(ANA), { role: "admin" }, actor(ANA), refused("members.update_role", "last_owner", 409, "/request/path"));
+req("PATCH the last owner to owner again: allowed (no change)", "PATCH", M(ANA), { role: "owner" }, actor(ANA), allowed("members.update_role"));
+req("PATCH demoting one of two owners", "PATCH", M(KIM), { role: "member" }, actor(ANA), allowed("members.update_role"), twoOwners());
+req("PATCH a deactivated member: 404", "PATCH", M(DEE), { role: "admin" }, actor(ANA), refused("members.update_role", "member_not_found", 404, "/request/path"));
+req("PATCH someone who is no member: 404", "PATCH", M(STRANGER), { role: "admin" }, actor(ANA), refused("members.update_role", "member_not_found", 404, "/request/path"));
+req("PATCH a role by a member: 403", "PATCH", M(BO), { role: "member" }, actor(CY), refused("members.update_role", "forbidden", 403, ""));
+req("PATCH a role: the permission comes before the body", "PATCH", M(BO), { role: 5 }, actor(CY), refused("members.update_role", "forbidden", 403, ""));
+req("PATCH a role: every body problem", "PATCH", M(CY), { role: "boss", colour: 1 }, actor(ANA),
+  refusedMany("members.update_role", [["unknown_field", "/body/colour"], ["unknown_role", "/body/role"]]));
+req("PATCH a role without a body", "PATCH", M(CY), undefined, actor(ANA), refusedMany("members.update_role", [["invalid_type", "/body"]]));
+req("PATCH a role without a role", "PATCH", M(CY), {}, actor(ANA), refusedMany("members.update_role", [["invalid_type", "/body/role"]]));
+req("PATCH a role in an archived workspace: 410", "PATCH", M(CY), { role: "admin" }, actor(ANA), refused("members.update_role", "workspace_archived", 410, ""), archived());
+req("PATCH a role of another workspace's member: 404", "PATCH", `/v1/workspaces/${WS2}/members/${CY}`, { role: "admin" }, actor(ANA), refused("members.update_role", "workspace_mismatch", 404, "/request/path"));
+req("PATCH a role: the member id in upper case is no route", "PATCH", M(CY.toUpperCase()), { role: "admin" }, actor(ANA), NO_ROUTE);
+
+req("DELETE a member by an admin", "DELETE", M(CY), undefined, actor(BO), allowed("members.remove"));
+req("DELETE a member by a member: 403", "DELETE", M(BO), undefined, actor(CY), refused("members.remove", "forbidden", 403, ""));
+req("DELETE the owner by an admin: rule 2", "DELETE", M(ANA), undefined, actor(BO), refused("members.remove", "cannot_modify_higher_role", 403, "/request/path"));
+req("DELETE one of two owners by the other", "DELETE", M(KIM), undefined, actor(ANA), allowed("members.remove"), twoOwners());
+req("DELETE a deactivated member: 404", "DELETE", M(DEE), undefined, actor(ANA), refused("members.remove", "member_not_found", 404, "/request/path"));
+req("DELETE of one's own membership is leaving: no permission needed", "DELETE", M(CY), undefined, actor(CY), allowed("member"));
+req("leaving as an admin", "DELETE", M(BO), undefined, actor(BO), allowed("member"));
+req("leaving as the last owner: rule 3", "DELETE", M(ANA), undefined, actor(ANA), refused("member", "last_owner", 409, "/request/path"));
+req("leaving as one of two owners", "DELETE", M(ANA), undefined, actor(ANA), allowed("member"), twoOwners());
+req("leaving once deactivated: not a member", "DELETE", M(DEE), undefined, actor(DEE), refused("member", "not_a_member", 404, "/context/actor/user_id"));
+req("leaving an archived workspace: 410", "DELETE", M(CY), undefined, actor(CY), refused("member", "workspace_archived", 410, ""), archived());
+req("DELETE a member without credentials: 401", "DELETE", M(CY), undefined, null, refused("members.remove", "unauthenticated", 401, "/context/actor"));
+
+// Accepting and declining: the workspace is the invitation's (the route names no workspace).
+const invitee = (email) => (email === undefined ? { user_id: EVE } : { user_id: EVE, email });
+const respond = (name, verb, inv, who, expect, state = baseState(), now = NOW) =>
+  requests.push({ name, call: "checkRequest", args: [{ method: "POST", path: `/v1/invitations/${inv}/${verb}` }, { actor: who, state, now }], expect });
+respond("accept by the invited person (email compared normalized)", "accept", INV_EVE, invitee(" Eve@Example.com"), allowed("invitee"));
+respond("decline by the invited person", "decline", INV_EVE, invitee("eve@example.com"), allowed("invitee"));
+respond("accept without credentials: 401", "accept", INV_EVE, null, refused("invitee", "unauthenticated", 401, "/context/actor"));
+respond("accept without a verified email: 403", "accept", INV_EVE, invitee(), refused("invitee", "email_mismatch", 403, "/context/actor/email"));
+respond("accept by someone else: 403", "accept", INV_EVE, invitee("gus@example.com"), refused("invitee", "email_mismatch", 403, "/context/actor/email"));
+respond("decline by someone else: 403", "decline", INV_GUS, invitee("eve@example.com"), refused("invitee", "email_mismatch", 403, "/context/actor/email"));
+respond("accept an invitation the workspace does not hold: 404", "accept", UNKNOWN_INV, invitee("eve@example.com"), refused("invitee", "invitation_not_found", 404, "/request/path"));
+respond("accept in an archived workspace: 410", "accept", INV_EVE, invitee("eve@example.com"), refused("invitee", "workspace_archived", 410, ""), archived());
+respond("accept at expires_at: expired, 410", "accept", INV_EVE, invitee("eve@example.com"), refused("invitee", "invitation_expired", 410, "/request/path"), baseState(), "2026-11-27T09:00:00.000Z");
+respond("decline a millisecond before expires_at", "decline", INV_EVE, invitee("eve@example.com"), allowed("invitee"), baseState(), "2026-11-27T08:59:59.999Z");
+respond("accept a revoked invitation: 409", "accept", INV_EVE, invitee("eve@example.com"), refused("invitee", "invitation_not_pending", 409, "/request/path"),
+  edit((s) => { s.invitations[0].status = "revoked"; }));
+respond("decline a declined invitation: 409", "decline", INV_EVE, invitee("eve@example.com"), refused("invitee", "invitation_not_pending", 409, "/request/path"),
+  edit((s) => { s.invitations[0].status = "declined"; s.invitations[0].responded_at = EARLIER; }));
+{
+  const bosInvitation = edit((s) => { s.invitations[0].email = "bo@example.com"; });
+  respond("accept by an active member: already_member, 409", "accept", INV_EVE, { user_id: BO, email: "bo@example.com" }, refused("invitee", "already_member", 409, "/context/actor/user_id"), bosInvitation);
+  respond("decline by an active member who was invited", "decline", INV_EVE, { user_id: BO, email: "bo@example.com" }, allowed("invitee"), bosInvitation);
+  const deesInvitation = edit((s) => { s.invitations[0].email = "dee@example.com"; });
+  respond("accept by a removed member invited back", "accept", INV_EVE, { user_id: DEE, email: "dee@example.com" }, allowed("invitee"), deesInvitation);
+}
+respond("accept by an actor whose id is not a user id: 422", "accept", INV_EVE, { user_id: "eve", email: "eve@example.com" },
+  refusedMany("invitee", [["invalid_value", "/context/actor/user_id"]]));
+req("accept ignores a body", "POST", `/v1/invitations/${INV_EVE}/accept`, { display_name: 5 }, invitee("eve@example.com"), allowed("invitee"));
+req("accept: the invitation id in upper case is no route", "POST", `/v1/invitations/${INV_EVE.toUpperCase()}/accept`, undefined, invitee("eve@example.com"), NO_ROUTE);
+req("accept by GET is no route", "GET", `/v1/invitations/${INV_EVE}/accept`, undefined, invitee("eve@example.com"), NO_ROUTE);
+
+const allocation = { source_id: "pool-1", minutes: 100, cost_per_minute: 10, pulse_seconds: 6, currency: "USD", available_minutes: 500 };
+req("POST minutes allocations by the owner", "POST", `${W}/minutes/allocations`, allocation, actor(ANA), allowed("minutes.allocate"));
+req("POST minutes allocations by an admin: 403", "POST", `${W}/minutes/allocations`, allocation, actor(BO), refused("minutes.allocate", "forbidden", 403, ""));
+req("POST minutes allocations beyond the source: 409", "POST", `${W}/minutes/allocations`, { ...allocation, minutes: 501 }, actor(ANA), refused("minutes.allocate", "insufficient_minutes", 409, "/body/minutes"));
+req("POST minutes allocations: every body problem", "POST", `${W}/minutes/allocations`, { source_id: "", minutes: 0, cost_per_minute: 1.5, pulse_seconds: 7, currency: "usd", extra: 1 }, actor(ANA),
+  refusedMany("minutes.allocate", [["unknown_field", "/body/extra"], ["empty_value", "/body/source_id"], ["out_of_range", "/body/minutes"], ["invalid_type", "/body/cost_per_minute"], ["invalid_value", "/body/pulse_seconds"], ["invalid_value", "/body/currency"], ["invalid_type", "/body/available_minutes"]]));
+req("POST minutes allocations without a body", "POST", `${W}/minutes/allocations`, undefined, actor(ANA), refusedMany("minutes.allocate", [["invalid_type", "/body"]]));
+
+req("GET members by a member", "GET", `${W}/members`, undefined, actor(CY), allowed("members.view"));
+req("GET members by a non-member: 404", "GET", `${W}/members`, undefined, actor(STRANGER), refused("members.view", "not_a_member", 404, "/context/actor/user_id"));
+req("GET invitations by an admin", "GET", `${W}/invitations`, undefined, actor(BO), allowed("invitations.view"));
+req("GET invitations by a member: 403", "GET", `${W}/invitations`, undefined, actor(CY), refused("invitations.view", "forbidden", 403, ""));
+req("GET capabilities by a member", "GET", `${W}/capabilities`, undefined, actor(CY), allowed("member"));
+req("GET capabilities by a non-member: 404", "GET", `${W}/capabilities`, undefined, actor(STRANGER), refused("member", "not_a_member", 404, "/context/actor/user_id"));
+req("GET capabilities without credentials: 401", "GET", `${W}/capabilities`, undefined, null, refused("member", "unauthenticated", 401, "/context/actor"));
+req("GET capabilities in an archived workspace: 410", "GET", `${W}/capabilities`, undefined, actor(ANA), refused("member", "workspace_archived", 410, ""), archived());
+req("GET capabilities of another workspace: 404", "GET", `/v1/workspaces/${WS2}/capabilities`, undefined, actor(ANA), refused("member", "workspace_mismatch", 404, "/request/path"));
+
+// The audit route's limit, in the query of the path (1–100, default 50, public API).
+const A = `${W}/audit`;
+req("GET audit by an admin (limit 50 by default)", "GET", A, undefined, actor(BO), allowed("audit.view"));
+req("GET audit with limit 1", "GET", `${A}?limit=1`, undefined, actor(BO), allowed("audit.view"));
+req("GET audit with limit 100", "GET", `${A}?limit=100`, undefined, actor(BO), allowed("audit.view"));
+req("GET audit with other parameters and a fragment", "GET", `${A}?cursor=a%3Db&limit=020#top`, undefined, actor(BO), allowed("audit.view"));
+req("GET audit with limit 0: 422", "GET", `${A}?limit=0`, undefined, actor(BO), refusedMany("audit.view", [["out_of_range", "/request/path"]]));
+req("GET audit with limit 101: 422", "GET", `${A}?limit=101`, undefined, actor(BO), refusedMany("audit.view", [["out_of_range", "/request/path"]]));
+req("GET audit with a huge limit: 422", "GET", `${A}?limit=100000000000000000000`, undefined, actor(BO), refusedMany("audit.view", [["out_of_range", "/request/path"]]));
+req("GET audit with a limit that is no number: 422", "GET", `${A}?limit=ten`, undefined, actor(BO), refusedMany("audit.view", [["invalid_value", "/request/path"]]));
+req("GET audit with an empty limit: 422", "GET", `${A}?limit=`, undefined, actor(BO), refusedMany("audit.view", [["invalid_value", "/request/path"]]));
+req("GET audit with a signed limit: 422", "GET", `${A}?limit=+5`, undefined, actor(BO), refusedMany("audit.view", [["invalid_value", "/request/path"]]));
+req("GET audit with an escaped limit value: 422 (digits only)", "GET", `${A}?limit=%35`, undefined, actor(BO), refusedMany("audit.view", [["invalid_value", "/request/path"]]));
+req("GET audit with an escaped name: still the limit", "GET", `${A}?%6Cimit=500`, undefined, actor(BO), refusedMany("audit.view", [["out_of_range", "/request/path"]]));
+req("GET audit with the limit twice: 422", "GET", `${A}?limit=5&limit=6`, undefined, actor(BO), refusedMany("audit.view", [["invalid_value", "/request/path"]]));
+req("GET audit: every problem of the query", "GET", `${A}?limit=0&limit=x`, undefined, actor(BO),
+  refusedMany("audit.view", [["out_of_range", "/request/path"], ["invalid_value", "/request/path"], ["invalid_value", "/request/path"]]));
+req("GET audit by a member: the permission comes before the query", "GET", `${A}?limit=0`, undefined, actor(CY), refused("audit.view", "forbidden", 403, ""));
+
 // The body as the text the client sent (`body_text`): read by the crate's one JSON reader, which
 // refuses a key given twice (`docs/rules/requests.md#bodies-as-text`).
 const reqText = (name, method, path, body_text, who, expect, state = baseState()) =>

@@ -130,6 +130,10 @@ for (const [field, cap] of lists) {
   accepts(field, [pad(128)], [pad(128)], "an item of 128 characters");
   accepts(field, [repeat("e\u0301", 128)], [repeat("é", 128)], "128 characters after NFC (256 before)");
   refuses(field, ["ok", pad(129)], "too_long", "an item of 129 characters", `/${field}/1`);
+  // Bounded as given before normalizing (`docs/rules/keyterms.md#empty-and-long-terms`): 1,024 characters
+  // that trimming shortens to 128 are kept; 1,025 are too_long, whatever normalizing would leave.
+  accepts(field, [pad(896, " ") + pad(128)], [pad(128)], "1,024 characters as given that trim to 128");
+  refuses(field, ["ok", pad(897, " ") + pad(128)], "too_long", "an item of 1,025 characters as given", `/${field}/1`);
   refuses(field, ["ok", ""], "empty_value", "an empty item", `/${field}/1`);
   refuses(field, [" \t\u00a0\u3000 "], "empty_value", "an item of white space only", `/${field}/0`);
   refuses(field, ["ok", 3], "invalid_type", "a number item", `/${field}/1`);
@@ -443,6 +447,12 @@ merge(
   [drop(pad(129, "b"), "too_long"), drop(pad(129, "é"), "too_long")],
 );
 merge(
+  "length as given: 1,024 characters that trim to 128 are kept, 1,025 are dropped (too_long) unnormalized",
+  [[pad(896, " ") + pad(128, "a"), pad(897, " ") + pad(128, "b")]],
+  [pad(128, "a")],
+  [drop(pad(897, " ") + pad(128, "b"), "too_long")],
+);
+merge(
   "past the cap of 200, later terms are dropped (limit)",
   [range(203, (i) => `t${i}`)],
   range(200, (i) => `t${i}`),
@@ -593,6 +603,11 @@ toneRefuses(
   "invalid_value", 422,
   ["invalid_value", "/baseline"], ["out_of_range", "/emotion/intensity"], ["out_of_range", "/empathy_tier"], ["unknown_field", "/mood"],
 );
+// Limits as given (`docs/rules/tone.md#limits`).
+resolve("a topic of 10,000 characters (the limit) is read", { baseline: "calm", topic: pad(10000, "a") }, ok({ tone: "calm", tier: "full_empathy", source: "baseline" }));
+toneRefuses("a topic of 10,001 characters is too_long", { baseline: "calm", topic: pad(10001, "a") }, "too_long", 422, ["too_long", "/topic"]);
+toneRefuses("an emotion label of 129 characters is too_long", { baseline: "calm", emotion: { label: pad(129, "a"), intensity: 1 } }, "too_long", 422, ["too_long", "/emotion/label"]);
+toneRefuses("a sensitive topic of 1,025 characters as given is too_long", { baseline: "calm", sensitive_topics: [pad(1013, " ") + "test results"] }, "too_long", 422, ["too_long", "/sensitive_topics/0"]);
 toneRefuses("the input is not an object", "calm", "invalid_type", 400, ["invalid_type", ""]);
 resolve("null optional fields are absent", { baseline: "calm", emotion: null, empathy_tier: null, topic: null, sensitive_topics: null, strong_threshold: null }, ok({ tone: "calm", tier: "full_empathy", source: "baseline" }));
 

@@ -208,6 +208,43 @@ const invitations = [];
     }), accepted(DEE, INV_DEE, "admin", true))));
   invitations.push(apply("someone else's email is email_mismatch", s, { type: "accept_invitation", invitation_id: INV_EVE, user_id: EVE }, ctx(EVE, { actor_email: "mallory@example.com" }), one("email_mismatch", 403, "/ctx/actor_email")));
   invitations.push(apply("no verified email is email_mismatch", s, { type: "accept_invitation", invitation_id: INV_EVE, user_id: EVE }, ctx(EVE), one("email_mismatch", 403, "/ctx/actor_email")));
+  // `docs/rules/commands.md#ids`: an id of ctx.ids that names any record of the workspace is id_in_use.
+  for (const [what, id] of [["an invitation's id", INV_FAY], ["a deactivated member's user id", DEE], ["the workspace's own id", WS]]) {
+    invitations.push(apply(`ids: ${what} in ctx.ids is id_in_use`, s,
+      { type: "invite_member", email: "zed@example.com", role: "member" }, ctx(ANA, { ids: [id] }), one("id_in_use", 409, "/ctx/ids/0")));
+  }
+  // Only the ids a command takes are looked at: one left over names nothing in the answer.
+  invitations.push(apply("ids: an id in use that the command does not take is not looked at", s,
+    { type: "invite_member", email: "zed@example.com", role: "member" }, ctx(ANA, { ids: [NEW_ID, INV_EVE] }),
+    ok(edit((x) => x.invitations.push({ id: NEW_ID, email: "zed@example.com", role: "member", status: "pending", invited_by: ANA, sent_at: NOW, expires_at: NOW_PLUS_7, responded_at: null })),
+      [sent(ANA, NEW_ID, "member", false)])));
+  {
+    // `docs/rules/invitations.md` "Two spellings match only by case": the Kelvin sign K (U+212A) is not K.
+    const KIM = "5d0e3c1a-7b2f-4c8d-9e1a-0b2c3d4e5f06";
+    const INV_KIM = "9b1c2d3e-4f50-4a61-8b72-c3d4e5f60006";
+    const withKim = edit((x) => x.invitations.push(invitation(INV_KIM, "kim@example.com", "member")));
+    const accept = { type: "accept_invitation", invitation_id: INV_KIM, user_id: KIM };
+    invitations.push(apply("a verified email spelled with the Kelvin sign is not kim@example.com: email_mismatch", withKim,
+      accept, ctx(KIM, { actor_email: "\u212Aim@example.com" }), one("email_mismatch", 403, "/ctx/actor_email")));
+    const kimAccepted = clone(withKim);
+    Object.assign(kimAccepted.invitations[5], { status: "accepted", responded_at: NOW });
+    kimAccepted.members.push(member(KIM, "kim@example.com", null, "member", "active", NOW));
+    invitations.push(apply("KIM@example.com is kim@example.com (case only): accepted", withKim,
+      accept, ctx(KIM, { actor_email: "KIM@example.com" }), ok(kimAccepted, accepted(KIM, INV_KIM, "member", false))));
+    invitations.push(apply("an invited email with a Kelvin sign is kept as given (not lowercased into ASCII)", s,
+      { type: "invite_member", email: "\u212Aim@example.com", role: "member" }, ctx(ANA, { ids: [NEW_ID] }),
+      ok(edit((x) => x.invitations.push({ id: NEW_ID, email: "\u212Aim@example.com", role: "member", status: "pending", invited_by: ANA, sent_at: NOW, expires_at: NOW_PLUS_7, responded_at: null })),
+        [sent(ANA, NEW_ID, "member", false)])));
+  }
+  // `docs/rules/invitations.md`: no control or format character in an email given now.
+  for (const [what, email] of [["a zero-width space", "eve\u200B@example.com"], ["a direction override", "eve\u202E@example.com"], ["a NUL", "eve\u0000@example.com"]]) {
+    invitations.push(apply(`an email with ${what} is invalid_email`, s, { type: "invite_member", email, role: "member" }, ctx(ANA, { ids: [NEW_ID] }),
+      err("validation_failed", 422, [["invalid_email", "/command/email"]])));
+  }
+  // `docs/rules/workspace.md#fields`: a display name given now holds no invisible or layout character.
+  invitations.push(apply("a display name with a right-to-left override is invalid_value", s,
+    { type: "accept_invitation", invitation_id: INV_EVE, user_id: EVE, display_name: "Eve\u202Egnp.exe" }, ctx(EVE, { actor_email: "eve@example.com" }),
+    err("validation_failed", 422, [["invalid_value", "/command/display_name"]])));
   invitations.push(apply("at now == expires_at the invitation is already expired", s, { type: "accept_invitation", invitation_id: INV_EVE, user_id: EVE }, ctx(EVE, { actor_email: "eve@example.com", now: EXPIRES }), one("invitation_expired", 410, "/command/invitation_id")));
   invitations.push(apply("one millisecond before expiry it is still valid", s, { type: "decline_invitation", invitation_id: INV_EVE }, ctx(EVE, { actor_email: "eve@example.com", now: "2026-11-27T11:59:59.999+03:00" }),
     ok(edit((x) => Object.assign(x.invitations[0], { status: "declined", responded_at: "2026-11-27T08:59:59.999Z" })),
@@ -261,6 +298,40 @@ const commands = [];
     err("validation_failed", 422, [["too_long", "/command/name"], ["invalid_value", "/command/environment"], ["too_long", "/command/description"]])));
   commands.push(apply("update_workspace: an empty name after trimming, a control character", s,
     { type: "update_workspace", name: "   " }, ctx(ANA), err("validation_failed", 422, [["empty_value", "/command/name"]])));
+  // `docs/rules/workspace.md#fields`: names given now hold no format character and no separator but U+0020;
+  // ZWNJ/ZWJ only between two visible characters; a stored name is read with the first rule alone.
+  for (const [what, name] of [
+    ["a zero-width space", "Client\u200BA"], ["a no-break space", "Client\u00A0A"], ["a line separator", "Client\u2028A"],
+    ["a BOM", "\uFEFFClient A"], ["a soft hyphen", "Cli\u00ADent"], ["a ZWJ at the end", "Client A\u200D"], ["a ZWNJ next to a space", "Client \u200CA"],
+  ]) {
+    commands.push(apply(`update_workspace: a name with ${what} is invalid_value`, s, { type: "update_workspace", name }, ctx(ANA),
+      err("validation_failed", 422, [["invalid_value", "/command/name"]])));
+  }
+  for (const [what, name] of [["a ZWJ inside an emoji sequence", "\u{1F469}\u200D\u{1F4BB} Support"], ["a ZWNJ between Persian letters", "\u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645"]]) {
+    commands.push(apply(`update_workspace: a name with ${what} is kept`, s, { type: "update_workspace", name }, ctx(ANA),
+      ok(edit((x) => (x.workspace.name = name)), [event("workspace.updated", ANA, {}, { changed: ["name"] })])));
+  }
+  {
+    const stored = edit((x) => (x.workspace.name = "Client\u200BA"));
+    commands.push(apply("a stored name with a zero-width space is still read (the state reader applies the first rule alone)", stored,
+      { type: "update_workspace", description: "kept" }, ctx(ANA),
+      ok(edit((x) => Object.assign(x.workspace, { name: "Client\u200BA", description: "kept" })), [event("workspace.updated", ANA, {}, { changed: ["description"] })])));
+  }
+  // `docs/rules/commands.md#forms`: validateCommandFields(type, fields), the fields as apply reads them, no state.
+  const fields = (name, type, value, errors) => commands.push({ name: `validateCommandFields: ${name}`, call: "validateCommandFields", args: [type, value],
+    expect: errors.length === 0 ? { ok: { ok: true, errors: [] } } : { ok_matching: { ok: false, errors: errors.map(([code, path]) => ({ code, path })) } } });
+  fields("a valid invitation (the email as given: normalizing is apply's)", "invite_member", { email: " Zed@Example.com ", role: "member" }, []);
+  fields("every problem of an invitation, under /fields", "invite_member", { email: "zed@localhost", role: "boss", extra: 1 },
+    [["unknown_field", "/fields/extra"], ["invalid_email", "/fields/email"], ["unknown_role", "/fields/role"]]);
+  fields("a workspace update: too long, not an environment", "update_workspace", { name: "x".repeat(101), environment: "prod" },
+    [["too_long", "/fields/name"], ["invalid_value", "/fields/environment"]]);
+  fields("a name with a zero-width space", "update_workspace", { name: "Client\u200BA" }, [["invalid_value", "/fields/name"]]);
+  fields("an unknown type", "promote_everyone", {}, [["invalid_value", "/type"]]);
+  fields("a type that is not a string", 3, {}, [["invalid_type", "/type"]]);
+  fields("fields that are not an object", "invite_member", "zed@example.com", [["invalid_type", "/fields"]]);
+  fields("rules that need a state are apply's: any slug is a slug here", "archive", { slug: "not-this-workspace" }, []);
+  fields("a command without fields takes none", "leave_workspace", { reason: "bye" }, [["unknown_field", "/fields/reason"]]);
+  fields("a command's own type is not one of its fields", "remove_member", { type: "remove_member", user_id: CY }, [["unknown_field", "/fields/type"]]);
   commands.push(apply("an unknown command type", s, { type: "promote_everyone" }, ctx(ANA), err("validation_failed", 422, [["invalid_value", "/command/type"]])));
   commands.push(apply("an unknown command type is refused", s, { type: "delete_workspace", name: "Client A Support" }, ctx(ANA), err("validation_failed", 422, [["invalid_value", "/command/type"]])));
   commands.push(apply("a command that is not an object", s, "leave_workspace", ctx(ANA), err("validation_failed", 422, [["invalid_type", "/command"]])));
@@ -394,7 +465,7 @@ const files = {
   "membership.json": { description: "`docs/rules/roles.md` rules on top of the matrix through apply(): granting, acting on higher roles, the last owner, leaving, deactivated members, archived workspaces, unknown names, and the order of checks.", cases: membership },
   "invitations.json": { description: "`docs/rules/invitations.md` through apply(), invitationStatus() and previewInvitation(): invite, resend, revoke, accept, decline, expiry at the exact instant, the public preview.", cases: invitations },
   "commands.json": { description: "`docs/rules/workspace.md` and `docs/rules/commands.md`: state validation (invalid_state lists every problem), the command engine's refusals, update_workspace, createWorkspace.", cases: commands },
-  "voice_command.json": { description: "SPEC §8 update_voice_settings {patch} through apply: admins and owners, the §3 patch rules, workspace.voice_settings_updated with metadata.changed; expectations written by hand from the spec.", cases: voiceCommand },
+  "voice_command.json": { description: "`docs/rules/voice-settings.md#the-update_voice_settings-command` update_voice_settings {patch} through apply: admins and owners, the patch rules, workspace.voice_settings_updated with metadata.changed; expectations written by hand from the rulebook.", cases: voiceCommand },
 };
 for (const [file, content] of Object.entries(files)) {
   writeFileSync(join(here, file), JSON.stringify(content, null, 2) + "\n");

@@ -120,6 +120,22 @@ test("the public invitation preview needs no credentials; its workspace is found
   assert.equal(forwarded.at(-1).action, "public");
 });
 
+test("accepting and declining: the workspace is found by the directory, the token's email decides", async () => {
+  const EVE = "5d0e3c1a-7b2f-4c8d-9e1a-0b2c3d4e5f07";
+  const eve = `Bearer ${await token(EVE, { email: "eve@example.com" })}`;
+  for (const verb of ["accept", "decline"]) {
+    const r = await send("POST", `/v1/invitations/${INV}/${verb}`, { auth: eve });
+    assert.equal(r.status, 200, r.text);
+    assert.deepEqual([forwarded.at(-1).action, forwarded.at(-1).user], ["invitee", EVE]);
+  }
+  const before = forwarded.length;
+  const other = await send("POST", `/v1/invitations/${INV}/accept`, { auth: `Bearer ${await token(EVE)}` });
+  assert.deepEqual([other.status, other.json.code], [403, "email_mismatch"]);
+  const none = await send("POST", `/v1/invitations/${INV}/accept`);
+  assert.deepEqual([none.status, none.json.code], [401, "unauthenticated"]);
+  assert.equal(forwarded.length, before, "refusals are not forwarded");
+});
+
 test("tokens: none, a bad signature, expired, no sub, no exp, not Bearer — 401 unauthenticated", async () => {
   const cases = [
     {},
@@ -180,6 +196,13 @@ test("every route of the table, allowed for the owner and refused for a plain me
     ["POST", `${W}/invitations`, { email: "new@example.com", role: "member" }, 200, 403],
     ["DELETE", `${W}/invitations/${INV}`, undefined, 200, 403],
     ["POST", `/v1/${WS}/calls/outbound`, undefined, 200, 200],
+    ["PATCH", `${W}/members/${BO}`, { role: "member" }, 200, 403],
+    ["DELETE", `${W}/members/${BO}`, undefined, 200, 403],
+    ["POST", `${W}/minutes/allocations`, { source_id: "pool-1", minutes: 10, cost_per_minute: 10, pulse_seconds: 6, currency: "USD", available_minutes: 10 }, 200, 403],
+    ["GET", `${W}/members`, undefined, 200, 200],
+    ["GET", `${W}/invitations`, undefined, 200, 403],
+    ["GET", `${W}/audit?limit=10`, undefined, 200, 403],
+    ["GET", `${W}/capabilities`, undefined, 200, 200],
     ["POST", `${W}/archive`, { slug: "client-a-support" }, 200, 403],
   ];
   for (const [method, path, body, owner, member] of routes) {

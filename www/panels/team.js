@@ -1,7 +1,8 @@
 // Team and invitations (`docs/rules/roles.md`, `docs/rules/invitations.md`, `docs/rules/commands.md`): one workspace, driven by apply(). The page keeps the state,
 // a clock (an input the user moves forward) and a directory of people to act as; every answer —
-// permissions, command results, invitation status and expiry, the preview — comes from the package.
-import { apply, can, createWorkspace, invitationStatus, previewInvitation, roles } from "workspace-rules";
+// which controls are enabled and why not (`capabilities`, `docs/rules/capabilities.md`), command
+// results, invitation status and expiry, the preview — comes from the package.
+import { apply, capabilities, createWorkspace, invitationStatus, previewInvitation } from "workspace-rules";
 import { h, fill, refusal, uid } from "../dom.js";
 
 const people0 = [
@@ -52,8 +53,11 @@ export function mount(root, store) {
   const membersBox = h("div.table-wrap", { id: "team-members" });
   const invitationsBox = h("div.table-wrap", { id: "team-invitations" });
   const inviteEmail = h("input", { id: uid("f"), type: "email", placeholder: "name@example.com", value: s.inviteEmail });
-  const inviteRole = h("select", { id: uid("f") }, roles().map((r) => h("option", { value: r, text: r, selected: r === s.inviteRole })));
+  const inviteRole = h("select", { id: uid("f") });
   const inviteButton = h("button.primary", { type: "submit", text: "Send invitation" });
+  const inviteReasons = h("div", { id: "team-invite-reasons" });
+  /** The role picked in a member's dropdown, until the next command or "act as" (not saved). */
+  let picked = {};
   const previewSelect = h("select", { id: uid("f") });
   const previewBox = h("div", { id: "team-preview" });
   const eventsBox = h("div", { id: "team-events" });
@@ -77,6 +81,7 @@ export function mount(root, store) {
             h("div.field", {}, h("label", { for: inviteEmail.id, text: "Email to invite" }), inviteEmail),
             h("div.field", {}, h("label", { for: inviteRole.id, text: "Role" }), inviteRole),
             inviteButton),
+          inviteReasons,
           invitationsBox),
       ),
       h("div.stack", {},
@@ -88,10 +93,10 @@ export function mount(root, store) {
     ),
   );
 
-  actorSelect.addEventListener("change", () => { s.actor = actorSelect.value; render(); });
+  actorSelect.addEventListener("change", () => { s.actor = actorSelect.value; picked = {}; render(); });
   previewSelect.addEventListener("change", () => { s.previewId = previewSelect.value; render(); });
   inviteEmail.addEventListener("input", () => { s.inviteEmail = inviteEmail.value; store.save(); });
-  inviteRole.addEventListener("change", () => { s.inviteRole = inviteRole.value; store.save(); });
+  inviteRole.addEventListener("change", () => { s.inviteRole = inviteRole.value; render(); });
 
   const actor = () => person(s.actor);
   const ctx = () => ({ actor_id: s.actor, actor_email: actor()?.email, now: s.now });
@@ -108,6 +113,7 @@ export function mount(root, store) {
       s.last = { ok: false, text: `${label}: refused — ${refusal(e)}${e.errors?.length > 1 ? " " + e.errors.slice(1).map((x) => x.message).join(" ") : ""}` };
       return null;
     } finally {
+      picked = {};
       render();
     }
   }
@@ -128,84 +134,96 @@ export function mount(root, store) {
     }
   }
 
-  /** Whether the actor may act at all: asked of the package with a harmless command. */
-  function actorBlock() {
-    try {
-      apply(s.state, { type: "update_workspace" }, ctx());
-      return null;
-    } catch (e) {
-      return ["not_a_member", "workspace_archived"].includes(e.code) ? e : null;
-    }
-  }
-
   function render() {
     const st = s.state;
     const me = actor();
-    const block = actorBlock();
-    const record = st.members.find((m) => m.user_id === s.actor);
-    const role = !block && record ? record.role : null;
-    const allowed = (action) => Boolean(role && can(role, action));
+    // Every control below is drawn from this one answer: enabled when its entry is allowed, else
+    // disabled with the entry's message shown and its code on hover. The page decides no rule itself.
+    const caps = capabilities(st, ctx());
+    const view = caps.workspace["workspace.view"];
 
     fill(actorSelect, s.people.map((p) => h("option", { value: p.user_id, text: `${p.name} · ${p.email}`, selected: p.user_id === s.actor })));
-    actorNote.textContent = block
-      ? `${me?.name} has no permissions here: ${block.message}`
-      : `${me?.name} acts as ${role}. Buttons are enabled where can("${role}", action) allows.`;
-    actorNote.className = block ? "note warn" : "note";
+    actorNote.textContent = view.allowed
+      ? `${me?.name} acts as ${caps.role}. Every control is enabled or disabled by capabilities(state, ctx); a disabled one says why (hover for the code).`
+      : `${me?.name} has no permissions here: ${view.message}`;
+    actorNote.className = view.allowed ? "note" : "note warn";
     clock.textContent = fmt(s.now);
     result.textContent = s.last?.text ?? "Pick who you act as, then try the buttons.";
     result.className = `result ${s.last ? (s.last.ok ? "ok" : "refused") : ""}`;
 
     const w = st.workspace;
+    const wsReasons = reasons();
+    const provision = h("button", { type: "button", text: "Provision", on: { click: () => run("Provision", { type: "provision" }) } });
+    wsReasons.gate(provision, "Provision", caps.workspace["workspace.provision"], { type: "provision" });
     fill(workspaceBox, h("dl.facts", {},
       h("dt", { text: "name" }), h("dd", { text: w.name }),
       h("dt", { text: "slug" }), h("dd", {}, h("code", { text: w.slug })),
       h("dt", { text: "environment" }), h("dd", { text: w.environment }),
-      h("dt", { text: "status" }), h("dd", { id: "team-status" }, h("span.badge", { "data-status": w.status, text: w.status })),
-      h("dt", { text: "provisioned" }), h("dd", { id: "team-provisioned" },
-        w.provisioned_at ? fmt(w.provisioned_at) : "not yet", " ",
-        h("button", { type: "button", text: "Provision", disabled: !allowed("workspace.provision"), on: { click: () => run("Provision", { type: "provision" }) } })),
+      h("dt", { text: "status" }), h("dd", { id: "team-status" }, h("span.badge", { "data-status": w.status, text: w.status }), w.is_default ? " (the account's default workspace)" : ""),
+      h("dt", { text: "provisioned" }), h("dd", { id: "team-provisioned" }, w.provisioned_at ? fmt(w.provisioned_at) : "not yet", " ", provision),
     ));
-    archivePanel(archiveBox, { allowed, run, state: st });
+    archivePanel(archiveBox, { entry: caps.workspace["workspace.archive"], reasons: wsReasons, run, state: st });
+    archiveBox.append(...[wsReasons.list(), actionsList(caps.workspace)].filter(Boolean));
 
-    // Members
-    const roleOptions = (current) => roles().map((r) => h("option", { value: r, text: r, selected: r === current }));
+    // Members: remove, the role dropdown (an option per role) and its button, leave on your own row.
     fill(membersBox, h("table.stack-table", { "aria-label": "Members" },
       h("thead", {}, h("tr", {}, ["member", "role", "status", "actions"].map((t) => h("th", { scope: "col", text: t })))),
       h("tbody", {}, st.members.map((m) => {
         const who = nameOf(m.user_id);
-        const select = h("select", { "aria-label": `New role for ${who}`, disabled: !allowed("members.update_role") || m.status !== "active" }, roleOptions(m.role));
-        const self = m.user_id === s.actor;
+        const mine = caps.members[m.user_id];
+        const why = reasons();
+        const to = picked[m.user_id] ?? m.role;
+        const select = h("select", { "aria-label": `New role for ${who}`, on: { change: () => { picked[m.user_id] = select.value; render(); } } },
+          Object.entries(mine.change_role).map(([r, entry]) =>
+            why.gate(h("option", { value: r, text: r, selected: r === to }), `make ${r}`, entry, { type: "change_role", user_id: m.user_id, role: r })));
+        const change = { type: "change_role", user_id: m.user_id, role: to };
+        const buttons = [
+          why.gate(h("button", { type: "button", text: "Change role", "aria-label": `Change role of ${who}`, on: { click: () => run(`Change ${who} to ${to}`, change) } }), "Change role", mine.change_role[to], change),
+          mine.leave
+            ? why.gate(h("button.danger", { type: "button", text: "Leave", "aria-label": `${who} leaves`, on: { click: () => run(`${who} leaves`, { type: "leave_workspace" }) } }), "Leave", mine.leave, { type: "leave_workspace" })
+            : why.gate(h("button.danger", { type: "button", text: "Remove", "aria-label": `Remove ${who}`, on: { click: () => run(`Remove ${who}`, { type: "remove_member", user_id: m.user_id }) } }), "Remove", mine.remove, { type: "remove_member", user_id: m.user_id }),
+        ];
         return h("tr", { "data-user": m.user_id },
           h("td", {}, h("strong", { text: who }), h("br"), h("small", { text: m.email })),
           h("td", {}, select),
           h("td", {}, h("span.badge", { "data-status": m.status, text: m.status })),
-          h("td", {}, m.status === "active" ? h("div.actions", {}, [
-            h("button", { type: "button", text: "Change role", "aria-label": `Change role of ${who}`, disabled: !allowed("members.update_role"), on: { click: () => run(`Change ${who} to ${select.value}`, { type: "change_role", user_id: m.user_id, role: select.value }) } }),
-            self
-              ? h("button.danger", { type: "button", text: "Leave", "aria-label": `${who} leaves`, disabled: Boolean(block), on: { click: () => run(`${who} leaves`, { type: "leave_workspace" }) } })
-              : h("button.danger", { type: "button", text: "Remove", "aria-label": `Remove ${who}`, disabled: !allowed("members.remove"), on: { click: () => run(`Remove ${who}`, { type: "remove_member", user_id: m.user_id }) } }),
-          ]) : null),
+          h("td", {}, h("div.actions", {}, buttons), why.list()),
         );
       })),
     ));
 
+    // The invite form: the dropdown offers only the roles invite.roles allows; the others are listed
+    // with the reason they are not offered.
+    const offered = Object.entries(caps.invite.roles).filter(([, e]) => e.allowed).map(([r]) => r);
+    const role = offered.includes(s.inviteRole) ? s.inviteRole : offered[0] ?? s.inviteRole;
+    const inviteWhy = reasons();
+    fill(inviteRole, offered.map((r) => inviteWhy.gate(h("option", { value: r, text: r, selected: r === role }), r, caps.invite.roles[r], { type: "invite_member", role: r })));
+    inviteWhy.gate(inviteButton, "Send invitation", caps.invite.roles[role], { type: "invite_member", role });
+    inviteRole.disabled = offered.length === 0;
+    inviteEmail.disabled = inviteButton.disabled;
+    // The roles left out, each with its reason (when the whole form is off, its own reason says it all).
+    if (offered.length) for (const [r, entry] of Object.entries(caps.invite.roles)) if (!entry.allowed) inviteWhy.note(`${r} is not offered`, entry, { type: "invite_member", role: r });
+    fill(inviteReasons, inviteWhy.list());
+
     // Invitations, with the status the package computes at the clock's time.
-    inviteButton.disabled = !allowed("members.invite");
-    inviteEmail.disabled = inviteRole.disabled = !allowed("members.invite");
     fill(invitationsBox, st.invitations.length ? h("table.stack-table", { "aria-label": "Invitations" },
       h("thead", {}, h("tr", {}, ["invitation", "status", "expires", "actions"].map((t) => h("th", { scope: "col", text: t })))),
       h("tbody", {}, st.invitations.map((inv) => {
         const status = invitationStatus(inv, s.now);
+        const mine = caps.invitations[inv.id];
+        const why = reasons();
+        const button = (cls, text, label, entry, command, done) =>
+          why.gate(h(`button${cls}`, { type: "button", text, "aria-label": label, on: { click: () => run(done, command) } }), text, entry, command);
         return h("tr", { "data-email": inv.email },
           h("td", {}, h("strong", { text: inv.email }), h("br"), h("small", { text: `${inv.role} · sent ${fmt(inv.sent_at)} by ${nameOf(inv.invited_by)}` })),
           h("td", {}, h("span.badge", { "data-status": status, text: status })),
           h("td", {}, h("small", { text: fmt(inv.expires_at) })),
           h("td", {}, h("div.actions", {},
-            h("button", { type: "button", text: "Resend", "aria-label": `Resend to ${inv.email}`, disabled: !allowed("members.invite"), on: { click: () => run(`Resend to ${inv.email}`, { type: "invite_member", email: inv.email, role: inv.role }) } }),
-            h("button.danger", { type: "button", text: "Revoke", "aria-label": `Revoke ${inv.email}`, disabled: !allowed("invitations.revoke"), on: { click: () => run(`Revoke ${inv.email}`, { type: "revoke_invitation", invitation_id: inv.id }) } }),
-            h("button", { type: "button", text: "Accept", "aria-label": `Accept ${inv.email} as ${me?.name}`, title: "Accept as the person you act as", on: { click: () => run(`${me?.name} accepts`, { type: "accept_invitation", invitation_id: inv.id, user_id: s.actor, display_name: me?.name }) } }),
-            h("button", { type: "button", text: "Decline", "aria-label": `Decline ${inv.email} as ${me?.name}`, title: "Decline as the person you act as", on: { click: () => run(`${me?.name} declines`, { type: "decline_invitation", invitation_id: inv.id }) } }),
-          )),
+            button("", "Resend", `Resend to ${inv.email}`, mine.resend, { type: "invite_member", email: inv.email, role: inv.role }, `Resend to ${inv.email}`),
+            button(".danger", "Revoke", `Revoke ${inv.email}`, mine.revoke, { type: "revoke_invitation", invitation_id: inv.id }, `Revoke ${inv.email}`),
+            button("", "Accept", `Accept ${inv.email} as ${me?.name}`, mine.accept, { type: "accept_invitation", invitation_id: inv.id, user_id: s.actor, display_name: me?.name }, `${me?.name} accepts`),
+            button("", "Decline", `Decline ${inv.email} as ${me?.name}`, mine.decline, { type: "decline_invitation", invitation_id: inv.id }, `${me?.name} declines`),
+          ), why.list()),
         );
       })),
     ) : h("p.hint", { text: "No invitations yet." }));
@@ -241,10 +259,60 @@ export function mount(root, store) {
   render();
 }
 
-/** Archiving: the slug typed as confirmation; the button follows can(role, "workspace.archive"). */
-function archivePanel(box, { allowed, run, state }) {
-  const confirm = h("input", { id: uid("f"), placeholder: state.workspace.slug, spellcheck: "false", disabled: !allowed("workspace.archive") });
-  const button = h("button.danger", { type: "submit", text: "Archive workspace", disabled: !allowed("workspace.archive") });
+/** Archiving: the slug typed as confirmation; the button follows capabilities' `workspace.archive`. */
+function archivePanel(box, { entry, reasons, run, state }) {
+  const confirm = h("input", { id: uid("f"), placeholder: state.workspace.slug, spellcheck: "false", disabled: !entry.allowed });
+  const button = reasons.gate(h("button.danger", { type: "submit", text: "Archive workspace" }), "Archive workspace", entry, { type: "archive" });
   fill(box, h("form.archive", { autocomplete: "off", on: { submit: (e) => { e.preventDefault(); run("Archive", { type: "archive", slug: confirm.value }); } } },
     h("div.field", {}, h("label", { for: confirm.id, text: "Type the slug to archive" }), confirm), button));
+}
+
+/**
+ * The reasons of one group of controls. `gate(el, label, entry, command)` draws a control from its
+ * capabilities entry: enabled when allowed; else disabled, the code on hover (`title`) and the message
+ * in the group's list (`aria-describedby`). `command` is what the control runs (typed fields aside),
+ * kept in `data-command`. Controls refused alike share one line of the list.
+ */
+function reasons() {
+  const lines = new Map();
+  const notes = [];
+  const mark = (el, entry, command) => {
+    el.dataset.command = JSON.stringify(command);
+    if (entry.allowed) for (const a of ["title", "data-code", "aria-describedby"]) el.removeAttribute(a);
+    else [el.title, el.dataset.code] = [entry.code, entry.code];
+    return el;
+  };
+  return {
+    gate(el, label, entry, command) {
+      mark(el, entry, command);
+      el.disabled = !entry.allowed;
+      if (entry.allowed) return el;
+      const key = `${entry.code}\n${entry.message}`;
+      if (!lines.has(key)) lines.set(key, { id: uid("why"), labels: [], entry });
+      lines.get(key).labels.push(label);
+      el.setAttribute("aria-describedby", lines.get(key).id);
+      return el;
+    },
+    /** A refused choice that is not drawn (a role the invite dropdown leaves out): a line of its own. */
+    note(label, entry, command) {
+      notes.push(mark(h("li", {}, h("strong", { text: label }), ": ", h("span.why", { text: entry.message })), entry, command));
+    },
+    list() {
+      if (!lines.size && !notes.length) return null;
+      return h("ul.reasons", { "aria-label": "Why not" },
+        [...lines.values()].map((i) => h("li", { id: i.id, title: i.entry.code }, h("strong", { text: i.labels.join(", ") }), ": ", h("span.why", { text: i.entry.message }))),
+        notes);
+    },
+  };
+}
+
+/** Every action of the matrix under `capabilities.workspace`, for the curious (no controls). */
+function actionsList(workspace) {
+  const rows = Object.entries(workspace);
+  const allowed = rows.filter(([, e]) => e.allowed).length;
+  return h("details.caps", { id: "team-caps" },
+    h("summary", { text: `All workspace actions: ${allowed} of ${rows.length} allowed (capabilities.workspace)` }),
+    h("ul", {}, rows.map(([action, e]) => h("li", { "data-action": action, title: e.allowed ? null : e.code },
+      h("code", { text: action }), " ", e.allowed ? h("span.badge", { "data-status": "active", text: "allowed" }) : h("span.badge", { "data-status": "revoked", text: e.code }),
+      e.allowed ? null : h("small", { text: ` ${e.message}` })))));
 }
