@@ -403,6 +403,8 @@ export type ErrorCode =
   | "workspace_mismatch"
   | "prepared_workspace_freed"
   | "id_in_use"
+  | "workspace_not_found"
+  | "conflict"
   | "internal_error";
 
 /** The refusal inside a decision: the fields of a WorkspaceRulesError, as data. */

@@ -555,7 +555,13 @@ mod tests {
     #[test]
     fn every_export_with_named_arguments_names_them() {
         // Exports without arguments, and `mergeKeyterms`, whose lists are named by position.
-        let unnamed = ["roles", "actions", "permissionMatrix", "mergeKeyterms"];
+        let unnamed = [
+            "roles",
+            "actions",
+            "permissionMatrix",
+            "mergeKeyterms",
+            "catalog",
+        ];
         for (name, _) in EXPORTS {
             assert_eq!(
                 params(name).is_empty(),
