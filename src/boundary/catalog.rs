@@ -7,7 +7,6 @@
 
 use crate::base::error::Code;
 use crate::base::json::{MAX_DEPTH, MAX_ITEMS};
-use crate::boundary::api::text;
 use crate::voice::fields::{self, Field, SttProvider, TtsProvider};
 use crate::voice::keyterms::MAX_TERM_CHARS;
 use crate::voice::tone::Tone;
@@ -75,6 +74,11 @@ pub fn catalog_text() -> String {
     kv(&mut out, ",\"max_depth\":", text(&MAX_DEPTH));
     out.push_str("}}");
     out
+}
+
+/// A value's JSON text (as `api::text`, which this module cannot import: `api` imports it).
+fn text<T: serde::Serialize + ?Sized>(value: &T) -> String {
+    serde_json::to_string(value).unwrap_or_default()
 }
 
 /// `key` (the JSON text before a value), then the value's JSON text.
