@@ -852,3 +852,33 @@ export function listWorkspaces(memberships: WorkspaceMembership[]): WorkspaceAcc
  */
 export function resolveTone(input: ToneInput): ToneResult;
 
+/** One voice-settings field of `catalog()`: its type with its bounds or values, and its default. */
+export type VoiceFieldSpec = { name: VoiceSettingsField; default: JsonValue } & (
+  | { type: "string"; min_length: number; max_length: number }
+  | { type: "number"; minimum: number; maximum: number }
+  | { type: "boolean" }
+  | { type: "enum"; values: string[] }
+  /** A well-formed BCP-47 tag, stored in canonical case. */
+  | { type: "language_tag"; max_length: number }
+  /** Distinct items (compared normalized), each 1–item_max_length characters. */
+  | { type: "list"; max_items: number; item_min_length: number; item_max_length: number }
+);
+
+/** The answer of `catalog()`. */
+export interface Catalog {
+  /** In the field table's order (the order of `changed` and of every output). */
+  voice_fields: VoiceFieldSpec[];
+  roles: Role[];
+  actions: Action[];
+  /** Every error code with the HTTP status a refusal with it has. */
+  error_codes: { code: ErrorCode; status: number }[];
+  /** The reader's limits: items in one list or object, nesting depth. */
+  limits: { max_items: number; max_depth: number };
+}
+
+/**
+ * What a form or a client needs to know of the rules, read from the module's own tables (a new
+ * object each call): the voice-settings fields with type, bounds, enumeration values and defaults,
+ * the roles and actions, the error codes with their statuses, the input limits. Never throws.
+ */
+export function catalog(): Catalog;

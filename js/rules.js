@@ -235,6 +235,14 @@ export function resolveTone(input) {
 /** prepareWorkspace(state): the state read, validated and indexed once (js/prepared.js). */
 export const { prepareWorkspace } = preparedWorkspaces({ guard, readArgs, answerOf, SLOW });
 
+export function catalog() {
+  try {
+    return call(EXPORT_ID.catalog, []);
+  } catch (e) {
+    throw guard(e);
+  }
+}
+
 /** Standard Schema objects for forms, backed by the two checks above (js/schemas.js). */
 export const { voiceSettingsPatchSchema, workspaceUpdateSchema, invitationSchema, commandFieldsSchema } = standardSchemas({
   validateVoiceSettings,

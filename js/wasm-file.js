@@ -12,7 +12,12 @@ const FILE = "workspace_rules_bg.wasm";
 
 /** The bytes of the .wasm, for an entry whose own URL is `here` (its import.meta.url, or a file URL of __filename). */
 export function readWasm(here) {
-  const env = typeof process === "object" ? process.env?.WORKSPACE_RULES_WASM : undefined;
+  let env;
+  try {
+    env = process.env.WORKSPACE_RULES_WASM;
+  } catch {
+    // Deno without --allow-env refuses to read it: then it is not set.
+  }
   const places = [
     ...(env ? [() => env] : []),
     () => new URL(FILE, here),
@@ -20,14 +25,20 @@ export function readWasm(here) {
     () => createRequire(join(process.cwd(), "noop.js")).resolve(`workspace-rules/${FILE}`),
   ];
   const tried = [];
+  let refused;
   for (const place of places) {
     let where;
     try {
       where = place();
       return readFileSync(where);
-    } catch {
-      if (where !== undefined) tried.push(String(where));
+    } catch (e) {
+      if (where === undefined) continue;
+      tried.push(String(where));
+      if (e?.code !== "ENOENT" && e?.code !== "ENOTDIR") refused ??= e;
     }
+  }
+  if (refused) {
+    throw new Error(`workspace-rules: reading ${FILE} was refused (${refused.message}). Deno needs --allow-read.`, { cause: refused });
   }
   throw new Error(
     `workspace-rules: cannot find ${FILE}: not at ${tried.join(" nor at ")}, and no package workspace-rules ` +

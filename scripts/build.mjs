@@ -102,9 +102,12 @@ function checkExports(names, glue, rules, where) {
   if (problems.length) throw new Error(`The exports of js/ and of the module just built differ: ${problems.join("; ")}.`);
 }
 
-const version = JSON.parse(
+const crate = JSON.parse(
   execFileSync("cargo", ["metadata", "--no-deps", "--format-version", "1"], { cwd: root, encoding: "utf8" }),
-).packages.find((p) => p.name === "workspace-rules").version;
+).packages.find((p) => p.name === "workspace-rules");
+// The repository's address is Cargo.toml's `repository`, the one place it is written: the package's
+// README links into it absolutely (its links work on npm; tests/docs/package-readme.test.mjs).
+const { version, repository } = crate;
 
 // `cargo rustc --crate-type cdylib`, not `cargo build`: the crate is also an rlib (for native users), and
 // cargo applies the profile's `lto = true` only to a unit whose every crate type can take it, so a
@@ -227,6 +230,10 @@ const manifest = {
   version,
   description: "Workspace rules for voice-AI agent platforms: roles, permissions and more, one Rust implementation compiled to WebAssembly.",
   license: "MIT OR Apache-2.0",
+  repository: { type: "git", url: `git+${repository}.git` },
+  homepage: `${repository}#readme`,
+  bugs: { url: `${repository}/issues` },
+  keywords: ["workspace", "roles", "permissions", "rbac", "invitations", "voice-ai", "voice-settings", "webassembly", "wasm", "rules"],
   type: "module",
   main: "./node.js",
   module: "./index.js",

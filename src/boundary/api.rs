@@ -109,6 +109,7 @@ pub const EXPORTS: &[(&str, Export)] = &[
     ("resolveTone", |a| {
         tone::resolve_tone_input(arg(a, 0)).map(|r| text(&r))
     }),
+    ("catalog", |_| Ok(super::catalog::catalog_text())),
 ];
 
 /// `mergeKeyterms(...lists)` for lists of strings as the JavaScript package sends them: every term
@@ -554,7 +555,13 @@ mod tests {
     #[test]
     fn every_export_with_named_arguments_names_them() {
         // Exports without arguments, and `mergeKeyterms`, whose lists are named by position.
-        let unnamed = ["roles", "actions", "permissionMatrix", "mergeKeyterms"];
+        let unnamed = [
+            "roles",
+            "actions",
+            "permissionMatrix",
+            "mergeKeyterms",
+            "catalog",
+        ];
         for (name, _) in EXPORTS {
             assert_eq!(
                 params(name).is_empty(),

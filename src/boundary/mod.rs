@@ -5,6 +5,7 @@
 //! JavaScript. Neither decides a rule: each converts, delegates and converts back.
 
 pub mod api;
+pub mod catalog;
 pub mod prepared;
 #[cfg(target_arch = "wasm32")]
 mod wasm;

@@ -53,6 +53,7 @@ export const shapes = {
   switchWorkspace: (v) => v && typeof v.workspace === "object" && ["owner", "admin", "member"].includes(v.role),
   listWorkspaces: (v) => Array.isArray(v) && v.every((w) => w && w.workspace.status === "active" && typeof w.role === "string"),
   resolveTone: (v) => v && typeof v.tone === "string" && [0, 1, 2, 3].includes(v.tier) && typeof v.source === "string",
+  catalog: (v) => v && Object.keys(v).join() === "voice_fields,roles,actions,error_codes,limits" && v.voice_fields.length === 13,
   /** A prepared workspace (freed here: its own methods are fuzzed below). */
   prepareWorkspace: (v) => {
     const ok = v && ["checkRequest", "authorize", "previewInvitation", "capabilities", "free"].every((m) => typeof v[m] === "function");
