@@ -1,7 +1,9 @@
 // Team and invitations (`docs/rules/roles.md`, `docs/rules/invitations.md`, `docs/rules/commands.md`): one workspace, driven by apply(). The page keeps the state,
 // a clock (an input the user moves forward) and a directory of people to act as; every answer —
 // which controls are enabled and why not (`capabilities`, `docs/rules/capabilities.md`), command
-// results, invitation status and expiry, the preview — comes from the package.
+// results, invitation status and expiry, the preview — comes from the package. In live mode
+// (`?live=<base>`, served by `npm run stack`; docs/guides/playground.md#live-mode) the workspace and the
+// people are the backend's and the stack's, and each command is its route's request (www/live.js).
 import { apply, capabilities, createWorkspace, invitationStatus, previewInvitation } from "workspace-rules";
 import { h, fill, refusal, uid } from "../dom.js";
 import { addPerson, directory, liveBase, send, toRequest } from "../live.js";
