@@ -3,7 +3,7 @@
 # installs it), a fresh cluster in a temporary folder, started on a free port of 127.0.0.1 as an
 # unprivileged user (the server refuses to run as root; as root the command runs it as `postgres`),
 # and stopped (and deleted) when the command ends. The command sees
-#   WR_TEST_DATABASE_URL=postgres://wr@127.0.0.1:<port>/wr
+#   WR_TEST_DATABASE_URL=postgres://wr@127.0.0.1:<port>/wr, and WR_TEST_PG_BIN (its binaries: createdb…)
 #   usage: bash scripts/postgres.sh <command> [args...]
 set -euo pipefail
 bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
@@ -28,4 +28,5 @@ trap cleanup EXIT
   -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=on -c max_connections=100" start >/dev/null
 "${as[@]}" "$bin/createdb" -h 127.0.0.1 -p "$port" -U wr wr
 export WR_TEST_DATABASE_URL="postgres://wr@127.0.0.1:$port/wr"
+export WR_TEST_PG_BIN="$bin"
 "$@"

@@ -10,6 +10,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
+use workspace_rules::base::json::Unsupported;
 use workspace_rules::base::timestamp::Timestamp;
 use workspace_rules::edge::prepared::PreparedWorkspace;
 use workspace_rules::edge::requests::{authorize, check_request, Actor, DecisionAction, Request};
@@ -156,6 +157,9 @@ fn bodies() -> Vec<Json> {
         ALLOCATION,
         r#"{"source_id": "pool-1", "minutes": 501, "cost_per_minute": 10, "pulse_seconds": 6,
             "currency": "USD", "available_minutes": 500}"#,
+        r#"{"display_name": "  Eve Adams "}"#,
+        r#"{"display_name": 5}"#,
+        "{}",
     ]
     .iter()
     .map(|s| serde_json::from_str(s).unwrap())
@@ -166,7 +170,7 @@ fn bodies() -> Vec<Json> {
 }
 
 /// The number of [`bodies`].
-const BODIES: usize = 17;
+const BODIES: usize = 20;
 
 /// An allocation the source has minutes for.
 const ALLOCATION: &str = r#"{"source_id": "pool-1", "minutes": 100, "cost_per_minute": 10,
@@ -314,15 +318,22 @@ fn command_of(method: &str, path: &str, body: &Json, actor: &str) -> Option<serd
                 .as_object()?
                 .clone()
         }
-        ("POST", ["", "v1", "invitations", inv, "accept"]) => {
-            serde_json::json!({"type": "accept_invitation", "invitation_id": inv, "user_id": actor})
-                .as_object()?
-                .clone()
-        }
-        ("POST", ["", "v1", "invitations", inv, "decline"]) => {
-            serde_json::json!({"type": "decline_invitation", "invitation_id": inv})
-                .as_object()?
-                .clone()
+        // The optional body's fields with the path's invitation id (and the actor's user id); a
+        // body that is not an object carries no command `apply` can read.
+        ("POST", ["", "v1", "invitations", inv, verb @ ("accept" | "decline")]) => {
+            let undefined = matches!(body, Json::Unsupported(Unsupported::Undefined));
+            if !undefined && body.as_object().is_none() {
+                return Some(serde_json::Value::Null);
+            }
+            let mut c = fields();
+            c.insert("invitation_id".into(), (*inv).into());
+            if *verb == "accept" {
+                c.insert("type".into(), "accept_invitation".into());
+                c.insert("user_id".into(), actor.into());
+            } else {
+                c.insert("type".into(), "decline_invitation".into());
+            }
+            c
         }
         ("POST", ["", "v1", "workspaces", _, "minutes", "allocations"]) => fields(),
         _ => return None,
@@ -338,7 +349,8 @@ fn command_of(method: &str, path: &str, body: &Json, actor: &str) -> Option<serd
 /// `checkRequest` allows a request of this workspace exactly when `apply` with the same command by
 /// the same actor succeeds (so it never allows what `apply` would refuse), over every state (the last
 /// owner and two, archived, default, outbound off, credits exhausted, an invitation for a member),
-/// actor (each role, deactivated, a stranger invited by email), body and `now` (the invitation valid
+/// actor (each role, deactivated, a stranger invited by email), body (accepting's optional
+/// `{ display_name? }` included) and `now` (the invitation valid
 /// and expired); the listing and capabilities routes allow exactly what `authorize` does (and a
 /// `limit` in range); another workspace's path is never allowed.
 #[test]

@@ -731,6 +731,75 @@ fn a_kelvin_sign_does_not_accept_kims_invitation() {
     assert!(apply(&state, &accept, &kim).is_ok());
 }
 
+/// A state may hold a user's deactivated record besides their active one (only two active records
+/// of one user id are refused): every record's entries are decided by user id, as `apply` finds the
+/// member, so the deactivated copy answers what the active record does — never `member_not_found`
+/// for a member `apply` would remove — for the owner and for the member leaving.
+#[test]
+fn a_deactivated_copy_of_an_active_member_answers_as_apply_does() {
+    let start = Context::new(user(0), at(0))
+        .with_email(email(0))
+        .with_account_role(Role::Owner)
+        .with_ids(["3f2a8c1e-5b7d-4e9a-8c6f-1a2b3c4d5e6f"]);
+    let input = NewWorkspace {
+        name: "Client A Support".into(),
+        slug: None,
+        environment: Environment::Production,
+        description: None,
+        backend_org_id: None,
+        is_default: false,
+    };
+    let mut state = create_workspace(&input, &start).unwrap().state;
+    for (i, role) in [(1, Role::Admin), (2, Role::Member)] {
+        let invite = Command::InviteMember {
+            email: email(i),
+            role,
+        };
+        let ctx = start.clone().with_ids([new_id(i)]);
+        state = apply(&state, &invite, &ctx).unwrap().state;
+        let accept = Command::AcceptInvitation {
+            invitation_id: new_id(i),
+            user_id: user(i),
+            display_name: None,
+        };
+        let ctx = Context::new(user(i), at(0)).with_email(email(i));
+        state = apply(&state, &accept, &ctx).unwrap().state;
+    }
+    for i in [1, 2] {
+        let mut copy = state.members[i].clone();
+        copy.status = workspace_rules::workspace::state::MemberStatus::Deactivated;
+        state.members.insert(0, copy.clone());
+        state.members.push(copy);
+    }
+    assert_eq!(state.check("/state"), Ok(()));
+    for actor in [user(0), user(1), user(2)] {
+        let ctx = Context::new(actor.clone(), at(1));
+        let caps = capabilities(&state, &ctx);
+        let run = |c: Command| apply(&state, &c, &ctx);
+        for (id, m) in &caps.members {
+            let what = format!("{actor} on {id}");
+            agrees(
+                &m.remove,
+                run(Command::RemoveMember {
+                    user_id: id.clone(),
+                }),
+                &what,
+            )
+            .unwrap();
+            for (role, entry) in &m.change_role {
+                let c = Command::ChangeRole {
+                    user_id: id.clone(),
+                    role: *role,
+                };
+                agrees(entry, run(c), &what).unwrap();
+            }
+            if let Some(leave) = &m.leave {
+                agrees(leave, run(Command::LeaveWorkspace), &what).unwrap();
+            }
+        }
+    }
+}
+
 /// A random workspace: a random command sequence from the creator's workspace (members of every
 /// role and status, invitations pending / expired / accepted / declined / revoked, sometimes archived,
 /// outbound off or credits exhausted), made the default workspace when `default`. Returns it with

@@ -71,7 +71,7 @@ impl PreparedWorkspace {
     /// answers on this state. Its answer lists every member and invitation, so it grows with them;
     /// preparing saves reading and validating the state again.
     pub fn capabilities_input(&self, ctx: &Json) -> Result<Capabilities, RuleError> {
-        capabilities::capabilities_on_input(&self.state, ctx)
+        capabilities::capabilities_on_input(&self.records(), ctx)
     }
 
     /// `previewInvitation(invitation_id, now)`.

@@ -10,7 +10,8 @@
 //! rules 1–3, by the functions `apply` runs: `membership::may_change_role`, `may_remove`,
 //! `may_leave`); body → 422 with every error, read by the same readers as the matching command
 //! (paths under `/body`; the audit route's query at `/request/path`). Accepting and declining an
-//! invitation need no membership: they are decided as `apply` decides them (`respond`).
+//! invitation need no membership: they are decided as `apply` decides them (`respond`), their
+//! optional body read by [`respond_body`] (`display_name` by `accept_invitation`'s own reader).
 //!
 //! Decisions where the spec is silent:
 //! - the router matches what a standard router sees (`docs/rules/requests.md#paths-and-methods`): the
@@ -20,7 +21,9 @@
 //!   UUIDs compared exactly; a path above [`MAX_PATH_BYTES`] is `unknown_route` without being read;
 //! - the public preview route's `action` is `"public"`; an unknown route's is `null`; the preview is
 //!   refused only for an archived workspace (410) and an invitation the state does not hold (404);
-//! - `status` is 200 when allowed; routes without body validation ignore any body.
+//! - `status` is 200 when allowed; routes without body validation ignore any body;
+//! - accepting's and declining's body is optional; given, it is `{ display_name? }` (accepting) or `{}`
+//!   (declining), any other field refused ([`respond_body`]).
 
 use crate::base::error::{Code, RuleError};
 use crate::base::json::{Json, Unsupported};
@@ -28,6 +31,7 @@ use crate::base::timestamp::Timestamp;
 use crate::base::validate::{
     child, field, is_uuid, no_unknown_fields, nullable, object, string, timestamp, uuid, Problems,
 };
+use crate::workspace::commands::read_display_name;
 use crate::workspace::invitations::{accepting_member_at, find_in, respondable_by};
 use crate::workspace::lifecycle::confirm_slug;
 use crate::workspace::lookup::Lookup;
@@ -364,7 +368,7 @@ pub fn check_in(
             return Decision::of(DecisionAction::Public, result);
         }
         Matched::Respond(invitation_id, accept) => {
-            return respond(actor, state, now, &invitation_id, accept)
+            return respond(request, actor, state, now, &invitation_id, accept)
         }
         Matched::Workspace(route, id) => (route, id),
     };
@@ -407,8 +411,9 @@ pub fn check_in(
 /// UUID: it would be the member's; 422 otherwise), the workspace not archived (410), the invitation
 /// in it (404), then [`respondable_by`] with the actor's email at `now` (403 `email_mismatch`, 409
 /// `invitation_not_pending`, 410 `invitation_expired`); accepting, not already an active member
-/// (409). No body is read.
+/// (409); then the body ([`respond_body`], 400/422 under `/body`).
 fn respond(
+    request: &Request,
     actor: Option<&Actor>,
     state: &Lookup,
     now: &Timestamp,
@@ -433,9 +438,33 @@ fn respond(
         if accept && state.active_role(&actor.user_id).is_some() {
             return Err(accepting_member_at("/context/actor/user_id"));
         }
-        Ok(())
+        respond_body(request, accept).map(|_| ())
     })();
     Decision::of(DecisionAction::Invitee, result)
+}
+
+/// `docs/rules/requests.md#accepting-and-declining`: the body of `POST
+/// /v1/invitations/{invitation_id}/accept` (`accept`) or `…/decline`, as an origin must read it. It
+/// is optional (no body, or an empty `body_text`); when given it is an object: `{ display_name? }`
+/// for accepting, read by `accept_invitation`'s own reader of that field (the ids come from the path
+/// and the actor, never from the body), `{}` for declining. Any other field is `unknown_field`;
+/// problems under `/body` (422 `validation_failed`; text that is not JSON 400). Answers the
+/// `display_name` the accepting member gets (`None`: none given).
+pub fn respond_body(request: &Request, accept: bool) -> Result<Option<String>, RuleError> {
+    let body = request.body()?;
+    if matches!(*body, Json::Unsupported(Unsupported::Undefined)) {
+        return Ok(None);
+    }
+    let mut p = Problems::new();
+    let mut name = None;
+    if let Some(e) = object(&body, "/body", &mut p) {
+        let known: &[&str] = if accept { &["display_name"] } else { &[] };
+        no_unknown_fields(e, known, "/body", &mut p);
+        if accept {
+            name = read_display_name(e, "/body", &mut p).flatten();
+        }
+    }
+    p.finish(Code::ValidationFailed, name)
 }
 
 /// `docs/rules/requests.md#the-audit-route`: the `limit` of `GET …/audit`, read from the query of

@@ -1,10 +1,13 @@
 //! `docs/rules/capabilities.md` Capabilities: `capabilities(state, ctx)`, everything the actor could do in
 //! the workspace right now, each entry with the refusal `apply` (or `authorize`) would give.
 //!
-//! One pass over members and invitations, with the decision functions of the commands themselves
-//! (`membership`, `invitations`): the actor's standing is found once, the active owners and the
-//! active members' emails are counted once, and each entry runs the command's checks in the
-//! command's order, so the entry and `apply` cannot disagree (`tests/capabilities.rs` checks the law).
+//! One pass over members and invitations, with the decision functions of the commands themselves:
+//! a member's entries are `membership::may_remove`, `may_change_role` and `may_leave` (the functions
+//! `apply` and `checkRequest` run), an invitation's `accept` and `decline` are
+//! `invitations::respondable_by` (through `respondable_at`), so the three callers cannot drift. The
+//! actor's standing is found once, members are found through a [`StateIndex`] (the owners counted
+//! once), the active members' emails are listed once, and each entry runs the command's checks in
+//! the command's order (`tests/properties.rs` checks the law against `apply`).
 
 use crate::base::error::{Code, RuleError};
 use crate::base::json::Json;
@@ -13,8 +16,9 @@ use crate::workspace::context::{read_context, Context};
 use crate::workspace::invitations::{
     accepting_member, inviting_member, normalize_email, pending, respondable_at,
 };
+use crate::workspace::lookup::{Lookup, StateIndex};
 use crate::workspace::membership::{
-    may_grant, may_modify, member_not_found, not_archived, owner_remains, permit, permit_in,
+    may_change_role, may_grant, may_leave, may_modify, may_remove, not_archived, permit, permit_in,
     standing,
 };
 use crate::workspace::roles::{Action, Role};
@@ -162,7 +166,14 @@ fn with(acting: &Result<Role, RuleError>, action: Action) -> Result<Role, RuleEr
 /// `capabilities(state, ctx)` of a valid state: every entry decided as `apply` decides its command
 /// (with the command's paths and order of checks), in one pass over members and invitations.
 pub fn capabilities(state: &WorkspaceState, ctx: &Context) -> Capabilities {
-    let role = state.active_member(&ctx.actor_id).map(|m| m.role);
+    capabilities_in(&Lookup::indexed(state, &StateIndex::new(state)), ctx)
+}
+
+/// [`capabilities`] with the state's records found through an index (a prepared workspace's, or one
+/// built for the call): each member's entries look the member up by user id, in constant time.
+pub fn capabilities_in(records: &Lookup, ctx: &Context) -> Capabilities {
+    let state = records.state();
+    let role = records.active_role(&ctx.actor_id);
     let acting = standing(state, role, "/ctx/actor_id");
     let now = Some(&ctx.now);
     let workspace = Action::ALL
@@ -179,55 +190,35 @@ pub fn capabilities(state: &WorkspaceState, ctx: &Context) -> Capabilities {
             )
         })
         .collect();
-    let owners = state.active_owners();
     let removing = with(&acting, Action::MembersRemove);
     let changing = with(&acting, Action::MembersUpdateRole);
-    let path = "/command/user_id";
+    let (path, granted) = ("/command/user_id", "/command/role");
+    // Each entry is the command's one decision (`membership::may_remove`, `may_change_role`,
+    // `may_leave`), on the member's user id as `apply` finds it.
     let members = state
         .members
         .iter()
         .map(|m| {
-            let is_owner = m.is_active() && m.role == Role::Owner;
-            let found = || {
-                if m.is_active() {
-                    Ok(())
-                } else {
-                    Err(member_not_found(&m.user_id, path))
-                }
-            };
-            let remove = decide(&removing, &|actor| {
-                found()?;
-                may_modify(actor, m.role, path)?;
-                owner_remains(is_owner, owners, path)
-            });
+            let id = m.user_id.as_str();
+            let remove = decide(&removing, &|actor| may_remove(records, actor, id, path));
             let change_role = Role::ALL
                 .iter()
                 .map(|&to| {
                     let entry = decide(&changing, &|actor| {
-                        found()?;
-                        may_grant(actor, to, "/command/role")?;
-                        may_modify(actor, m.role, path)?;
-                        if m.role == to {
+                        if may_change_role(records, actor, id, to, path, granted)? == to {
                             return Err(RuleError::single(
                                 Code::NoChange,
-                                "/command/role",
+                                granted,
                                 format!("The member already has the role {to}."),
                             ));
                         }
-                        if to == Role::Owner {
-                            return Ok(());
-                        }
-                        owner_remains(is_owner, owners, path)
+                        Ok(())
                     });
                     (to, entry)
                 })
                 .collect();
-            let leave = (m.user_id == ctx.actor_id).then(|| {
-                decide(&acting, &|_| {
-                    found()?;
-                    owner_remains(is_owner, owners, "/ctx/actor_id")
-                })
-            });
+            let leave = (id == ctx.actor_id)
+                .then(|| decide(&acting, &|_| may_leave(records, id, "/ctx/actor_id")));
             let caps = MemberCapabilities {
                 remove,
                 change_role,
@@ -293,18 +284,15 @@ pub fn capabilities(state: &WorkspaceState, ctx: &Context) -> Capabilities {
 /// `capabilities(state, ctx)` for untyped input (paths `/state/…`, `/ctx/…`).
 pub fn capabilities_input(state: &Json, ctx: &Json) -> Result<Capabilities, RuleError> {
     let state = state_input(state, "/state")?;
-    capabilities_on_input(&state, ctx)
+    capabilities_on_input(&Lookup::indexed(&state, &StateIndex::new(&state)), ctx)
 }
 
 /// [`capabilities`] on a state already read (a prepared workspace's), for an untyped `ctx`.
-pub fn capabilities_on_input(
-    state: &WorkspaceState,
-    ctx: &Json,
-) -> Result<Capabilities, RuleError> {
+pub fn capabilities_on_input(records: &Lookup, ctx: &Json) -> Result<Capabilities, RuleError> {
     let mut p = Problems::new();
     let ctx = read_context(ctx, "/ctx", &mut p);
     match ctx {
-        Some(ctx) if p.is_empty() => Ok(capabilities(state, &ctx)),
+        Some(ctx) if p.is_empty() => Ok(capabilities_in(records, &ctx)),
         _ => Err(RuleError::many(Code::ValidationFailed, p.into_vec())),
     }
 }

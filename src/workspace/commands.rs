@@ -524,11 +524,11 @@ pub fn read_fields(
         CommandType::AcceptInvitation => {
             let invitation_id = id("invitation_id", p);
             let user_id = id("user_id", p);
-            let display_name = optional_trimmed(e, "display_name", path, p, check_new_name);
+            let display_name = read_display_name(e, path, p);
             Command::AcceptInvitation {
                 invitation_id: invitation_id?,
                 user_id: user_id?,
-                display_name: display_name?.flatten(),
+                display_name: display_name?,
             }
         }
         CommandType::RemoveMember => Command::RemoveMember {
@@ -617,6 +617,17 @@ pub fn read_fields(
 
 /// An optional string key that is trimmed and then checked: `None` absent, `Some(None)` null,
 /// `Some(Some(s))` a good value; the outer `None` when there was a problem.
+/// `accept_invitation`'s optional `display_name` in the object `e` at `path`: trimmed and checked as
+/// a member's name, absent or `null` for none. The one reader of the command's field and of the body
+/// of `POST /v1/invitations/{invitation_id}/accept` (`edge::requests::respond_body`).
+pub(crate) fn read_display_name(
+    e: &[(String, Json)],
+    path: &str,
+    p: &mut Problems,
+) -> Option<Option<String>> {
+    optional_trimmed(e, "display_name", path, p, check_new_name).map(Option::flatten)
+}
+
 fn optional_trimmed(
     e: &[(String, Json)],
     key: &str,

@@ -1,7 +1,7 @@
 // The reference backend (examples/backend, built once: `cargo build --release` in its folder) and the
 // edge worker in workerd in front of it, on 127.0.0.1, for the tests and the benchmark. Real
 // processes, real HTTP, real tokens.
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import { existsSync, mkdirSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
@@ -31,9 +31,21 @@ export function token(sub, email, secret = SECRET, exp = "10m") {
   return new SignJWT({ email }).setProtectedHeader({ alg: "HS256" }).setSubject(sub).setIssuedAt().setExpirationTime(exp).sign(new TextEncoder().encode(secret));
 }
 
-/** A fresh SQLite file under test-results/, or `WR_TEST_DATABASE_URL` (PostgreSQL). */
+/**
+ * A fresh database named `name`: a SQLite file under test-results/, or, under scripts/postgres.sh
+ * (`WR_TEST_DATABASE_URL`, `WR_TEST_PG_BIN`), a database of its own on that PostgreSQL server, so
+ * two backends compared with each other never share their state.
+ */
 export function databaseUrl(name) {
-  if (process.env.WR_TEST_DATABASE_URL) return process.env.WR_TEST_DATABASE_URL;
+  const shared = process.env.WR_TEST_DATABASE_URL;
+  if (shared) {
+    const url = new URL(shared);
+    const database = `${name.replace(/[^a-z0-9]/gi, "_")}_${process.pid}`.toLowerCase();
+    const createdb = join(process.env.WR_TEST_PG_BIN ?? "", "createdb");
+    execFileSync(createdb, ["-h", url.hostname, "-p", url.port, "-U", url.username, database], { stdio: "inherit" });
+    url.pathname = `/${database}`;
+    return url.href;
+  }
   const dir = join(root, "test-results/backend");
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `${name}.db`);

@@ -394,7 +394,24 @@ respond("decline a declined invitation: 409", "decline", INV_EVE, invitee("eve@e
 }
 respond("accept by an actor whose id is not a user id: 422", "accept", INV_EVE, { user_id: "eve", email: "eve@example.com" },
   refusedMany("invitee", [["invalid_value", "/context/actor/user_id"]]));
-req("accept ignores a body", "POST", `/v1/invitations/${INV_EVE}/accept`, { display_name: 5 }, invitee("eve@example.com"), allowed("invitee"));
+// The optional body: `{ display_name? }` for accepting (read as `accept_invitation` reads it), `{}`
+// for declining; problems under `/body`, after the rules above.
+const ACCEPT = `/v1/invitations/${INV_EVE}/accept`;
+const DECLINE = `/v1/invitations/${INV_EVE}/decline`;
+req("accept with a display name", "POST", ACCEPT, { display_name: "  Eve Adams " }, invitee("eve@example.com"), allowed("invitee"));
+req("accept with an empty body", "POST", ACCEPT, {}, invitee("eve@example.com"), allowed("invitee"));
+req("accept with display_name null", "POST", ACCEPT, { display_name: null }, invitee("eve@example.com"), allowed("invitee"));
+req("accept: display_name not a string: 422", "POST", ACCEPT, { display_name: 5 }, invitee("eve@example.com"), refusedMany("invitee", [["invalid_type", "/body/display_name"]]));
+req("accept: a blank display_name: 422", "POST", ACCEPT, { display_name: "   " }, invitee("eve@example.com"), refusedMany("invitee", [["empty_value", "/body/display_name"]]));
+req("accept: every body problem (the ids come from the path and the actor)", "POST", ACCEPT, { user_id: EVE, invitation_id: INV_EVE, display_name: "Eve\u200b" }, invitee("eve@example.com"),
+  refusedMany("invitee", [["unknown_field", "/body/user_id"], ["unknown_field", "/body/invitation_id"], ["invalid_value", "/body/display_name"]]));
+req("accept: a body that is not an object: 422", "POST", ACCEPT, ["Eve"], invitee("eve@example.com"), refusedMany("invitee", [["invalid_type", "/body"]]));
+req("accept: a null body: 422", "POST", ACCEPT, null, invitee("eve@example.com"), refusedMany("invitee", [["invalid_type", "/body"]]));
+req("accept: the rules come before the body", "POST", ACCEPT, { display_name: 5 }, invitee("gus@example.com"), refused("invitee", "email_mismatch", 403, "/context/actor/email"));
+req("decline with an empty body", "POST", DECLINE, {}, invitee("eve@example.com"), allowed("invitee"));
+req("decline: any field is refused", "POST", DECLINE, { display_name: "Eve", reason: "busy" }, invitee("eve@example.com"),
+  refusedMany("invitee", [["unknown_field", "/body/display_name"], ["unknown_field", "/body/reason"]]));
+req("decline: a body that is not an object: 422", "POST", DECLINE, "no", invitee("eve@example.com"), refusedMany("invitee", [["invalid_type", "/body"]]));
 req("accept: the invitation id in upper case is no route", "POST", `/v1/invitations/${INV_EVE.toUpperCase()}/accept`, undefined, invitee("eve@example.com"), NO_ROUTE);
 req("accept by GET is no route", "GET", `/v1/invitations/${INV_EVE}/accept`, undefined, invitee("eve@example.com"), NO_ROUTE);
 
@@ -440,6 +457,11 @@ req("GET audit by a member: the permission comes before the query", "GET", `${A}
 const reqText = (name, method, path, body_text, who, expect, state = baseState()) =>
   requests.push({ name, call: "checkRequest", args: [{ method, path, body_text }, { actor: who, state, now: NOW }], expect });
 reqText("body_text: POST invitation by an admin", "POST", `${W}/invitations`, '{"email": "New@Example.com", "role": "admin"}', actor(BO), allowed("members.invite"));
+reqText("body_text: accept with a display name", "POST", `/v1/invitations/${INV_EVE}/accept`, '{"display_name": "Eve"}', invitee("eve@example.com"), allowed("invitee"));
+reqText("body_text: an empty accept body is no body", "POST", `/v1/invitations/${INV_EVE}/accept`, " \n", invitee("eve@example.com"), allowed("invitee"));
+reqText("body_text: accept with display_name twice: 400", "POST", `/v1/invitations/${INV_EVE}/accept`, '{"display_name":"Eve","display_name":"Mallory"}', invitee("eve@example.com"),
+  refused("invitee", "duplicate_key", 400, "/body/display_name"));
+reqText("body_text: decline with text that is not JSON: 400", "POST", `/v1/invitations/${INV_EVE}/decline`, "{", invitee("eve@example.com"), refused("invitee", "invalid_json", 400, "/body"));
 reqText("body_text: POST invitation with the role twice: 400", "POST", `${W}/invitations`, '{"email":"x@example.com","role":"owner","role":"member"}', actor(BO), refused("members.invite", "duplicate_key", 400, "/body/role"));
 reqText("body_text: POST archive with the slug twice: 400", "POST", `${W}/archive`, '{"slug":"nope","slug":"client-a-support"}', actor(ANA), refused("workspace.archive", "duplicate_key", 400, "/body/slug"));
 reqText("body_text: PUT voice settings with speed twice: 400", "PUT", `/v1/${WS}/settings/voice`, '{"speed":1,"speed":3}', actor(BO), refused("voice_settings.update", "duplicate_key", 400, "/body/speed"));
