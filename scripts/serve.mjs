@@ -35,9 +35,11 @@ async function resolve(mounts, urlPath) {
   return null;
 }
 
-/** Starts a server for `mounts` ({ "/prefix/": "/abs/dir" }) and resolves to { server, url }. */
-export function startServer({ mounts, port = 0, host = "127.0.0.1" }) {
+/** Starts a server for `mounts` ({ "/prefix/": "/abs/dir" }) and resolves to { server, url }.
+ *  `handle(req, res)`, when given, is asked first and answers true when it answered the request. */
+export function startServer({ mounts, port = 0, host = "127.0.0.1", handle }) {
   const server = createServer(async (req, res) => {
+    if (handle && (await handle(req, res))) return;
     const file = await resolve(mounts, req.url ?? "/");
     const body = file && (await readFile(file).catch(() => null));
     if (!body) {

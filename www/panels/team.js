@@ -1,9 +1,12 @@
 // Team and invitations (`docs/rules/roles.md`, `docs/rules/invitations.md`, `docs/rules/commands.md`): one workspace, driven by apply(). The page keeps the state,
 // a clock (an input the user moves forward) and a directory of people to act as; every answer —
 // which controls are enabled and why not (`capabilities`, `docs/rules/capabilities.md`), command
-// results, invitation status and expiry, the preview — comes from the package.
+// results, invitation status and expiry, the preview — comes from the package. In live mode
+// (`?live=<base>`, served by `npm run stack`; docs/guides/playground.md#live-mode) the workspace and the
+// people are the backend's and the stack's, and each command is its route's request (www/live.js).
 import { apply, capabilities, createWorkspace, invitationStatus, previewInvitation } from "workspace-rules";
 import { h, fill, refusal, uid } from "../dom.js";
+import { addPerson, directory, liveBase, send, toRequest } from "../live.js";
 
 const people0 = [
   { user_id: "0b9d6a52-4d4e-4f3e-9a51-6c1f2f000001", email: "ana@example.com", name: "Ana" },
@@ -40,8 +43,14 @@ let redraw = null;
 /** Called when the tab is shown: the Credits tab may have run commands on this workspace. */
 export const show = () => redraw?.();
 
+/** Live mode (`?live=<base>`): the tab's workspace is the backend's, its commands HTTP requests. */
+const base = liveBase();
+const nowSec = () => new Date(Math.floor(Date.now() / 1000) * 1000).toISOString();
+const refusedText = (label, e) => `${label}: refused — ${refusal(e)}${e.errors?.length > 1 ? " " + e.errors.slice(1).map((x) => x.message).join(" ") : ""}`;
+
 export function mount(root, store) {
-  const s = store.slice("team", seed);
+  // In live mode the slice is not saved: the backend holds the workspace (the other tabs keep theirs).
+  const s = base ? { state: null, now: nowSec(), people: [], actor: null, events: [], last: null, previewId: "", inviteEmail: "", inviteRole: "member" } : store.slice("team", seed);
   const person = (id) => s.people.find((p) => p.user_id === id);
   const nameOf = (id) => (id ? person(id)?.name ?? s.state.members.find((m) => m.user_id === id)?.display_name ?? id.slice(0, 8) : "—");
 
@@ -66,9 +75,9 @@ export function mount(root, store) {
   root.append(
     h("div.toolbar.actor-bar", {},
       h("div.field.inline", {}, h("label", { for: actorSelect.id, text: "Act as" }), actorSelect),
-      h("div.clock", {}, h("span", { text: "Clock " }), clock,
+      h("div.clock", {}, h("span", { text: base ? "Clock (the backend's, real time) " : "Clock " }), clock,
         [["+1 hour", HOUR], ["+1 day", 24 * HOUR], ["+7 days", 7 * 24 * HOUR]].map(([text, ms]) =>
-          h("button", { type: "button", text, "aria-label": `Move the clock ${text.slice(1)} forward`, on: { click: () => { s.now = new Date(Date.parse(s.now) + ms).toISOString(); render(); } } }))),
+          h("button", { type: "button", text, hidden: !!base, "aria-label": `Move the clock ${text.slice(1)} forward`, on: { click: () => { s.now = new Date(Date.parse(s.now) + ms).toISOString(); render(); } } }))),
     ),
     actorNote,
     result,
@@ -101,8 +110,9 @@ export function mount(root, store) {
   const actor = () => person(s.actor);
   const ctx = () => ({ actor_id: s.actor, actor_email: actor()?.email, now: s.now });
 
-  /** Runs one command through the package and records the answer. */
+  /** Runs one command through the package (live: through the backend) and records the answer. */
   function run(label, command) {
+    if (base) return runLive(label, command);
     try {
       const r = apply(s.state, command, ctx());
       s.state = r.state;
@@ -110,7 +120,7 @@ export function mount(root, store) {
       s.last = { ok: true, text: `${label}: done, ${r.events.length ? r.events.map((e) => e.type).join(", ") : "nothing changed, no event"}.` };
       return r;
     } catch (e) {
-      s.last = { ok: false, text: `${label}: refused — ${refusal(e)}${e.errors?.length > 1 ? " " + e.errors.slice(1).map((x) => x.message).join(" ") : ""}` };
+      s.last = { ok: false, text: refusedText(label, e) };
       return null;
     } finally {
       picked = {};
@@ -118,16 +128,62 @@ export function mount(root, store) {
     }
   }
 
+  /** Live: the command's route with the actor's token; then the new state as GET answers it (the
+   *  command's own answer when the actor may not read it, e.g. after declining), or the refusal. */
+  async function runLive(label, command) {
+    const req = toRequest(command, s.state.workspace.id, s.actor);
+    const token = actor()?.token;
+    const r = await send(base, req, token);
+    if (r.ok) {
+      const got = await send(base, { method: "GET", path: `/v1/workspaces/${s.state.workspace.id}` }, token);
+      s.state = got.ok ? got.json.workspace : r.json.workspace;
+      const events = r.json.events ?? [];
+      s.events.push(...events);
+      s.last = { ok: true, text: `${label}: done (${req.method} ${req.path} → ${r.status}), ${events.length ? events.map((e) => e.type).join(", ") : "nothing changed, no event"}.` };
+    } else s.last = { ok: false, text: `${refusedText(label, r.json ?? {})} (${req.method} ${req.path})` };
+    picked = {};
+    render();
+    return r.ok ? r.json : null;
+  }
+
+  /** Live: the directory with a token per person from the stack, and the workspace `?workspace=<id>`
+   *  (or a new one the first person creates, its id then put in the address). */
+  async function connect() {
+    const params = new URLSearchParams(location.search);
+    s.people = await directory();
+    s.actor = s.people.some((p) => p.user_id === params.get("actor")) ? params.get("actor") : s.people[0].user_id;
+    let id = params.get("workspace");
+    if (!id) {
+      const made = await send(base, { method: "POST", path: "/v1/workspaces", body: { name: "Live Workspace", environment: "production" } }, s.people[0].token);
+      if (!made.ok) throw made.json;
+      id = made.json.workspace.workspace?.id ?? made.json.workspace.id;
+      s.events.push(...(made.json.events ?? []));
+      params.set("workspace", id);
+      history.replaceState(null, "", `${location.pathname}?${params}${location.hash}`);
+    }
+    const got = await send(base, { method: "GET", path: `/v1/workspaces/${id}` }, person(s.actor)?.token);
+    if (!got.ok) throw got.json;
+    s.state = got.json.workspace;
+    s.previewId = s.state.invitations[0]?.id ?? "";
+    s.last = { ok: true, text: `Live: workspace ${id} from ${base}; every command is sent to the backend as the person you act as.` };
+  }
+
   function invite() {
     const email = inviteEmail.value;
     const done = run(`Invite ${email.trim()}`, { type: "invite_member", email, role: inviteRole.value });
+    if (base) done.then(invited);
+    else invited(done);
+  }
+
+  function invited(done) {
     if (done) {
       // A new address gets a person in the directory, so you can act as them to accept. The
       // invitation (and its normalized email) is the one the event names.
       const id = done.events.find((e) => e.metadata?.invitation_id)?.metadata.invitation_id;
       const sent = s.state.invitations.find((i) => i.id === id);
       if (sent && !s.people.some((p) => p.email === sent.email)) {
-        s.people.push({ user_id: crypto.randomUUID(), email: sent.email, name: sent.email.split("@")[0] });
+        if (base) addPerson(sent.email).then((p) => (s.people.push(p), render()));
+        else s.people.push({ user_id: crypto.randomUUID(), email: sent.email, name: sent.email.split("@")[0] });
       }
       inviteEmail.value = s.inviteEmail = "";
       render();
@@ -135,6 +191,12 @@ export function mount(root, store) {
   }
 
   function render() {
+    if (base && !s.state) {
+      result.textContent = s.last?.text ?? `Live: connecting to ${base}…`;
+      result.className = `result ${s.last ? "refused" : ""}`;
+      return;
+    }
+    if (base) s.now = nowSec();
     const st = s.state;
     const me = actor();
     // Every control below is drawn from this one answer: enabled when its entry is allowed, else
@@ -257,6 +319,7 @@ export function mount(root, store) {
   }
   redraw = render;
   render();
+  if (base) connect().then(render, (e) => { s.last = { ok: false, text: refusedText("Live mode could not start", e ?? {}) }; render(); });
 }
 
 /** Archiving: the slug typed as confirmation; the button follows capabilities' `workspace.archive`. */
