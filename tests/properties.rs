@@ -188,23 +188,33 @@ fn role_of(state: &WorkspaceState, user_id: &str) -> Option<Role> {
     state.active_member(user_id).map(|m| m.role)
 }
 
+/// The creator of the properties' workspaces: user 0, an account owner, the workspace id given.
+fn creator() -> Context {
+    Context::new(user(0), at(0))
+        .with_email(email(0))
+        .with_account_role(Role::Owner)
+        .with_ids(["3f2a8c1e-5b7d-4e9a-8c6f-1a2b3c4d5e6f"])
+}
+
+/// The workspace the properties create: "Client A Support", production.
+fn client_a() -> NewWorkspace {
+    NewWorkspace {
+        name: "Client A Support".into(),
+        slug: None,
+        environment: Environment::Production,
+        description: None,
+        backend_org_id: None,
+        is_default: false,
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
 
     #[test]
     fn random_command_sequences_keep_the_rules(steps in prop::collection::vec(step(), 1..60)) {
-        let start = Context::new(user(0), at(0))
-            .with_email(email(0))
-            .with_account_role(Role::Owner)
-            .with_ids(["3f2a8c1e-5b7d-4e9a-8c6f-1a2b3c4d5e6f"]);
-        let input = NewWorkspace {
-            name: "Client A Support".into(),
-            slug: None,
-            environment: Environment::Production,
-            description: None,
-            backend_org_id: None,
-            is_default: false,
-        };
+        let start = creator();
+        let input = client_a();
         let mut state = create_workspace(&input, &start).unwrap().state;
         // Who granted each member's current role, as a rank: the creator was made owner by the account.
         let mut granted_by: HashMap<String, u8> = HashMap::from([(user(0), 3)]);
@@ -286,18 +296,8 @@ proptest! {
     /// The JSON entry answers exactly as the typed one, and never changes its input.
     #[test]
     fn the_json_entry_agrees_and_never_mutates(steps in prop::collection::vec(step(), 1..20)) {
-        let start = Context::new(user(0), at(0))
-            .with_email(email(0))
-            .with_account_role(Role::Owner)
-            .with_ids(["3f2a8c1e-5b7d-4e9a-8c6f-1a2b3c4d5e6f"]);
-        let input = NewWorkspace {
-            name: "Client A Support".into(),
-            slug: None,
-            environment: Environment::Production,
-            description: None,
-            backend_org_id: None,
-            is_default: false,
-        };
+        let start = creator();
+        let input = client_a();
         let mut state = create_workspace(&input, &start).unwrap().state;
         for (n, s) in steps.iter().enumerate() {
             let command = command(&state, s);
@@ -458,18 +458,8 @@ proptest! {
     /// JSON answers a result or a refusal, and a state it answers passes its own validation.
     #[test]
     fn no_input_panics(where_: usize, which: u8, new in any_json(), command_kind in 0u8..8) {
-        let start = Context::new(user(0), at(0))
-            .with_email(email(0))
-            .with_account_role(Role::Owner)
-            .with_ids(["3f2a8c1e-5b7d-4e9a-8c6f-1a2b3c4d5e6f"]);
-        let input = NewWorkspace {
-            name: "Client A Support".into(),
-            slug: None,
-            environment: Environment::Production,
-            description: None,
-            backend_org_id: None,
-            is_default: false,
-        };
+        let start = creator();
+        let input = client_a();
         let mut state = create_workspace(&input, &start).unwrap().state;
         let invite = Command::InviteMember { email: email(1), role: Role::Admin };
         state = apply(&state, &invite, &start.clone().with_ids([new_id(0)])).unwrap().state;
@@ -571,18 +561,8 @@ proptest! {
 /// `docs/rules/commands.md#ids`: the case, and every command that takes ids.
 #[test]
 fn an_id_in_use_is_refused() {
-    let start = Context::new(user(0), at(0))
-        .with_email(email(0))
-        .with_account_role(Role::Owner)
-        .with_ids(["3f2a8c1e-5b7d-4e9a-8c6f-1a2b3c4d5e6f"]);
-    let input = NewWorkspace {
-        name: "Client A Support".into(),
-        slug: None,
-        environment: Environment::Production,
-        description: None,
-        backend_org_id: None,
-        is_default: false,
-    };
+    let start = creator();
+    let input = client_a();
     // createWorkspace: the actor's own id is not the workspace's.
     let own = start.clone().with_ids([user(0)]);
     let refused = create_workspace(&input, &own).unwrap_err();
@@ -620,10 +600,7 @@ fn an_id_in_use_is_refused() {
 #[test]
 fn invisible_characters_are_refused_in_new_names_and_emails() {
     use workspace_rules::workspace::state::state_input;
-    let start = Context::new(user(0), at(0))
-        .with_email(email(0))
-        .with_account_role(Role::Owner)
-        .with_ids(["3f2a8c1e-5b7d-4e9a-8c6f-1a2b3c4d5e6f"]);
+    let start = creator();
     let new = |name: &str| NewWorkspace {
         name: name.into(),
         slug: Some("support".into()),
@@ -697,18 +674,8 @@ fn invisible_characters_are_refused_in_new_names_and_emails() {
 /// ASCII mailbox with a lookalike does not answer that mailbox's invitation.
 #[test]
 fn a_kelvin_sign_does_not_accept_kims_invitation() {
-    let start = Context::new(user(0), at(0))
-        .with_email(email(0))
-        .with_account_role(Role::Owner)
-        .with_ids(["3f2a8c1e-5b7d-4e9a-8c6f-1a2b3c4d5e6f"]);
-    let input = NewWorkspace {
-        name: "Client A Support".into(),
-        slug: None,
-        environment: Environment::Production,
-        description: None,
-        backend_org_id: None,
-        is_default: false,
-    };
+    let start = creator();
+    let input = client_a();
     let state = create_workspace(&input, &start).unwrap().state;
     let invite = Command::InviteMember {
         email: "kim@example.com".into(),
@@ -737,18 +704,8 @@ fn a_kelvin_sign_does_not_accept_kims_invitation() {
 /// for a member `apply` would remove — for the owner and for the member leaving.
 #[test]
 fn a_deactivated_copy_of_an_active_member_answers_as_apply_does() {
-    let start = Context::new(user(0), at(0))
-        .with_email(email(0))
-        .with_account_role(Role::Owner)
-        .with_ids(["3f2a8c1e-5b7d-4e9a-8c6f-1a2b3c4d5e6f"]);
-    let input = NewWorkspace {
-        name: "Client A Support".into(),
-        slug: None,
-        environment: Environment::Production,
-        description: None,
-        backend_org_id: None,
-        is_default: false,
-    };
+    let start = creator();
+    let input = client_a();
     let mut state = create_workspace(&input, &start).unwrap().state;
     for (i, role) in [(1, Role::Admin), (2, Role::Member)] {
         let invite = Command::InviteMember {
@@ -805,18 +762,8 @@ fn a_deactivated_copy_of_an_active_member_answers_as_apply_does() {
 /// outbound off or credits exhausted), made the default workspace when `default`. Returns it with
 /// the hours elapsed.
 fn random_workspace(steps: &[Step], default: bool) -> (WorkspaceState, i64) {
-    let start = Context::new(user(0), at(0))
-        .with_email(email(0))
-        .with_account_role(Role::Owner)
-        .with_ids(["3f2a8c1e-5b7d-4e9a-8c6f-1a2b3c4d5e6f"]);
-    let input = NewWorkspace {
-        name: "Client A Support".into(),
-        slug: None,
-        environment: Environment::Production,
-        description: None,
-        backend_org_id: None,
-        is_default: false,
-    };
+    let start = creator();
+    let input = client_a();
     let mut state = create_workspace(&input, &start).unwrap().state;
     let mut hours = 0i64;
     for (n, s) in steps.iter().enumerate() {

@@ -7,6 +7,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import fc from "fast-check";
 import * as api from "workspace-rules";
+import { fickle } from "../js/properties.mjs";
 const { MAX_ITEMS } = await import(new URL("../../pkg/generated.js", import.meta.url).href);
 
 const now = "2026-12-01T00:00:00Z";
@@ -113,16 +114,6 @@ test("item 7: a getter that throws is invalid_type at its path, on optional fiel
     prepared.free();
   }
 });
-
-/** An object with `first`'s keys whose getters answer `first[k]` on the first read, `later[k]` after. */
-function fickle(first, later, reads) {
-  const o = {};
-  for (const k of Object.keys(first)) {
-    let n = 0;
-    Object.defineProperty(o, k, { enumerable: true, get: () => (reads.count++, n++ === 0 ? first[k] : later[k]) });
-  }
-  return o;
-}
 
 /** The outcome of `f` as comparable text. */
 function outcome(f) {

@@ -153,7 +153,7 @@ function duplicateKeys(api, fc, numRuns, seed) {
 }
 
 /** An object with `first`'s keys whose getters answer `first[k]` on the first read, `later[k]` after. */
-function fickle(first, later, reads) {
+export function fickle(first, later, reads) {
   const o = {};
   for (const k of Object.keys(first)) {
     let n = 0;
