@@ -604,9 +604,22 @@ export interface ResolvedVoiceSettings {
 export type VoiceSettingsSources =
   { [F in Exclude<VoiceSettingsField, "keyterms">]: VoiceSettingsLayer } & { keyterms: VoiceSettingsLayer[] };
 
-/** The answer of `effectiveVoiceSettings`: every field (table order), then `sources`. */
+/** The answer of `effectiveVoiceSettings`: every field (table order), then `sources`, then
+ *  `dropped_keyterms`. */
 export interface EffectiveVoiceSettings extends ResolvedVoiceSettings {
   sources: VoiceSettingsSources;
+  /** Every layer's keyterm the union did not keep, in input order (service, workspace, agent). */
+  dropped_keyterms: LayerDroppedKeyterm[];
+}
+
+/** A layer's keyterm that `effectiveVoiceSettings` did not keep: `term` as the layer stores it, the
+ *  `layer` it came from, `reason` `duplicate` (of a term an earlier layer gave: `duplicate_of` is the
+ *  kept spelling) or `limit` (past the cap of 200). */
+export interface LayerDroppedKeyterm {
+  term: string;
+  layer: Exclude<VoiceSettingsLayer, "default">;
+  reason: KeytermDropReason;
+  duplicate_of?: string;
 }
 
 /** Why `mergeKeyterms` dropped a term. */

@@ -361,12 +361,27 @@ proptest! {
     fn layers_resolve_every_field(service in settings(), workspace in settings(), agent in settings()) {
         use workspace_rules::voice::layers::FieldSource;
         use workspace_rules::voice::{effective_voice_settings, Layer, Layers, Value};
+        let lists: Vec<Vec<String>> = [&service, &workspace, &agent]
+            .iter()
+            .map(|s| s.keyterms.clone().unwrap_or_default())
+            .collect();
         let e = effective_voice_settings(&Layers {
             service: Some(service),
             workspace: Some(workspace),
             agent: Some(agent.clone()),
         });
         prop_assert_eq!(e.values.len(), Field::ALL.len());
+        // Issue 22: the terms not used are `mergeKeyterms`' drops of the three lists, each in the
+        // list of the layer it names.
+        let merged = workspace_rules::voice::keyterms::merge(&lists);
+        let spelled: Vec<(String, workspace_rules::voice::keyterms::DropReason, Option<String>)> =
+            e.dropped_keyterms.iter().map(|d| (d.term.clone(), d.reason, d.duplicate_of.clone())).collect();
+        let expected: Vec<_> = merged.dropped.iter().map(|d| (d.term.clone(), d.reason, d.duplicate_of.clone())).collect();
+        prop_assert_eq!(spelled, expected);
+        for d in &e.dropped_keyterms {
+            let layer = [Layer::Service, Layer::Workspace, Layer::Agent].iter().position(|l| *l == d.layer);
+            prop_assert!(layer.is_some_and(|i| lists[i].contains(&d.term)), "{:?}", d);
+        }
         match (e.get(Field::Keyterms), e.source(Field::Keyterms)) {
             (Some(Value::List(terms)), Some(FieldSource::PerTerm(layers))) => {
                 prop_assert!(terms.len() <= MERGE_CAP);

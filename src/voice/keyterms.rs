@@ -175,6 +175,22 @@ pub struct DroppedAt {
     pub duplicate_of: Option<usize>,
 }
 
+impl DroppedAt {
+    /// Spelled out as `mergeKeyterms` answers it: `term` the term as given at this position,
+    /// `duplicate_of` the kept spelling it repeats (`kept` as [`merge_tagged`] answers it). The one
+    /// place a drop is spelled out: `mergeKeyterms` and `effectiveVoiceSettings` share it.
+    pub fn spell<T>(&self, term: &str, kept: &[(Cow<'_, str>, T)]) -> Dropped {
+        Dropped {
+            term: term.to_owned(),
+            reason: self.reason,
+            duplicate_of: self
+                .duplicate_of
+                .and_then(|i| kept.get(i))
+                .map(|(t, _)| t.to_string()),
+        }
+    }
+}
+
 /// Runs the procedure over tagged terms in order, keeping at most `cap`: the kept terms (normalized)
 /// with their tags, and every drop in input order by position. The one loop behind every merge.
 /// `count` is how many terms there are, for room up front (an iterator over several lists does not
@@ -223,14 +239,7 @@ pub fn merge<S: AsRef<str>>(lists: &[Vec<S>]) -> MergeResult {
     let flat: Vec<&str> = lists.iter().flatten().map(AsRef::as_ref).collect();
     let dropped = at
         .iter()
-        .map(|d| Dropped {
-            term: flat.get(d.position).copied().unwrap_or_default().to_owned(),
-            reason: d.reason,
-            duplicate_of: d
-                .duplicate_of
-                .and_then(|i| kept.get(i))
-                .map(|(t, _)| t.to_string()),
-        })
+        .map(|d| d.spell(flat.get(d.position).copied().unwrap_or_default(), &kept))
         .collect();
     MergeResult {
         keyterms: kept.into_iter().map(|(t, _)| t.into_owned()).collect(),

@@ -9,6 +9,15 @@
 //!   term, position by position;
 //! - `sensitive_topics`: the most specific layer that sets it (`[]` means none), else the defaults.
 //!
+//! The answer also says which layers' keyterms were not used (`dropped_keyterms`, after `sources`):
+//! every term the union did not keep, in input order (layers least specific first, terms in list
+//! order), each as `mergeKeyterms` reports a drop (`term`, `reason`, `duplicate_of?`, spelled out by
+//! the same code, [`DroppedAt::spell`](crate::voice::keyterms::DroppedAt::spell)) plus the `layer`
+//! it came from: a duplicate of a term an earlier layer gave (`duplicate`, with the kept spelling: a
+//! speech engine hears that one), and a term past the cap of 200 (`limit`). A layer is a stored
+//! object, read normalized and de-duplicated as an update stores it, so `term` is the layer's stored
+//! spelling and a layer's repeats of its own terms are not reported.
+//!
 //! Decision where the spec is silent: `correction_categories` resolves like a scalar (the most
 //! specific layer's list replaces the others), since the spec names only `keyterms` as additive.
 
@@ -17,8 +26,10 @@ use crate::base::json::Json;
 use crate::base::names::names;
 use crate::base::validate::{self, child, Problems};
 use crate::voice::fields::{Field, Value, VoiceSettings};
-use crate::voice::keyterms::{merge_tagged, MERGE_CAP};
-use serde::ser::{Serialize, SerializeMap, Serializer};
+use crate::voice::keyterms::merge_positions;
+use crate::voice::keyterms::DropReason;
+use serde::ser::{SerializeMap, Serializer};
+use serde::Serialize;
 
 names! {
     /// Where a resolved value came from, least specific first.
@@ -67,12 +78,27 @@ impl Serialize for FieldSource {
     }
 }
 
+/// A keyterm of a layer that the union did not keep: a `mergeKeyterms` drop and its layer (wire
+/// order: `term`, `layer`, `reason`, `duplicate_of`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct LayerDropped {
+    /// The term as the layer stores it.
+    pub term: String,
+    pub layer: Layer,
+    pub reason: DropReason,
+    /// For a duplicate: the kept spelling it repeats.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub duplicate_of: Option<String>,
+}
+
 /// Every field resolved, with its source. Serializes as the fields in table order, then `sources`
-/// (an object with the fields in table order).
+/// (an object with the fields in table order), then `dropped_keyterms`.
 #[derive(Clone, Debug, PartialEq)]
 pub struct EffectiveVoiceSettings {
     /// One entry per field, in table order.
     pub values: Vec<(Field, Value, FieldSource)>,
+    /// The layers' keyterms the union did not keep, in input order.
+    pub dropped_keyterms: Vec<LayerDropped>,
 }
 
 impl EffectiveVoiceSettings {
@@ -105,36 +131,59 @@ impl Serialize for Sources<'_> {
 
 impl Serialize for EffectiveVoiceSettings {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut map = s.serialize_map(Some(self.values.len() + 1))?;
+        let mut map = s.serialize_map(Some(self.values.len() + 2))?;
         for (field, value, _) in &self.values {
             map.serialize_entry(field.as_str(), value)?;
         }
         map.serialize_entry("sources", &Sources(&self.values))?;
+        map.serialize_entry("dropped_keyterms", &self.dropped_keyterms)?;
         map.end()
     }
 }
 
 /// Resolves every field across the layers.
 pub fn effective_voice_settings(layers: &Layers) -> EffectiveVoiceSettings {
+    let mut dropped_keyterms = Vec::new();
     let values = Field::ALL
         .iter()
         .map(|field| match field {
             Field::Keyterms => {
-                let terms = layers.present().flat_map(|(layer, settings)| {
-                    settings
-                        .keyterms
-                        .iter()
-                        .flatten()
-                        .map(move |t| (t.as_str(), layer))
-                });
-                let count = layers
+                // The layers' lists merged as `mergeKeyterms` merges lists (the same code, by
+                // position); a position's layer is the list it falls in.
+                let (lists, from): (Vec<Vec<&str>>, Vec<Layer>) = layers
                     .present()
-                    .map(|(_, settings)| settings.keyterms.as_ref().map_or(0, Vec::len))
-                    .sum();
-                let (kept, _) = merge_tagged(terms, count, MERGE_CAP);
+                    .map(|(layer, settings)| {
+                        let list = settings.keyterms.iter().flatten().map(String::as_str);
+                        (list.collect(), layer)
+                    })
+                    .unzip();
+                // A position's term and layer: the list it falls in.
+                let locate = |mut position: usize| {
+                    for (list, layer) in lists.iter().zip(&from) {
+                        match list.get(position) {
+                            Some(term) => return (*term, *layer),
+                            None => position -= list.len(),
+                        }
+                    }
+                    ("", Layer::Default)
+                };
+                let (kept, at) = merge_positions(&lists);
+                dropped_keyterms = at
+                    .iter()
+                    .map(|d| {
+                        let (term, layer) = locate(d.position);
+                        let dropped = d.spell(term, &kept);
+                        LayerDropped {
+                            term: dropped.term,
+                            layer,
+                            reason: dropped.reason,
+                            duplicate_of: dropped.duplicate_of,
+                        }
+                    })
+                    .collect();
                 let (terms, sources): (Vec<String>, Vec<Layer>) = kept
                     .into_iter()
-                    .map(|(term, layer)| (term.into_owned(), layer))
+                    .map(|(term, position)| (term.into_owned(), locate(position).1))
                     .unzip();
                 (*field, Value::List(terms), FieldSource::PerTerm(sources))
             }
@@ -155,7 +204,10 @@ pub fn effective_voice_settings(layers: &Layers) -> EffectiveVoiceSettings {
                 }),
         })
         .collect();
-    EffectiveVoiceSettings { values }
+    EffectiveVoiceSettings {
+        values,
+        dropped_keyterms,
+    }
 }
 
 /// Reads `{ service?, workspace?, agent? }`: each layer a stored object (absent, `undefined` or
@@ -230,6 +282,59 @@ mod tests {
                 Layer::Service,
                 Layer::Workspace
             ]))
+        );
+        assert_eq!(
+            e.dropped_keyterms,
+            [LayerDropped {
+                term: "METFORMIN".into(),
+                layer: Layer::Workspace,
+                reason: DropReason::Duplicate,
+                duplicate_of: Some("Metformin".into()),
+            }]
+        );
+    }
+
+    /// Issue 22: the terms past the cap are reported with their layer, in input order, and a later
+    /// layer's duplicate of a kept term is a duplicate, as `mergeKeyterms` reports them.
+    #[test]
+    fn dropped_keyterms_name_their_layer() {
+        let terms = |prefix: &str, n: usize| (0..n).map(|i| format!("{prefix}{i}")).collect();
+        let layers = Layers {
+            service: Some(VoiceSettings {
+                keyterms: Some(terms("s", 150)),
+                ..VoiceSettings::default()
+            }),
+            workspace: Some(VoiceSettings {
+                keyterms: Some(terms("w", 60)),
+                ..VoiceSettings::default()
+            }),
+            agent: Some(VoiceSettings {
+                keyterms: Some(vec!["S3".into(), "w55".into(), "a0".into()]),
+                ..VoiceSettings::default()
+            }),
+        };
+        let e = effective_voice_settings(&layers);
+        let got: Vec<(&str, Layer, DropReason)> = e
+            .dropped_keyterms
+            .iter()
+            .map(|d| (d.term.as_str(), d.layer, d.reason))
+            .collect();
+        let mut expected: Vec<(String, Layer, DropReason)> = (50..60)
+            .map(|i| (format!("w{i}"), Layer::Workspace, DropReason::Limit))
+            .collect();
+        expected.push(("S3".into(), Layer::Agent, DropReason::Duplicate));
+        expected.push(("w55".into(), Layer::Agent, DropReason::Limit));
+        expected.push(("a0".into(), Layer::Agent, DropReason::Limit));
+        let expected: Vec<(&str, Layer, DropReason)> = expected
+            .iter()
+            .map(|(t, l, r)| (t.as_str(), *l, *r))
+            .collect();
+        assert_eq!(got, expected);
+        assert_eq!(e.dropped_keyterms[10].duplicate_of.as_deref(), Some("s3"));
+        let json = crate::base::json::text(&e);
+        assert!(
+            json.ends_with(r#"{"term":"a0","layer":"agent","reason":"limit"}]}"#),
+            "{json}"
         );
     }
 }

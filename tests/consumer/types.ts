@@ -13,7 +13,7 @@ import type {
   ApplyResult, AuditEvent, Command, Context, Invitation, InvitationPreview, InvitationStatus, Member,
   WorkspaceState, CallCost, MinutesAllocation,
   VoiceSettings, VoiceSettingsPatch, VoiceSettingsField, VoiceSettingsValidation, VoiceSettingsUpdate,
-  EffectiveVoiceSettings, VoiceSettingsLayer, KeytermMergeResult, DroppedKeyterm, ToneInput, ToneResult,
+  EffectiveVoiceSettings, VoiceSettingsLayer, LayerDroppedKeyterm, KeytermMergeResult, DroppedKeyterm, ToneInput, ToneResult,
   Tone, EmpathyTier, ToneSource,
   Decision, RuleRequest, RequestContext, PreparedWorkspace, WorkspaceMembership, WorkspaceAccess, RecordedCall, StoredMinutesAllocation,
   CreditAllowance, CreditStatus, Credits, Meter,
@@ -87,6 +87,12 @@ const speed: number = effective.speed;
 const voiceId: string | null = effective.voice_id;
 const speedFrom: VoiceSettingsLayer = effective.sources.speed;
 const keytermFrom: VoiceSettingsLayer[] = effective.sources.keyterms;
+// Issue 22: the layers' keyterms not used, each with its layer (never "default").
+const notUsed: LayerDroppedKeyterm[] = effective.dropped_keyterms;
+const notUsedFrom: "service" | "workspace" | "agent" = notUsed[0].layer;
+const notUsedAs: string | undefined = notUsed[0].duplicate_of;
+// @ts-expect-error: a dropped term comes from a layer, never from the defaults
+const fromDefault: LayerDroppedKeyterm = { term: "a", layer: "default", reason: "limit" };
 
 // `docs/rules/keyterms.md`
 const merged: KeytermMergeResult = mergeKeyterms(["Metformin"], ["METFORMIN", "Straße"]);

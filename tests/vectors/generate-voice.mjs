@@ -36,14 +36,18 @@ const TONES = ["calm", "sympathetic", "enthusiastic", "content", "curious", "che
 /** Orders an object's keys by the field table (the wire order of every settings output). */
 const ordered = (o) => Object.fromEntries(FIELDS.filter((f) => f in o).map((f) => [f, o[f]]));
 
-/** The effective settings with their sources, in wire order. */
-function effective(values, sources) {
+/** The effective settings with their sources and the layers' keyterms not used, in wire order. */
+function effective(values, sources, dropped = []) {
   const out = {};
   for (const f of FIELDS) out[f] = f in values ? values[f] : DEFAULTS[f];
   out.sources = {};
   for (const f of FIELDS) out.sources[f] = f in sources ? sources[f] : f === "keyterms" ? [] : "default";
+  out.dropped_keyterms = dropped;
   return out;
 }
+/** A layer's keyterm the union did not keep (wire order: term, layer, reason, duplicate_of). */
+const droppedFrom = (layer, term, reason, duplicate_of) =>
+  duplicate_of === undefined ? { term, layer, reason } : { term, layer, reason, duplicate_of };
 
 const voice = [];
 const update = (name, current, patch, expect) => voice.push({ name, call: "updateVoiceSettings", args: [current, patch], expect });
@@ -344,6 +348,7 @@ layers(
   ok(effective(
     { keyterms: ["Metformin", "Straße", "Lisinopril", "Dr. Ramirez", "amlodipine"] },
     { keyterms: ["service", "service", "workspace", "agent", "agent"] },
+    [droppedFrom("workspace", "METFORMIN", "duplicate", "Metformin"), droppedFrom("workspace", "strasse", "duplicate", "Straße")],
   )),
 );
 layers(
@@ -352,6 +357,30 @@ layers(
   ok(effective(
     { keyterms: [...range(150, (i) => `s${i}`), ...range(50, (i) => `w${i}`)] },
     { keyterms: [...range(150, () => "service"), ...range(50, () => "workspace")] },
+    range(50, (i) => droppedFrom("workspace", `w${50 + i}`, "limit")),
+  )),
+);
+// Issue 22: the terms not used, each with its layer, in input order: a later layer's duplicate of a
+// kept term is a duplicate (whether or not the cap is reached), any other term past the cap a limit,
+// a later spelling of a term dropped by the cap a limit too; a layer's repeats of its own terms are
+// removed when it is read (a stored object) and are not reported; the stored spelling is reported.
+layers(
+  "keyterms: dropped_keyterms names every term not used, with its layer, in input order",
+  {
+    service: { keyterms: range(199, (i) => `s${i}`) },
+    workspace: { keyterms: ["Aspirin", "S7", " Ozempic  ", "ozempic"] },
+    agent: { keyterms: ["OZEMPIC", "aspirin", "Zyrtec"] },
+  },
+  ok(effective(
+    { keyterms: [...range(199, (i) => `s${i}`), "Aspirin"] },
+    { keyterms: [...range(199, () => "service"), "workspace"] },
+    [
+      droppedFrom("workspace", "S7", "duplicate", "s7"),
+      droppedFrom("workspace", "Ozempic", "limit"),
+      droppedFrom("agent", "OZEMPIC", "limit"),
+      droppedFrom("agent", "aspirin", "duplicate", "Aspirin"),
+      droppedFrom("agent", "Zyrtec", "limit"),
+    ],
   )),
 );
 layers(

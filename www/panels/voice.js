@@ -21,7 +21,7 @@ const defaults = () => ({
 
 // The fields, their order and their kinds come from the package: the keys of an all-default answer.
 const builtIn = effectiveVoiceSettings({});
-const FIELDS = Object.keys(builtIn).filter((k) => k !== "sources");
+const FIELDS = Object.keys(builtIn).filter((k) => k !== "sources" && k !== "dropped_keyterms");
 const kindOf = (f) => (Array.isArray(builtIn[f]) ? "list" : typeof builtIn[f] === "boolean" ? "bool" : typeof builtIn[f] === "number" ? "number" : "text");
 
 function parse(text) {
