@@ -478,6 +478,9 @@ export interface NewWorkspaceInput {
   backend_org_id?: string | null;
   /** The account's default workspace: only without ctx.account_role (the account's first). */
   is_default?: boolean | null;
+  /** The owner's `display_name` on its member record, read as `accept_invitation`'s `display_name`
+   *  (trimmed, 1–100 characters, no control, invisible or layout character); absent or null: null. */
+  owner_display_name?: string | null;
 }
 
 /** What an invitation shows without sign-in: never the email, the inviter or any id. */

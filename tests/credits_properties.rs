@@ -85,6 +85,7 @@ fn workspace_with(allowance: &Allowance, now: &Timestamp) -> WorkspaceState {
         description: None,
         backend_org_id: None,
         is_default: false,
+        owner_display_name: None,
     };
     let state = create_workspace(&input, &ctx).unwrap().state;
     let set = Command::SetCreditAllowance(AllowanceChange::Set(allowance.to_json()));

@@ -205,6 +205,7 @@ fn client_a() -> NewWorkspace {
         description: None,
         backend_org_id: None,
         is_default: false,
+        owner_display_name: None,
     }
 }
 
@@ -608,6 +609,7 @@ fn invisible_characters_are_refused_in_new_names_and_emails() {
         description: None,
         backend_org_id: None,
         is_default: false,
+        owner_display_name: None,
     };
     for name in [
         "Support \u{202E}gnp.exe",
@@ -619,7 +621,27 @@ fn invisible_characters_are_refused_in_new_names_and_emails() {
         let refused = create_workspace(&new(name), &start).unwrap_err();
         assert_eq!(refused.errors[0].path, "/input/name", "{name:?}");
         assert_eq!(refused.errors[0].code.as_str(), "invalid_value", "{name:?}");
+        // Issue 22: the owner's display name, typed, is checked as the untyped input's is.
+        let owner_named = NewWorkspace {
+            owner_display_name: Some(name.into()),
+            ..new("Support")
+        };
+        let refused = create_workspace(&owner_named, &start).unwrap_err();
+        assert_eq!(
+            (
+                refused.errors[0].code.as_str(),
+                refused.errors[0].path.as_str()
+            ),
+            ("invalid_value", "/input/owner_display_name"),
+            "{name:?}"
+        );
     }
+    let owner_named = NewWorkspace {
+        owner_display_name: Some("Ana".into()),
+        ..new("Support")
+    };
+    let created = create_workspace(&owner_named, &start).unwrap().state;
+    assert_eq!(created.members[0].display_name.as_deref(), Some("Ana"));
     let mut state = create_workspace(&new("Support"), &start).unwrap().state;
     let rename = Command::UpdateWorkspace(WorkspacePatch {
         name: Some("Sup\u{200B}port".into()),

@@ -461,7 +461,7 @@ pub fn respond_body(request: &Request, accept: bool) -> Result<Option<String>, R
         let known: &[&str] = if accept { &["display_name"] } else { &[] };
         no_unknown_fields(e, known, "/body", &mut p);
         if accept {
-            name = read_display_name(e, "/body", &mut p).flatten();
+            name = read_display_name(e, "display_name", "/body", &mut p).flatten();
         }
     }
     p.finish(Code::ValidationFailed, name)

@@ -46,6 +46,7 @@
 //!     description: None,
 //!     backend_org_id: None,
 //!     is_default: false,
+//!     owner_display_name: Some("Ana".into()),
 //! };
 //! let state = create_workspace(&input, &owner)?.state;
 //!
@@ -524,7 +525,7 @@ pub fn read_fields(
         CommandType::AcceptInvitation => {
             let invitation_id = id("invitation_id", p);
             let user_id = id("user_id", p);
-            let display_name = read_display_name(e, path, p);
+            let display_name = read_display_name(e, "display_name", path, p);
             Command::AcceptInvitation {
                 invitation_id: invitation_id?,
                 user_id: user_id?,
@@ -617,15 +618,17 @@ pub fn read_fields(
 
 /// An optional string key that is trimmed and then checked: `None` absent, `Some(None)` null,
 /// `Some(Some(s))` a good value; the outer `None` when there was a problem.
-/// `accept_invitation`'s optional `display_name` in the object `e` at `path`: trimmed and checked as
-/// a member's name, absent or `null` for none. The one reader of the command's field and of the body
-/// of `POST /v1/invitations/{invitation_id}/accept` (`edge::requests::respond_body`).
+/// A member's optional display name under `key` in the object `e` at `path`: trimmed and checked as
+/// a member's name, absent or `null` for none. The one reader of `accept_invitation`'s
+/// `display_name`, of the body of `POST /v1/invitations/{invitation_id}/accept`
+/// (`edge::requests::respond_body`) and of `createWorkspace`'s `owner_display_name`.
 pub(crate) fn read_display_name(
     e: &[(String, Json)],
+    key: &str,
     path: &str,
     p: &mut Problems,
 ) -> Option<Option<String>> {
-    optional_trimmed(e, "display_name", path, p, check_new_name).map(Option::flatten)
+    optional_trimmed(e, key, path, p, check_new_name).map(Option::flatten)
 }
 
 fn optional_trimmed(
@@ -681,6 +684,7 @@ fn read_new_workspace(value: &Json, path: &str, p: &mut Problems) -> Option<NewW
             "description",
             "backend_org_id",
             "is_default",
+            "owner_display_name",
         ],
         path,
         p,
@@ -710,6 +714,7 @@ fn read_new_workspace(value: &Json, path: &str, p: &mut Problems) -> Option<NewW
             );
         }
     });
+    let owner_display_name = read_display_name(e, "owner_display_name", path, p);
     Some(NewWorkspace {
         name: name?,
         slug: slug?,
@@ -717,6 +722,7 @@ fn read_new_workspace(value: &Json, path: &str, p: &mut Problems) -> Option<NewW
         description: description?,
         backend_org_id: backend_org_id?,
         is_default: is_default?,
+        owner_display_name: owner_display_name?,
     })
 }
 

@@ -14,7 +14,8 @@ use crate::workspace::state::{
     WorkspaceState, WorkspaceStatus,
 };
 
-/// `createWorkspace`'s input: `{ name, slug?, environment, description?, backend_org_id? }`.
+/// `createWorkspace`'s input: `{ name, slug?, environment, description?, backend_org_id?, is_default?,
+/// owner_display_name? }`.
 #[derive(Clone, Debug, PartialEq)]
 pub struct NewWorkspace {
     /// Trimmed when read.
@@ -26,6 +27,8 @@ pub struct NewWorkspace {
     pub backend_org_id: Option<String>,
     /// The account's default workspace ("My Workspace"): see [`create_workspace`].
     pub is_default: bool,
+    /// The owner's `display_name` (trimmed when read, checked as `accept_invitation`'s); `None`: null.
+    pub owner_display_name: Option<String>,
 }
 
 /// `createWorkspace(input, ctx)`: `workspace.create` needs `ctx.account_role == "owner"` (an owner of
@@ -65,6 +68,9 @@ pub fn create_workspace(
     // below reads them as a stored state would).
     let mut p = crate::base::validate::Problems::new();
     crate::workspace::state::check_new_name(&input.name, "/input/name", &mut p);
+    if let Some(name) = &input.owner_display_name {
+        crate::workspace::state::check_new_name(name, "/input/owner_display_name", &mut p);
+    }
     crate::workspace::state::check_new_email(email, "/ctx/actor_email", &mut p);
     p.finish(Code::ValidationFailed, ())?;
     let now = ctx.now_written()?;
@@ -89,7 +95,7 @@ pub fn create_workspace(
         members: vec![Member {
             user_id: ctx.actor_id.clone(),
             email: crate::workspace::invitations::normalize_email(email),
-            display_name: None,
+            display_name: input.owner_display_name.clone(),
             role: Role::Owner,
             status: MemberStatus::Active,
             joined_at: now.clone(),

@@ -51,6 +51,11 @@ const ctx: Context = { actor_id: "5d0e3c1a-7b2f-4c8d-9e1a-0b2c3d4e5f01", actor_e
 const created: ApplyResult = createWorkspace({ name: "Client A Support", environment: "production" }, ctx);
 const state: WorkspaceState = created.state;
 const owner: Member = state.members[0];
+// Issue 22: the owner's display name, given at creation.
+const named: ApplyResult = createWorkspace({ name: "Client A Support", environment: "production", owner_display_name: "Ana" }, ctx);
+const unnamed: ApplyResult = createWorkspace({ name: "Client A Support", environment: "production", owner_display_name: null }, ctx);
+// @ts-expect-error: a display name is a string
+createWorkspace({ name: "Client A Support", environment: "production", owner_display_name: 42 }, ctx);
 const invite: Command = { type: "invite_member", email: "bo@example.com", role: "admin" };
 const next: ApplyResult = apply(state, invite, ctx);
 const sent: AuditEvent = next.events[0];

@@ -260,6 +260,10 @@ req("the router: a malformed percent-escape", "GET", "/v1/workspaces/%zz", undef
 req("a 100 KB path is answered at once", "GET", `${W}/${"x".repeat(100_000)}`, undefined, actor(CY), refused(null, "unknown_route", 404, "/request/path"));
 req("a path without the leading slash", "GET", W.slice(1), undefined, actor(CY), refused(null, "unknown_route", 404, "/request/path"));
 req("unknown route comes before authentication", "GET", "/v2/workspaces", undefined, null, refused(null, "unknown_route", 404, "/request/path"));
+// The account's routes (createWorkspace, listWorkspaces) belong to no workspace: no state decides them,
+// the origin runs createWorkspace on the body (owner_display_name included: docs/rules/lifecycle.md).
+req("POST /v1/workspaces is the account's route, not a workspace's: unknown_route", "POST", "/v1/workspaces",
+  { name: "Client B Sales", environment: "staging", owner_display_name: "Ana" }, actor(ANA), NO_ROUTE);
 req("no actor: 401", "GET", W, undefined, null, refused("workspace.view", "unauthenticated", 401, "/context/actor"));
 req("a non-member: 404", "GET", W, undefined, actor(STRANGER), refused("workspace.view", "not_a_member", 404, "/context/actor/user_id"));
 req("any string identifies a user; a non-UUID is simply not a member", "GET", W, undefined, actor("not-a-uuid"), refused("workspace.view", "not_a_member", 404, "/context/actor/user_id"));

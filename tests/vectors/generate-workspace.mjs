@@ -403,10 +403,10 @@ const commands = [];
     ok(edit((x) => { x.workspace.created_at = "2026-01-10T09:00:00.123456+01:00"; x.members[2].status = "deactivated"; }), [event("workspace.member_removed", CY, { target_id: CY, role: "member" }, { left: true })])));
 
   const create = (name, input, context, expect) => commands.push({ name: `createWorkspace: ${name}`, call: "createWorkspace", args: [input, context], expect });
-  const created = (fields, owner = ANA, email = "ana@example.com") => ({
+  const created = (fields, owner = ANA, email = "ana@example.com", displayName = null) => ({
     state: {
       workspace: { id: NEW_ID, name: "Client B Sales", slug: "client-b-sales", environment: "staging", description: null, backend_org_id: null, is_default: false, status: "active", provisioned_at: null, created_at: NOW, archived_at: null, ...fields },
-      members: [member(owner, email, null, "owner", "active", NOW)],
+      members: [member(owner, email, displayName, "owner", "active", NOW)],
       invitations: [],
       settings: { language: "en", outbound_enabled: true, integration_version: "v2", default_llm: null, default_stt_provider: null, default_tts_provider: null },
       voice_settings: {},
@@ -416,6 +416,18 @@ const commands = [];
     },
     events: [{ type: "workspace.member_added", workspace_id: NEW_ID, actor_id: owner, target_id: owner, role: "owner", at: NOW, metadata: { reactivated: false } }],
   });
+  // Issue 22: the owner's display name, read as accept_invitation's display_name is (trimmed, a name
+  // of 1–100 characters with no control, invisible or layout character); absent or null keeps null.
+  const owner = ctx(ANA, { actor_email: "ana@example.com", account_role: "owner", ids: [NEW_ID] });
+  const named = (displayName) => ({ name: "Client B Sales", environment: "staging", owner_display_name: displayName });
+  create("owner_display_name names the owner's member record (trimmed)", named("  Ana Lima "), owner, { ok: created({}, ANA, "ana@example.com", "Ana Lima") });
+  create("owner_display_name of 100 characters (upper bound)", named("a".repeat(100)), owner, { ok: created({}, ANA, "ana@example.com", "a".repeat(100)) });
+  create("owner_display_name null keeps the owner's display name null", named(null), owner, { ok: created({}) });
+  create("owner_display_name of 101 characters is too_long", named("a".repeat(101)), owner, err("validation_failed", 422, [["too_long", "/input/owner_display_name"]]));
+  create("owner_display_name with an invisible character is invalid_value", named("Ana\u200B"), owner, err("validation_failed", 422, [["invalid_value", "/input/owner_display_name"]]));
+  create("owner_display_name with a line separator is invalid_value", named("Ana\u2028Lima"), owner, err("validation_failed", 422, [["invalid_value", "/input/owner_display_name"]]));
+  create("owner_display_name of white space only is empty_value", named(" \t "), owner, err("validation_failed", 422, [["empty_value", "/input/owner_display_name"]]));
+  create("owner_display_name must be a string", named(42), owner, err("validation_failed", 422, [["invalid_type", "/input/owner_display_name"]]));
   create("the actor becomes the sole owner; the slug is derived from the name", { name: " Client B Sales ", environment: "staging" },
     ctx(ANA, { actor_email: "Ana@Example.com", account_role: "owner", ids: [NEW_ID] }), { ok: created({}) });
   create("with a slug, a description and a backend org", { name: "Client B Sales", slug: "b-sales", environment: "staging", description: "Outbound sales", backend_org_id: "org_42" },
@@ -430,6 +442,9 @@ const commands = [];
   create("every problem of the input", { name: "", slug: "Bad Slug", environment: "prod", colour: "red" },
     ctx(ANA, { actor_email: "ana@example.com", account_role: "owner" }),
     err("validation_failed", 422, [["unknown_field", "/input/colour"], ["empty_value", "/input/name"], ["invalid_value", "/input/slug"], ["invalid_value", "/input/environment"]]));
+  create("every problem of the input, the owner's display name too", { name: "", environment: "prod", owner_display_name: "" },
+    ctx(ANA, { actor_email: "ana@example.com", account_role: "owner" }),
+    err("validation_failed", 422, [["empty_value", "/input/name"], ["invalid_value", "/input/environment"], ["empty_value", "/input/owner_display_name"]]));
 }
 
 // ---- `docs/rules/commands.md` update_voice_settings {patch} through apply() ----

@@ -383,3 +383,29 @@ fn members_invitations_audit_and_capabilities_routes() {
     assert_eq!(body["events"][0]["metadata"]["left"], true);
     check_replay(&url, &[ws]);
 }
+
+/// Issue 22: `POST /v1/workspaces` passes `owner_display_name` to `createWorkspace`: the owner's
+/// member record gets it, trimmed; one the crate refuses is refused at its path.
+#[test]
+fn the_owner_names_itself_at_creation() {
+    let url = database_url("owner-name");
+    let server = Server::start(&url);
+    let ana = user("ana");
+    let t = Some(ana.token.as_str());
+    let (status, body) = server.send(
+        "POST",
+        "/v1/workspaces",
+        t,
+        Some(r#"{"name":"My Workspace","environment":"production","owner_display_name":" Ana Lima "}"#),
+    );
+    assert_eq!(status, 201, "{body}");
+    assert_eq!(body["workspace"]["members"][0]["display_name"], "Ana Lima");
+    let too_long = format!(
+        r#"{{"name":"Client A","environment":"production","owner_display_name":"{}"}}"#,
+        "a".repeat(101)
+    );
+    let (status, body) = server.send("POST", "/v1/workspaces", t, Some(&too_long));
+    assert_eq!((status, code(&body)), (422, "validation_failed"), "{body}");
+    assert_eq!(body["errors"][0]["path"], "/input/owner_display_name");
+    assert_eq!(body["errors"][0]["code"], "too_long");
+}
