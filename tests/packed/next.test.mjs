@@ -56,7 +56,7 @@ function build(dir, args = []) {
   }
 }
 
-/** Starts a Next server (`cmd args` in `cwd`); resolves with it and its address once it says it is ready. */
+/** Starts a Next server (`cmd args` in `cwd`): `url`, its address once it says it is ready; `stop()`, which waits for its exit. */
 function serve(cmd, args, { cwd, env: extra = {} }) {
   const child = spawn(cmd, args, { cwd, env: { ...process.env, ...env, ...extra }, stdio: ["ignore", "pipe", "pipe"] });
   let log = "";
