@@ -212,7 +212,9 @@ export interface WorkspaceSettingsPatch {
 /** Who acts, when, and the ids to use for what a call creates (else v4 UUIDs). */
 export interface Context {
   actor_id: Uuid;
-  /** The actor's verified email; accepting or declining an invitation needs it. */
+  /** The actor's verified email; accepting or declining an invitation needs it: without it (absent or
+   *  null) they are refused as incomplete input, `validation_failed` (422) with `invalid_type` at
+   *  `/ctx/actor_email` (and `capabilities` says so in their entries), never `email_mismatch`. */
   actor_email?: string | null;
   now: Timestamp;
   ids?: Uuid[] | null;

@@ -32,7 +32,7 @@ use crate::base::validate::{
     child, field, is_uuid, no_unknown_fields, nullable, object, string, timestamp, uuid, Problems,
 };
 use crate::workspace::commands::read_display_name;
-use crate::workspace::invitations::{accepting_member_at, find_in, respondable_by};
+use crate::workspace::invitations::{accepting_member_at, find_in, invitee_email, respondable_by};
 use crate::workspace::lifecycle::confirm_slug;
 use crate::workspace::lookup::Lookup;
 use crate::workspace::membership::{
@@ -408,8 +408,10 @@ pub fn check_in(
 /// `POST /v1/invitations/{invitation_id}/accept` (`accept`) or `…/decline`: the invited person only,
 /// decided as `apply` decides `accept_invitation` (for the actor's own user id) and
 /// `decline_invitation`, in their order: an actor (401) whose user id is a user id (a lower-case
-/// UUID: it would be the member's; 422 otherwise), the workspace not archived (410), the invitation
-/// in it (404), then [`respondable_by`] with the actor's email at `now` (403 `email_mismatch`, 409
+/// UUID: it would be the member's) and who has a verified email (422 `validation_failed` otherwise,
+/// both problems at once, at `/context/actor/user_id` and `/context/actor/email`), the workspace not
+/// archived (410), the invitation in it (404), then [`respondable_by`] with the actor's email at
+/// `now` (403 `email_mismatch`, 409
 /// `invitation_not_pending`, 410 `invitation_expired`); accepting, not already an active member
 /// (409); then the body ([`respond_body`], 400/422 under `/body`).
 fn respond(
@@ -430,6 +432,7 @@ fn respond(
             "/context/actor/user_id",
             &mut p,
         );
+        invitee_email(actor.email.as_deref(), "/context/actor/email", &mut p);
         p.finish(Code::ValidationFailed, ())?;
         crate::workspace::membership::not_archived(state)?;
         let inv = &state.invitations[find_in(state, invitation_id, "/request/path")?];

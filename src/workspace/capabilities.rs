@@ -14,7 +14,8 @@ use crate::base::json::Json;
 use crate::base::validate::Problems;
 use crate::workspace::context::{read_context, Context};
 use crate::workspace::invitations::{
-    accepting_member, inviting_member, normalize_email, pending, respondable_at,
+    accepting_member, inviting_member, normalize_email, pending, require_invitee_email,
+    respondable_at,
 };
 use crate::workspace::lookup::{Lookup, StateIndex};
 use crate::workspace::membership::{
@@ -235,8 +236,11 @@ pub fn capabilities_in(records: &Lookup, ctx: &Context) -> Capabilities {
         .collect();
     member_emails.sort_unstable();
     let revoking = with(&acting, Action::InvitationsRevoke);
-    // Accepting and declining need no membership: the invitee's standing is the workspace's.
-    let invitee = not_archived(state).map(|()| Role::Member);
+    // Accepting and declining need no membership: the invitee's standing is a verified email (a
+    // problem of the input, before anything else) and the workspace's.
+    let invitee = require_invitee_email(ctx.actor_email.as_deref(), "/ctx/actor_email")
+        .and_then(|()| not_archived(state))
+        .map(|()| Role::Member);
     let invitations = state
         .invitations
         .iter()

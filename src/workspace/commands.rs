@@ -12,7 +12,8 @@
 //! Order of checks (the first failing step answers):
 //! 1. the state (`invalid_state`, every problem);
 //! 2. the context and the command together (`validation_failed`, every problem; an unknown `type` is
-//!    `invalid_value` at `/command/type`);
+//!    `invalid_value` at `/command/type`; `accept_invitation` and `decline_invitation` without
+//!    `ctx.actor_email` is a problem of the context, `invalid_type` at `/ctx/actor_email`);
 //! 3. the actor: not an active member → `not_a_member` (404) — except `accept_invitation` and
 //!    `decline_invitation`, whose actor is the invitee, identified by `ctx.actor_email`;
 //! 4. an archived workspace → `workspace_archived` (410), for every command;
@@ -341,6 +342,7 @@ fn apply_valid(
         "state_input and check disagree"
     );
     let mut p = Problems::new();
+    needs_email(Some(command.kind()), ctx, &mut p);
     command.check(&mut p);
     p.finish(Code::ValidationFailed, ())?;
     ctx.rewind();
@@ -429,11 +431,24 @@ pub(crate) fn apply_input_to(
     ctx: &Json,
 ) -> Result<Applied, RuleError> {
     let mut p = Problems::new();
-    let ctx = read_context(ctx, "/ctx", &mut p);
+    let read = read_context(ctx, "/ctx", &mut p);
+    if let Some(ctx) = &read {
+        let kind = command.get("type").and_then(Json::as_str);
+        needs_email(kind.and_then(CommandType::from_name), ctx, &mut p);
+    }
     let command = read_command(command, "/command", &mut p);
-    match (ctx, command) {
+    match (read, command) {
         (Some(ctx), Some(command)) if p.is_empty() => apply_valid(state, &command, &ctx),
         _ => Err(RuleError::many(Code::ValidationFailed, p.into_vec())),
+    }
+}
+
+/// Step 2's rule of the invitee: accepting and declining need `ctx.actor_email`
+/// ([`invitations::invitee_email`]), a problem of the context, listed with its others.
+fn needs_email(kind: Option<CommandType>, ctx: &Context, p: &mut Problems) {
+    use CommandType::{AcceptInvitation, DeclineInvitation};
+    if matches!(kind, Some(AcceptInvitation | DeclineInvitation)) {
+        invitations::invitee_email(ctx.actor_email.as_deref(), "/ctx/actor_email", p);
     }
 }
 

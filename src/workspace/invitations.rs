@@ -11,7 +11,7 @@ use crate::base::error::{Code, RuleError};
 use crate::base::json::Json;
 use crate::base::names::names;
 use crate::base::timestamp::Timestamp;
-use crate::base::validate::{string, timestamp, Problems};
+use crate::base::validate::{describe, string, timestamp, Problems};
 pub use crate::text::email::{is_valid_email, normalize_email};
 use crate::workspace::audit::{Event, EventType, Metadata};
 use crate::workspace::context::{out_of_range, Context};
@@ -263,7 +263,8 @@ pub(crate) fn pending(inv: &Invitation, path: &str) -> Result<(), RuleError> {
     }
 }
 
-/// The checks shared by accept and decline, in order: the workspace is not archived, the invitation
+/// The checks shared by accept and decline, in order (after the engine's check that the actor has a
+/// verified email at all, [`invitee_email`]): the workspace is not archived, the invitation
 /// exists, the actor's verified email is the invited one (before anything about the invitation's
 /// state is revealed), it is pending, it has not expired.
 fn respondable(
@@ -283,16 +284,39 @@ pub(crate) fn respondable_at(inv: &Invitation, ctx: &Context) -> Result<(), Rule
     respondable_by(inv, ctx.actor_email.as_deref(), &ctx.now, at)
 }
 
-/// Whether the person of verified `email` may answer `inv` at `now`, in order: the email is the
-/// invited one (before anything about the invitation's state is revealed), it is pending, it has not
-/// expired. `at`: the paths of the invitation and of the email. The one decision of accepting and
-/// declining, of `apply` and of `POST /v1/invitations/{invitation_id}/accept` and `…/decline`.
+/// Accepting and declining need the actor's verified email (`docs/rules/invitations.md#accept`):
+/// without one (absent or `null`) the input is incomplete — a problem at `path` (`invalid_type`,
+/// inside `validation_failed`, 422), found with the other problems of the context, before anything
+/// about the workspace or the invitation is looked at. Not `email_mismatch`: no email was compared.
+pub fn invitee_email(email: Option<&str>, path: &str, p: &mut Problems) {
+    if email.is_none() {
+        let message = format!(
+            "The verified email of the actor ({}) is needed to accept or decline an invitation.",
+            describe(path)
+        );
+        p.push(Code::InvalidType, path, message);
+    }
+}
+
+/// [`invitee_email`] as a refusal of its own: `validation_failed` with that one problem.
+pub(crate) fn require_invitee_email(email: Option<&str>, path: &str) -> Result<(), RuleError> {
+    let mut p = Problems::new();
+    invitee_email(email, path, &mut p);
+    p.finish(Code::ValidationFailed, ())
+}
+
+/// Whether the person of verified `email` may answer `inv` at `now`, in order: there is an email
+/// ([`invitee_email`]; its callers check it first, with the input), it is the invited one (before
+/// anything about the invitation's state is revealed), it is pending, it has not expired. `at`: the
+/// paths of the invitation and of the email. The one decision of accepting and declining, of `apply`,
+/// of `capabilities` and of `POST /v1/invitations/{invitation_id}/accept` and `…/decline`.
 pub fn respondable_by(
     inv: &Invitation,
     email: Option<&str>,
     now: &Timestamp,
     (path, email_path): (&str, &str),
 ) -> Result<(), RuleError> {
+    require_invitee_email(email, email_path)?;
     let matches = email.is_some_and(|e| normalize_email(e) == normalize_email(&inv.email));
     if !matches {
         return Err(RuleError::single(

@@ -16,7 +16,7 @@ import type {
   EffectiveVoiceSettings, VoiceSettingsLayer, LayerDroppedKeyterm, KeytermMergeResult, DroppedKeyterm, ToneInput, ToneResult,
   Tone, EmpathyTier, ToneSource,
   Decision, RuleRequest, RequestContext, PreparedWorkspace, WorkspaceMembership, WorkspaceAccess, RecordedCall, StoredMinutesAllocation,
-  CreditAllowance, CreditStatus, Credits, Meter,
+  CreditAllowance, CreditStatus, Credits, Meter, CapabilityEntry,
 } from "workspace-rules";
 
 const role: Role = roles()[0];
@@ -51,6 +51,13 @@ const ctx: Context = { actor_id: "5d0e3c1a-7b2f-4c8d-9e1a-0b2c3d4e5f01", actor_e
 const created: ApplyResult = createWorkspace({ name: "Client A Support", environment: "production" }, ctx);
 const state: WorkspaceState = created.state;
 const owner: Member = state.members[0];
+// Issue 22: accepting needs the verified email; without it the refusal is validation_failed, which an
+// entry's code names.
+const unverifiedCaps = capabilities(state, { actor_id: ctx.actor_id, now: ctx.now });
+const acceptEntry = Object.values(unverifiedCaps.invitations)[0]?.accept;
+const needsEmail: boolean = acceptEntry?.allowed === false && acceptEntry.code === "validation_failed" && acceptEntry.status === 422;
+// @ts-expect-error: an entry's code is an ErrorCode
+const notACode: CapabilityEntry = { allowed: false, code: "email_missing", status: 422, message: "" };
 // Issue 22: the owner's display name, given at creation.
 const named: ApplyResult = createWorkspace({ name: "Client A Support", environment: "production", owner_display_name: "Ana" }, ctx);
 const unnamed: ApplyResult = createWorkspace({ name: "Client A Support", environment: "production", owner_display_name: null }, ctx);

@@ -153,6 +153,7 @@ const STATUS = {
   not_a_member: 404, workspace_archived: 410, forbidden: 403, cannot_grant_higher_role: 403, cannot_modify_higher_role: 403,
   last_owner: 409, member_not_found: 404, default_workspace_protected: 409, default_workspace_only: 403, outbound_disabled: 403,
   credits_exhausted: 402, invitation_not_pending: 409, invitation_expired: 410, email_mismatch: 403, already_member: 409, no_change: 409,
+  validation_failed: 422,
 };
 /** A refusal: thrown by a check, caught by `entry`. */
 class No { constructor(code) { this.code = code; } }
@@ -217,18 +218,20 @@ function model(state, ctx) {
   const memberEmails = new Set(state.members.filter((m) => m.status === "active").map((m) => email(m.email)));
   const invitations = {};
   for (const inv of state.invitations) {
-    // Accepting and declining (docs/rules/invitations.md#accept): the workspace not archived, the verified
-    // email, pending, not expired (now == expires_at is expired).
+    // Accepting and declining (docs/rules/invitations.md#accept): a verified email at all (absent or null
+    // is a problem of the input, validation_failed, before anything else: issue 22), the workspace not
+    // archived, the verified email the invited one, pending, not expired (now == expires_at is expired).
+    const verified = () => { if (ctx.actor_email === undefined || ctx.actor_email === null) no("validation_failed"); };
     const notArchived = () => { if (isArchived) no("workspace_archived"); };
-    const invited = () => { if (ctx.actor_email === undefined || email(ctx.actor_email) !== email(inv.email)) no("email_mismatch"); };
+    const invited = () => { if (email(ctx.actor_email) !== email(inv.email)) no("email_mismatch"); };
     const pending = () => { if (inv.status !== "pending") no("invitation_not_pending"); };
     const valid = () => { if (ms(ctx.now) >= ms(inv.expires_at)) no("invitation_expired"); };
     invitations[inv.id] = {
       revoke: entry(standing, matrix("invitations.revoke"), modify(inv.role), pending),
       // Resending is inviting the email again with its role: rule 1, not an active member's email.
       resend: entry(standing, matrix("members.invite"), grant(inv.role), () => { if (memberEmails.has(email(inv.email))) no("already_member"); }),
-      accept: entry(notArchived, invited, pending, valid, () => { if (actor) no("already_member"); }),
-      decline: entry(notArchived, invited, pending, valid),
+      accept: entry(verified, notArchived, invited, pending, valid, () => { if (actor) no("already_member"); }),
+      decline: entry(verified, notArchived, invited, pending, valid),
     };
   }
   return { role, member: actor !== undefined, workspace, invite, members, invitations };
@@ -294,7 +297,7 @@ const err = (code, status, errors) => ({ error: { code, status, errors: errors.m
 }
 {
   const a = caps("a deactivated member: not a member; leave on its own record is not_a_member", baseState(), ctx(DEE));
-  hand([[a.workspace["workspace.view"], "not_a_member"], [a.members[DEE].leave, "not_a_member"], [a.invitations[INV_EVE].accept, "email_mismatch"]], "deactivated");
+  hand([[a.workspace["workspace.view"], "not_a_member"], [a.members[DEE].leave, "not_a_member"], [a.invitations[INV_EVE].accept, "validation_failed"]], "deactivated");
   if (a.member !== false || a.role !== null) throw new Error("a deactivated member is no member");
 }
 {
@@ -329,15 +332,23 @@ caps("the invitee of a revoked invitation: invitation_not_pending", baseState(),
     [a.invitations["9b1c2d3e-4f50-4a61-8b72-c3d4e5f60008"].resend, "cannot_grant_higher_role"]], "member invitee");
 }
 {
-  const a = caps("a stranger: every entry not_a_member; without a verified email no invitation is its", baseState(), ctx(STRANGER));
-  hand([[a.workspace["workspace.view"], "not_a_member"], [a.invitations[INV_EVE].accept, "email_mismatch"], [a.members[ANA].remove, "not_a_member"]], "stranger");
+  const a = caps("a stranger: every entry not_a_member; without a verified email, accept and decline are validation_failed", baseState(), ctx(STRANGER));
+  hand([[a.workspace["workspace.view"], "not_a_member"], [a.invitations[INV_EVE].accept, "validation_failed"], [a.invitations[INV_EVE].decline, "validation_failed"],
+    [a.members[ANA].remove, "not_a_member"]], "stranger");
   if (Object.values(a.members).some((m) => "leave" in m)) throw new Error("a stranger has no entry of its own");
+  // Issue 22: a null actor_email is no verified email either; an email that is someone else's is a mismatch.
+  const b = caps("actor_email null: accept and decline are validation_failed, as apply answers", baseState(), ctx(EVE, { actor_email: null }));
+  hand([[b.invitations[INV_EVE].accept, "validation_failed"], [b.invitations[INV_EVE].decline, "validation_failed"]], "null email");
+  const c = caps("a verified email that is not the invited one: email_mismatch", baseState(), ctx(STRANGER, { actor_email: "zed@example.com" }));
+  hand([[c.invitations[INV_EVE].accept, "email_mismatch"], [c.invitations[INV_EVE].decline, "email_mismatch"]], "other email");
 }
 {
   const a = caps("archived: the owner gets workspace_archived everywhere", archived(), ctx(ANA, { actor_email: "ana@example.com" }));
   hand([[a.workspace["workspace.view"], "workspace_archived"], [a.members[ANA].leave, "workspace_archived"], [a.invite.roles.member, "workspace_archived"]], "archived owner");
-  const b = caps("archived: a stranger still learns nothing (not_a_member)", archived(), ctx(STRANGER));
+  const b = caps("archived: a stranger still learns nothing (not_a_member)", archived(), ctx(STRANGER, { actor_email: "zed@example.com" }));
   hand([[b.workspace["workspace.view"], "not_a_member"], [b.invitations[INV_EVE].accept, "workspace_archived"]], "archived stranger");
+  const d = caps("archived: without a verified email, accept is validation_failed (the input comes before the workspace)", archived(), ctx(STRANGER));
+  hand([[d.invitations[INV_EVE].accept, "validation_failed"], [d.invitations[INV_EVE].decline, "validation_failed"], [d.workspace["workspace.view"], "not_a_member"]], "archived, no email");
   const c = caps("archived: an invitee's valid invitation can no longer be answered", archived(), ctx(EVE, { actor_email: "eve@example.com" }));
   hand([[c.invitations[INV_EVE].accept, "workspace_archived"], [c.invitations[INV_EVE].decline, "workspace_archived"]], "archived invitee");
 }

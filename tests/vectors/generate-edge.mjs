@@ -378,7 +378,15 @@ const respond = (name, verb, inv, who, expect, state = baseState(), now = NOW) =
 respond("accept by the invited person (email compared normalized)", "accept", INV_EVE, invitee(" Eve@Example.com"), allowed("invitee"));
 respond("decline by the invited person", "decline", INV_EVE, invitee("eve@example.com"), allowed("invitee"));
 respond("accept without credentials: 401", "accept", INV_EVE, null, refused("invitee", "unauthenticated", 401, "/context/actor"));
-respond("accept without a verified email: 403", "accept", INV_EVE, invitee(), refused("invitee", "email_mismatch", 403, "/context/actor/email"));
+// Issue 22: an actor without a verified email (absent or null) is a problem of the context, as apply's
+// /ctx/actor_email: 422 validation_failed at /context/actor/email, with the user id's problem, before
+// the workspace and the invitation are looked at.
+respond("accept without a verified email: 422 at /context/actor/email", "accept", INV_EVE, invitee(), refusedMany("invitee", [["invalid_type", "/context/actor/email"]]));
+respond("decline with email null: 422 at /context/actor/email", "decline", INV_EVE, invitee(null), refusedMany("invitee", [["invalid_type", "/context/actor/email"]]));
+respond("accept without a verified email and a user id that is not one: both problems", "accept", INV_EVE, { user_id: "eve" },
+  refusedMany("invitee", [["invalid_value", "/context/actor/user_id"], ["invalid_type", "/context/actor/email"]]));
+respond("accept without a verified email of an invitation the workspace does not hold: 422 first", "accept", UNKNOWN_INV, invitee(), refusedMany("invitee", [["invalid_type", "/context/actor/email"]]));
+respond("decline without a verified email in an archived workspace: 422 first", "decline", INV_EVE, invitee(), refusedMany("invitee", [["invalid_type", "/context/actor/email"]]), archived());
 respond("accept by someone else: 403", "accept", INV_EVE, invitee("gus@example.com"), refused("invitee", "email_mismatch", 403, "/context/actor/email"));
 respond("decline by someone else: 403", "decline", INV_GUS, invitee("eve@example.com"), refused("invitee", "email_mismatch", 403, "/context/actor/email"));
 respond("accept an invitation the workspace does not hold: 404", "accept", UNKNOWN_INV, invitee("eve@example.com"), refused("invitee", "invitation_not_found", 404, "/request/path"));

@@ -207,7 +207,18 @@ const invitations = [];
       Object.assign(x.members[3], { role: "admin", status: "active", joined_at: NOW });
     }), accepted(DEE, INV_DEE, "admin", true))));
   invitations.push(apply("someone else's email is email_mismatch", s, { type: "accept_invitation", invitation_id: INV_EVE, user_id: EVE }, ctx(EVE, { actor_email: "mallory@example.com" }), one("email_mismatch", 403, "/ctx/actor_email")));
-  invitations.push(apply("no verified email is email_mismatch", s, { type: "accept_invitation", invitation_id: INV_EVE, user_id: EVE }, ctx(EVE), one("email_mismatch", 403, "/ctx/actor_email")));
+  // Issue 22: no verified email (ctx.actor_email absent or null) is a problem of the input, not a
+  // mismatch: validation_failed with invalid_type at /ctx/actor_email, found with the context's and the
+  // command's other problems (the context's first), before the workspace and the invitation are looked at.
+  const NEEDS_EMAIL = "The verified email of the actor (ctx.actor_email) is needed to accept or decline an invitation.";
+  invitations.push(apply("no verified email is validation_failed at /ctx/actor_email, not email_mismatch", s, { type: "accept_invitation", invitation_id: INV_EVE, user_id: EVE }, ctx(EVE),
+    { error: { code: "validation_failed", status: 422, errors: [{ code: "invalid_type", path: "/ctx/actor_email", message: NEEDS_EMAIL }] } }));
+  invitations.push(apply("actor_email null is no verified email either", s, { type: "accept_invitation", invitation_id: INV_EVE, user_id: EVE }, ctx(EVE, { actor_email: null }),
+    err("validation_failed", 422, [["invalid_type", "/ctx/actor_email"]])));
+  invitations.push(apply("no verified email: listed with the command's problems, the context's first", s, { type: "accept_invitation", invitation_id: "eve's", user_id: EVE, colour: 1 }, ctx(EVE),
+    err("validation_failed", 422, [["invalid_type", "/ctx/actor_email"], ["unknown_field", "/command/colour"], ["invalid_value", "/command/invitation_id"]])));
+  invitations.push(apply("no verified email comes before looking for the invitation", s, { type: "accept_invitation", invitation_id: NEW_ID, user_id: EVE }, ctx(EVE),
+    err("validation_failed", 422, [["invalid_type", "/ctx/actor_email"]])));
   // `docs/rules/commands.md#ids`: an id of ctx.ids that names any record of the workspace is id_in_use.
   for (const [what, id] of [["an invitation's id", INV_FAY], ["a deactivated member's user id", DEE], ["the workspace's own id", WS]]) {
     invitations.push(apply(`ids: ${what} in ctx.ids is id_in_use`, s,
@@ -255,10 +266,14 @@ const invitations = [];
   invitations.push(apply("accepting an unknown invitation", s, { type: "accept_invitation", invitation_id: NEW_ID, user_id: EVE }, ctx(EVE, { actor_email: "eve@example.com" }), one("invitation_not_found", 404, "/command/invitation_id")));
   const archived = edit((x) => { x.workspace.status = "archived"; x.workspace.archived_at = "2026-11-21T00:00:00Z"; });
   invitations.push(apply("no invitation can be accepted in an archived workspace", archived, { type: "accept_invitation", invitation_id: INV_EVE, user_id: EVE }, ctx(EVE, { actor_email: "eve@example.com" }), one("workspace_archived", 410, "")));
+  invitations.push(apply("no verified email comes before the archived workspace", archived, { type: "decline_invitation", invitation_id: INV_EVE }, ctx(EVE),
+    err("validation_failed", 422, [["invalid_type", "/ctx/actor_email"]])));
   invitations.push(apply("the invitee declines", s, { type: "decline_invitation", invitation_id: INV_FAY }, ctx(STRANGER, { actor_email: "fay@example.com" }),
     ok(edit((x) => Object.assign(x.invitations[1], { status: "declined", responded_at: NOW })),
       [event("workspace.invitation_declined", STRANGER, { role: "admin" }, { invitation_id: INV_FAY })])));
   invitations.push(apply("declining needs the invited email", s, { type: "decline_invitation", invitation_id: INV_FAY }, ctx(BO, { actor_email: "bo@example.com" }), one("email_mismatch", 403, "/ctx/actor_email")));
+  invitations.push(apply("declining without a verified email is validation_failed at /ctx/actor_email", s, { type: "decline_invitation", invitation_id: INV_FAY }, ctx(STRANGER),
+    { error: { code: "validation_failed", status: 422, errors: [{ code: "invalid_type", path: "/ctx/actor_email", message: NEEDS_EMAIL }] } }));
   invitations.push(apply("declining an expired invitation", s, { type: "decline_invitation", invitation_id: INV_FAY }, ctx(STRANGER, { actor_email: "fay@example.com", now: "2026-12-01T00:00:00Z" }), one("invitation_expired", 410, "/command/invitation_id")));
 
   const status = (name, inv, now, expect) => invitations.push({ name: `invitationStatus: ${name}`, call: "invitationStatus", args: [inv, now], expect });

@@ -131,6 +131,9 @@ test("accepting and declining: the workspace is found by the directory, the toke
   const before = forwarded.length;
   const other = await send("POST", `/v1/invitations/${INV}/accept`, { auth: `Bearer ${await token(EVE)}` });
   assert.deepEqual([other.status, other.json.code], [403, "email_mismatch"]);
+  // Issue 22: a token without an email is not a mismatch: the verified email is missing (422).
+  const unverified = await send("POST", `/v1/invitations/${INV}/decline`, { auth: `Bearer ${await token(EVE, { email: null })}` });
+  assert.deepEqual([unverified.status, unverified.json.code, unverified.json.errors?.[0]?.path], [422, "validation_failed", "/context/actor/email"]);
   const none = await send("POST", `/v1/invitations/${INV}/accept`);
   assert.deepEqual([none.status, none.json.code], [401, "unauthenticated"]);
   assert.equal(forwarded.length, before, "refusals are not forwarded");

@@ -326,6 +326,16 @@ fn members_invitations_audit_and_capabilities_routes() {
     // Only the invited person accepts: the token's email decides.
     let (status, body) = server.send("POST", &format!("/v1/invitations/{inv_bo}/accept"), c, None);
     assert_eq!((status, code(&body)), (403, "email_mismatch"));
+    // Issue 22: a token without an email is not a mismatch: the verified email is missing (422).
+    let unverified = unverified(&bo.id);
+    let (status, body) = server.send(
+        "POST",
+        &format!("/v1/invitations/{inv_bo}/accept"),
+        Some(&unverified),
+        None,
+    );
+    assert_eq!((status, code(&body)), (422, "validation_failed"), "{body}");
+    assert_eq!(body["errors"][0]["path"], "/context/actor/email");
     let (status, body) = server.send("POST", &format!("/v1/invitations/{inv_bo}/accept"), b, None);
     assert_eq!(status, 200, "{body}");
     assert_eq!(body["events"][0]["type"], "workspace.invitation_accepted");

@@ -198,6 +198,14 @@ pub fn token(sub: &str, email: &str) -> String {
     )
 }
 
+/// A valid token without an `email` claim: a user whose email is not verified.
+pub fn unverified(sub: &str) -> String {
+    token_with(
+        SECRET,
+        serde_json::json!({ "sub": sub, "exp": epoch() + 600 }),
+    )
+}
+
 pub fn expired(sub: &str) -> String {
     token_with(
         SECRET,
