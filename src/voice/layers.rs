@@ -22,7 +22,7 @@ use serde::ser::{Serialize, SerializeMap, Serializer};
 
 names! {
     /// Where a resolved value came from, least specific first.
-    pub enum Layer {
+    pub enum Layer as "VoiceSettingsLayer" {
         Default = "default",
         Service = "service",
         Workspace = "workspace",

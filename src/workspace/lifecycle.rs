@@ -16,6 +16,11 @@ use crate::workspace::state::{
 
 /// `createWorkspace`'s input: `{ name, slug?, environment, description?, backend_org_id? }`.
 #[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "schema",
+    schemars(rename = "NewWorkspaceInput", deny_unknown_fields)
+)]
 pub struct NewWorkspace {
     /// Trimmed when read.
     pub name: String,
@@ -24,7 +29,8 @@ pub struct NewWorkspace {
     pub environment: Environment,
     pub description: Option<String>,
     pub backend_org_id: Option<String>,
-    /// The account's default workspace ("My Workspace"): see [`create_workspace`].
+    /// The account's default workspace ("My Workspace"): only without ctx.account_role (the account's first).
+    #[cfg_attr(feature = "schema", schemars(with = "Option<bool>"))]
     pub is_default: bool,
 }
 
@@ -123,6 +129,8 @@ pub fn create_workspace(
 /// `update_workspace {name?, environment?, description?}`: absent keys stay; `description: null`
 /// clears it.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
 pub struct WorkspacePatch {
     /// Trimmed when read.
     pub name: Option<String>,
@@ -165,12 +173,21 @@ pub fn update_workspace(
 /// (`default_llm`, `default_stt_provider`, `default_tts_provider`) are cleared by `null`; `language`
 /// is stored in canonical case, as voice settings store theirs.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "schema",
+    schemars(rename = "WorkspaceSettingsPatch", deny_unknown_fields)
+)]
 pub struct SettingsPatch {
+    #[cfg_attr(feature = "schema", schemars(length(max = crate::voice::fields::LANGUAGE_MAX_CHARS)))]
     pub language: Option<String>,
     pub outbound_enabled: Option<bool>,
     pub integration_version: Option<IntegrationVersion>,
+    #[cfg_attr(feature = "schema", schemars(length(min = 1, max = 128)))]
     pub default_llm: Option<Option<String>>,
+    #[cfg_attr(feature = "schema", schemars(length(min = 1, max = 128)))]
     pub default_stt_provider: Option<Option<String>>,
+    #[cfg_attr(feature = "schema", schemars(length(min = 1, max = 128)))]
     pub default_tts_provider: Option<Option<String>>,
 }
 

@@ -1,0 +1,181 @@
+//! The pieces the JSON Schema of the package is built from (feature `schema`, never in the `.wasm`):
+//! the named strings every input uses (ids, timestamps, names), and the schemas of the types whose wire
+//! form is written by hand rather than derived.
+//!
+//! A schema here says what the library reads, never more: whatever it refuses, the library refuses too
+//! (tests/schema/ checks that on every vector and on random inputs). A bound the library checks after
+//! normalizing a string (128 characters after NFC and trimming) is stated in the description, since a
+//! JSON Schema counts the characters as given.
+
+use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
+use std::borrow::Cow;
+
+/// The schema of a `names!` enum: a string from a closed list, in table order.
+pub fn names(description: &str, names: &[&str]) -> Schema {
+    let description: Vec<&str> = description.lines().map(str::trim).collect();
+    let mut schema = json_schema!({ "type": "string", "enum": names });
+    let description = description.join(" ");
+    if !description.is_empty() {
+        schema.insert("description".into(), description.into());
+    }
+    schema
+}
+
+/// An object schema whose keys are `keys`, in that order, each with the same value schema, all
+/// required: the wire form of a table keyed by a closed set (capabilities per action, usage per meter).
+pub fn keyed(description: &str, keys: &[&str], value: Schema) -> Schema {
+    let properties: serde_json::Map<String, serde_json::Value> = keys
+        .iter()
+        .map(|k| ((*k).to_owned(), value.clone().to_value()))
+        .collect();
+    json_schema!({
+        "description": description,
+        "type": "object",
+        "properties": properties,
+        "required": keys,
+        "additionalProperties": false,
+    })
+}
+
+/// Declares a named string schema: a marker type to put in `#[schemars(with = "…")]`.
+macro_rules! named_string {
+    ($(#[doc = $doc:literal])* $name:ident, $schema:tt) => {
+        $(#[doc = $doc])*
+        pub struct $name;
+
+        impl JsonSchema for $name {
+            fn schema_name() -> Cow<'static, str> {
+                stringify!($name).into()
+            }
+            fn json_schema(_: &mut SchemaGenerator) -> Schema {
+                let mut schema = json_schema!($schema);
+                let doc: Vec<&str> = [$($doc),*].iter().map(|l| l.trim()).collect();
+                schema.insert("description".into(), doc.join(" ").into());
+                schema
+            }
+        }
+    };
+}
+
+named_string!(
+    /// A UUID in lowercase hyphenated form (8-4-4-4-12 hexadecimal digits), the one spelling the
+    /// library compares ids in.
+    Uuid,
+    { "type": "string", "pattern": "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$" }
+);
+
+impl JsonSchema for crate::base::timestamp::Timestamp {
+    fn schema_name() -> Cow<'static, str> {
+        "Timestamp".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "An RFC 3339 timestamp, any offset and precision (2026-11-22T10:00:00.000Z); the library writes UTC with milliseconds.",
+            "type": "string",
+            "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?([Zz]|[+-][0-9]{2}:[0-9]{2})$",
+        })
+    }
+}
+
+impl JsonSchema for crate::base::json::Json {
+    fn schema_name() -> Cow<'static, str> {
+        "JsonValue".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({ "description": "Any JSON value." })
+    }
+}
+
+impl JsonSchema for crate::base::error::Code {
+    fn schema_name() -> Cow<'static, str> {
+        "ErrorCode".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        let codes: Vec<&str> = Self::ALL.iter().map(|c| c.as_str()).collect();
+        names(
+            "Every error code, in the order of the table of error codes; `catalog().error_codes` has each with its status.",
+            &codes,
+        )
+    }
+}
+
+impl JsonSchema for crate::base::error::Problem {
+    fn schema_name() -> Cow<'static, str> {
+        "WorkspaceRulesProblem".into()
+    }
+    fn json_schema(g: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "One problem of a refusal: what is wrong and where (a JSON Pointer into the input; \"\" = all of it).",
+            "type": "object",
+            "properties": {
+                "code": g.subschema_for::<crate::base::error::Code>(),
+                "message": { "type": "string" },
+                "path": { "type": "string" },
+            },
+            "required": ["code", "message", "path"],
+            "additionalProperties": false,
+        })
+    }
+}
+
+impl JsonSchema for crate::base::error::RuleError {
+    fn schema_name() -> Cow<'static, str> {
+        "RuleErrorData".into()
+    }
+    fn json_schema(g: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "A refusal as data (the fields of a WorkspaceRulesError): a stable code, its HTTP status, a human message, and every problem.",
+            "type": "object",
+            "properties": {
+                "code": g.subschema_for::<crate::base::error::Code>(),
+                "status": { "type": "integer", "minimum": 400, "maximum": 599 },
+                "message": { "type": "string" },
+                "errors": { "type": "array", "items": g.subschema_for::<crate::base::error::Problem>() },
+            },
+            "required": ["code", "status", "message", "errors"],
+            "additionalProperties": false,
+        })
+    }
+}
+
+impl JsonSchema for crate::base::validate::Validation {
+    fn schema_name() -> Cow<'static, str> {
+        "VoiceSettingsValidation".into()
+    }
+    fn json_schema(g: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "The answer of a check (`validateVoiceSettings`, `validateCommandFields`): `errors` is what the function that acts would refuse with; `ok` when it is empty.",
+            "type": "object",
+            "properties": {
+                "ok": { "type": "boolean" },
+                "errors": { "type": "array", "items": g.subschema_for::<crate::base::error::Problem>() },
+            },
+            "required": ["ok", "errors"],
+            "additionalProperties": false,
+        })
+    }
+}
+
+/// `T` or `null`, and required: a key every record has, whose value may be null (`description`,
+/// `archived_at`…). Put in `#[schemars(with = "Nullable<T>")]`.
+pub struct Nullable<T>(std::marker::PhantomData<T>);
+
+impl<T: JsonSchema> JsonSchema for Nullable<T> {
+    fn inline_schema() -> bool {
+        true
+    }
+    fn schema_name() -> Cow<'static, str> {
+        format!("Nullable_{}", T::schema_name()).into()
+    }
+    fn json_schema(g: &mut SchemaGenerator) -> Schema {
+        let inner = g.subschema_for::<T>();
+        match inner.get("type").and_then(|t| t.as_str()) {
+            Some(kind) if inner.get("$ref").is_none() => {
+                let mut schema = inner.clone();
+                schema.insert("type".into(), serde_json::json!([kind, "null"]));
+                schema
+            }
+            _ => json_schema!({ "anyOf": [inner, { "type": "null" }] }),
+        }
+    }
+}
