@@ -81,8 +81,16 @@ impl JsonSchema for crate::base::json::Json {
     fn schema_name() -> Cow<'static, str> {
         "JsonValue".into()
     }
-    fn json_schema(_: &mut SchemaGenerator) -> Schema {
-        json_schema!({ "description": "Any JSON value." })
+    fn json_schema(g: &mut SchemaGenerator) -> Schema {
+        let value = g.subschema_for::<Self>();
+        json_schema!({
+            "description": "Any JSON value.",
+            "anyOf": [
+                { "type": ["null", "boolean", "number", "string"] },
+                { "type": "array", "items": value },
+                { "type": "object", "additionalProperties": value },
+            ],
+        })
     }
 }
 
@@ -178,4 +186,53 @@ impl<T: JsonSchema> JsonSchema for Nullable<T> {
             _ => json_schema!({ "anyOf": [inner, { "type": "null" }] }),
         }
     }
+}
+
+/// `schema` without `null` among its types: a key that is left out rather than written as null.
+pub fn non_null(mut schema: serde_json::Value) -> serde_json::Value {
+    if let Some(types) = schema.get_mut("type").and_then(|t| t.as_array_mut()) {
+        types.retain(|t| t != "null");
+        if types.len() == 1 {
+            let only = types[0].clone();
+            schema["type"] = only;
+        }
+    }
+    if let Some(any) = schema.get_mut("anyOf").and_then(|a| a.as_array_mut()) {
+        any.retain(|s| s.get("type").is_none_or(|t| t != "null"));
+        if any.len() == 1 {
+            let only = any[0].clone();
+            if let Some(o) = schema.as_object_mut() {
+                o.remove("anyOf");
+                if let Some(inner) = only.as_object() {
+                    o.extend(inner.clone());
+                }
+            }
+        }
+    }
+    schema
+}
+
+/// A struct-level transform for answers: a key that is not always there is left out, never null, so
+/// its optional properties lose their `null` (`#[schemars(transform = optional_not_null)]`).
+pub fn optional_not_null(schema: &mut Schema) {
+    let required: Vec<String> = (schema.get("required").and_then(|r| r.as_array()))
+        .map(|r| {
+            r.iter()
+                .filter_map(|k| k.as_str().map(str::to_owned))
+                .collect()
+        })
+        .unwrap_or_default();
+    if let Some(properties) = schema.get_mut("properties").and_then(|p| p.as_object_mut()) {
+        for (key, value) in properties.iter_mut() {
+            if !required.contains(key) {
+                *value = non_null(value.take());
+            }
+        }
+    }
+}
+
+/// A field-level transform: an optional key that may be left out but is never null
+/// (`#[schemars(transform = not_null)]` on an `Option` the reader refuses `null` for).
+pub fn not_null(schema: &mut Schema) {
+    *schema = Schema::try_from(non_null(std::mem::take(schema).to_value())).unwrap_or_default();
 }

@@ -5,7 +5,9 @@
 //! this list, and `scripts/types.mjs` writes the package's TypeScript types from the same documents.
 
 use crate::base::error::RuleError;
+use crate::base::json::Json;
 use crate::base::validate::Validation;
+use crate::boundary::catalog::Catalog;
 use crate::edge::requests::{Decision, Request};
 use crate::edge::schema::{PreparedRequestContext, RequestContext};
 use crate::edge::switching::{Membership, WorkspaceAccess};
@@ -13,13 +15,13 @@ use crate::voice::keyterms::MergeResult;
 use crate::voice::schema::ResolvedVoiceSettings;
 use crate::voice::tone::{ToneInput, ToneResult};
 use crate::voice::{EffectiveVoiceSettings, Layers, Update, VoiceSettings};
-use crate::workspace::audit::Event;
+use crate::workspace::audit::{Event, EventType};
 use crate::workspace::capabilities::Capabilities;
-use crate::workspace::commands::{Applied, Command};
+use crate::workspace::commands::{Applied, Command, CommandType};
 use crate::workspace::context::Context;
 use crate::workspace::credits::CreditStatus;
 use crate::workspace::invitations::InvitationPreview;
-use crate::workspace::lifecycle::NewWorkspace;
+use crate::workspace::lifecycle::{NewWorkspace, SettingsPatch};
 use crate::workspace::minutes::{Allocation, CallCost};
 use crate::workspace::roles::PermissionMatrix;
 use crate::workspace::state::{Invitation, WorkspaceState};
@@ -63,7 +65,16 @@ pub const DOCUMENTS: &[(&str, Root)] = &[
     ("tone-result", root::<ToneResult>),
     ("workspace-access", root::<WorkspaceAccess>),
     ("permission-matrix", root::<PermissionMatrix>),
+    ("catalog", root::<Catalog>),
     ("error", root::<RuleError>),
+];
+
+/// Types no document's root reaches but the TypeScript types name.
+const EXTRA_TYPES: &[Root] = &[
+    root::<EventType>,
+    root::<CommandType>,
+    root::<SettingsPatch>,
+    root::<Json>,
 ];
 
 fn root<T: JsonSchema>(g: &mut SchemaGenerator) -> Schema {
@@ -96,7 +107,7 @@ pub fn document(name: &str, root: Root) -> Schema {
 /// Every named type of every document under one `$defs` (what the TypeScript types are written from).
 pub fn all_types() -> Schema {
     let mut g = generator();
-    for (_, root) in DOCUMENTS {
+    for root in DOCUMENTS.iter().map(|(_, root)| root).chain(EXTRA_TYPES) {
         root(&mut g);
     }
     let mut schema = Schema::default();

@@ -150,7 +150,7 @@ impl<'a, T> Dedup<'a, T> {
 /// One term a merge did not keep (wire order: `term`, `reason`, `duplicate_of`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[cfg_attr(feature = "schema", schemars(rename = "DroppedKeyterm"))]
+#[cfg_attr(feature = "schema", schemars(rename = "DroppedKeyterm", transform = crate::base::schema::optional_not_null))]
 pub struct Dropped {
     /// The term as given.
     pub term: String,
@@ -160,7 +160,7 @@ pub struct Dropped {
     pub duplicate_of: Option<String>,
 }
 
-/// The result of [`merge`] (wire order: `keyterms`, `dropped`).
+/// The answer of `mergeKeyterms` (wire order: `keyterms`, `dropped`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[cfg_attr(feature = "schema", schemars(rename = "KeytermMergeResult"))]

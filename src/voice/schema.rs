@@ -32,8 +32,9 @@ impl JsonSchema for Terms {
     }
 }
 
-/// The schema of one field's value, with its bounds and its default.
-pub fn field_schema(field: Field, g: &mut SchemaGenerator) -> Schema {
+/// The schema of one field's value, with its bounds, its description and its default; `nullable`:
+/// null too.
+pub fn field_schema(field: Field, nullable: bool, g: &mut SchemaGenerator) -> Schema {
     let (mut schema, doc) = match field {
         Field::VoiceId | Field::PronunciationDictId => (
             json_schema!({ "type": "string", "minLength": 1, "maxLength": fields::ID_MAX_CHARS }),
@@ -69,6 +70,9 @@ pub fn field_schema(field: Field, g: &mut SchemaGenerator) -> Schema {
     };
     let default = serde_json::to_value(field.default_value()).unwrap_or_default();
     let doc = format!("{doc} Default {default}.");
+    if nullable {
+        schema = or_null(schema);
+    }
     if schema.get("$ref").is_some() {
         schema = json_schema!({ "allOf": [schema] });
     }
@@ -115,7 +119,7 @@ impl JsonSchema for VoiceSettings {
             "Stored (partial) voice settings, or a patch: an absent field is unset (its default applies) or, in a patch, left alone; null unsets it. As output, only the set fields, in table order.",
             false,
             g,
-            |f, g| or_null(field_schema(f, g)),
+            |f, g| field_schema(f, true, g),
         )
     }
 }
@@ -135,11 +139,7 @@ impl JsonSchema for ResolvedVoiceSettings {
 /// Every field of the table, required, each nullable where its default is null.
 fn resolved(description: &str, g: &mut SchemaGenerator) -> Schema {
     table(description, true, g, |f, g| {
-        let schema = field_schema(f, g);
-        match f.default_value() {
-            fields::Value::Null => or_null(schema),
-            _ => schema,
-        }
+        field_schema(f, f.default_value() == fields::Value::Null, g)
     })
 }
 

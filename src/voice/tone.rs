@@ -119,7 +119,7 @@ pub struct Emotion {
     pub intensity: f64,
 }
 
-/// The input of [`resolve_tone`].
+/// The input of `resolveTone`.
 #[derive(Clone, Debug, PartialEq)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ToneInput {
@@ -128,7 +128,7 @@ pub struct ToneInput {
     /// An upstream classifier's tier, 0–3.
     #[cfg_attr(
         feature = "schema",
-        schemars(with = "Option<u8>", range(min = 0, max = 3))
+        schemars(with = "Option<u8>", extend("enum" = [0, 1, 2, 3, null]))
     )]
     pub empathy_tier: Option<Tier>,
     /// What the agent is doing now: at most 10,000 characters as given.
@@ -162,6 +162,7 @@ impl ToneInput {
 /// The result (wire order: `tone`, `tier`, `source`, `matched_topic`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(transform = crate::base::schema::optional_not_null))]
 pub struct ToneResult {
     pub tone: Tone,
     pub tier: Tier,

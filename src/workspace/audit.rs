@@ -211,7 +211,7 @@ impl Event {
 #[cfg(feature = "schema")]
 mod schema {
     use super::*;
-    use crate::base::schema::Uuid;
+    use crate::base::schema::{non_null, Uuid};
     use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
     use std::borrow::Cow;
 
@@ -251,7 +251,10 @@ mod schema {
                     let mut keys = serde_json::Map::new();
                     let mut always = Vec::new();
                     for (key, is_always) in shape.metadata {
-                        keys.insert((*key).into(), fields.get(key).cloned().unwrap_or_default());
+                        keys.insert(
+                            (*key).into(),
+                            non_null(fields.get(key).cloned().unwrap_or_default()),
+                        );
                         if *is_always {
                             always.push(*key);
                         }

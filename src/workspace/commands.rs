@@ -292,7 +292,7 @@ impl Command {
 /// `record_call` only, `call` reports the bill and the balance (left out for every other command).
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[cfg_attr(feature = "schema", schemars(rename = "ApplyResult"))]
+#[cfg_attr(feature = "schema", schemars(rename = "ApplyResult", transform = crate::base::schema::optional_not_null))]
 pub struct Applied {
     pub state: WorkspaceState,
     pub events: Vec<Event>,

@@ -24,7 +24,7 @@ use crate::workspace::state::{
 pub struct NewWorkspace {
     /// Trimmed when read.
     pub name: String,
-    /// `None`: `slugify(name)`.
+    /// Absent or null: `slugify(name)`.
     pub slug: Option<String>,
     pub environment: Environment,
     pub description: Option<String>,
@@ -133,7 +133,9 @@ pub fn create_workspace(
 #[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
 pub struct WorkspacePatch {
     /// Trimmed when read.
+    #[cfg_attr(feature = "schema", schemars(transform = crate::base::schema::not_null))]
     pub name: Option<String>,
+    #[cfg_attr(feature = "schema", schemars(transform = crate::base::schema::not_null))]
     pub environment: Option<Environment>,
     pub description: Option<Option<String>>,
 }
@@ -179,9 +181,11 @@ pub fn update_workspace(
     schemars(rename = "WorkspaceSettingsPatch", deny_unknown_fields)
 )]
 pub struct SettingsPatch {
-    #[cfg_attr(feature = "schema", schemars(length(max = crate::voice::fields::LANGUAGE_MAX_CHARS)))]
+    #[cfg_attr(feature = "schema", schemars(length(max = crate::voice::fields::LANGUAGE_MAX_CHARS), transform = crate::base::schema::not_null))]
     pub language: Option<String>,
+    #[cfg_attr(feature = "schema", schemars(transform = crate::base::schema::not_null))]
     pub outbound_enabled: Option<bool>,
+    #[cfg_attr(feature = "schema", schemars(transform = crate::base::schema::not_null))]
     pub integration_version: Option<IntegrationVersion>,
     #[cfg_attr(feature = "schema", schemars(length(min = 1, max = 128)))]
     pub default_llm: Option<Option<String>>,

@@ -88,7 +88,7 @@ pub struct WorkspaceState {
     #[cfg_attr(feature = "schema", schemars(length(max = MAX_TEST_CALLER_NUMBERS)))]
     pub test_caller_numbers: Vec<String>,
     pub minutes: Minutes,
-    /// The credit allowance and its periods (`docs/rules/credits.md`); `None` (`null`) without one.
+    /// The credit allowance and its periods (`docs/rules/credits.md`); null (or absent) without one.
     #[cfg_attr(feature = "schema", schemars(default))]
     pub credits: Option<Credits>,
 }

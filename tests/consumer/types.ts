@@ -54,6 +54,22 @@ const owner: Member = state.members[0];
 const invite: Command = { type: "invite_member", email: "bo@example.com", role: "admin" };
 const next: ApplyResult = apply(state, invite, ctx);
 const sent: AuditEvent = next.events[0];
+// Each event type has its own metadata (generated from the Rust EventType::shape table).
+if (sent.type === "workspace.invitation_sent") {
+  const resent: boolean = sent.metadata.resent;
+  const invitationId: string = sent.metadata.invitation_id;
+  // @ts-expect-error: an invitation event has no minutes
+  sent.metadata.minutes;
+  // @ts-expect-error: an invitation_sent event names no target member
+  sent.target_id;
+}
+if (sent.type === "workspace.minutes_allocated") {
+  const minutes: number = sent.metadata.minutes;
+  // @ts-expect-error: not a metadata key of minutes_allocated
+  sent.metadata.reactivated;
+}
+// @ts-expect-error: not an event type
+const noSuchEvent: AuditEvent["type"] = "workspace.exploded";
 const invitation: Invitation = next.state.invitations[0];
 const status: InvitationStatus = invitationStatus(invitation, ctx.now);
 const preview: InvitationPreview = previewInvitation(next.state, invitation.id, ctx.now);
