@@ -5,7 +5,7 @@ import {
   callCost, normalizeTestCallerNumbers, slugify,
   validateVoiceSettings, updateVoiceSettings, effectiveVoiceSettings, mergeKeyterms, resolveTone,
   checkRequest, authorize, confirmDelete, switchWorkspace, listWorkspaces, prepareWorkspace, creditStatus, capabilities,
-  validateCommandFields, voiceSettingsPatchSchema, invitationSchema, workspaceUpdateSchema, commandFieldsSchema,
+  validateCommandFields, voiceSettingsPatchSchema, invitationSchema, workspaceUpdateSchema, commandFieldsSchema, catalog,
 } from "workspace-rules";
 import init, { initSync } from "workspace-rules/web";
 import type {
@@ -233,4 +233,15 @@ apply(state, { type: "invite_member", email: "a@b.co", role: "boss" }, ctx);
 const badPatch: VoiceSettingsPatch = { tone: "loud" };
 validateVoiceSettings({ speed: 1.5 });
 validateVoiceSettings(JSON.parse("{}") as unknown);
-export { slugOnly, typedCode, typoCode, builtCode, billed, noCall, refusedWith, badPatch };
+// The catalog's field entries are discriminated by their type.
+const speedSpec = catalog().voice_fields.find((f) => f.name === "speed");
+const speedMax: number | undefined = speedSpec?.type === "number" ? speedSpec.maximum : undefined;
+const firstSpec = catalog().voice_fields[0];
+let noBounds: unknown;
+if (firstSpec.type === "boolean") {
+  // @ts-expect-error: a boolean field has no bounds
+  noBounds = firstSpec.maximum;
+} else if (firstSpec.type === "number") {
+  noBounds = firstSpec.maximum;
+}
+export { slugOnly, typedCode, typoCode, builtCode, billed, noCall, refusedWith, badPatch, speedMax, noBounds };
