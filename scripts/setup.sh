@@ -43,7 +43,7 @@ if [ "$mode" = test ] && [ ! -f examples/edge-worker/node_modules/jose/package.j
   npm install --prefix examples/edge-worker --no-audit --no-fund --loglevel=error
 fi
 
-# The tools of the packed-tarball consumers (tests/packed/: Vite 5, esbuild, Deno, Bun), in their own
+# The tools of the packed-tarball consumers (tests/packed/: Vite 5, esbuild, Next.js, Deno, Bun), in their own
 # folder so that the apps there resolve them as a user's project would; the same stamp.
 if [ "$mode" = test ]; then
   pstamp() { cat tests/packed/package.json tests/packed/package-lock.json 2>/dev/null | cksum; }

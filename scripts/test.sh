@@ -42,7 +42,7 @@ step "Node, Chromium and workerd tiers, Vite build"
 node --test tests/consumer/ tests/browser/ tests/workerd/ tests/backend/ bench/peers/
 step "backend end to end on PostgreSQL (the agreement and the request vectors, alone and through the edge)"
 bash scripts/postgres.sh node --test tests/backend/
-step "the packed tarball in Node, TypeScript, bundlers, workerd, Deno and Bun"
+step "the packed tarball in Node, TypeScript, bundlers, Next.js, workerd, Deno and Bun"
 bash scripts/pack-consumers.sh
 node --test tests/packed/
 step "all hosts agree";          node --test tests/compare-hosts.test.mjs

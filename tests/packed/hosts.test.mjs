@@ -4,9 +4,8 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { join } from "node:path";
-import { EXPECTED, apps, bin, installed, root, run } from "./support.mjs";
+import { EXPECTED, apps, bin, freePort, installed, root, run } from "./support.mjs";
 
 const answer = (out) => JSON.parse(out.trim().split("\n").at(-1));
 const tsc = join(root, "node_modules/.bin/tsc");
@@ -26,14 +25,6 @@ test("Bun: ESM and CommonJS", () => {
   assert.deepEqual(answer(run(bin("bun"), ["node/esm.mjs"])), EXPECTED);
   assert.deepEqual(answer(run(bin("bun"), ["node/cjs.cjs"])), EXPECTED);
 });
-
-const freePort = () =>
-  new Promise((ok) => {
-    const s = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = s.address();
-      s.close(() => ok(port));
-    });
-  });
 
 test("workerd: a Worker bundled as wrangler does (workerd condition, the .wasm a module of its own)", async () => {
   const dist = join(apps, "workerd/dist");

@@ -1,6 +1,7 @@
 // What the tests of tests/packed/ share: where the apps are, and running a tool there.
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
+import { createServer } from "node:net";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -18,6 +19,15 @@ if (!existsSync(join(installed, "package.json"))) {
 export function run(cmd, args, { cwd = apps, env = {} } = {}) {
   return execFileSync(cmd, args, { cwd, encoding: "utf8", env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"], maxBuffer: 64 << 20 });
 }
+
+/** A port free on 127.0.0.1 now, for a server that cannot pick its own. */
+export const freePort = () =>
+  new Promise((ok) => {
+    const s = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = s.address();
+      s.close(() => ok(port));
+    });
+  });
 
 /** What the apps print: the same three answers in every host. */
 export const EXPECTED = { invite: true, slug: "equipe-reseau", refusal: "unknown_role" };

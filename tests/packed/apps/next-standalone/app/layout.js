@@ -1,0 +1,2 @@
+// The app of ../next, deployed standalone (next.config.mjs here).
+export { default, metadata } from "../../next/app/layout.js";

@@ -1,0 +1,1 @@
+export { default } from "../../next/app/page.js";
