@@ -508,7 +508,7 @@ export type Tone =
  *
  * @maxItems 10000
  */
-export type Terms = string[];
+export type TermList = string[];
 /**
  * A speech-to-text provider.
  */
@@ -799,11 +799,11 @@ export interface VoiceSettings {
   /**
    * At most 200 distinct items, stored normalized and de-duplicated. Default [].
    */
-  keyterms?: Terms | null;
+  keyterms?: TermList | null;
   /**
    * At most 50 distinct items, stored normalized and de-duplicated. Default [].
    */
-  correction_categories?: Terms | null;
+  correction_categories?: TermList | null;
   /**
    * Kept exactly as given. Default null.
    */
@@ -811,7 +811,7 @@ export interface VoiceSettings {
   /**
    * At most 50 distinct items, stored normalized and de-duplicated. Unset = the built-in defaults, [] = none. Default ["test results","diagnosis","surgery","billing","medication","insurance"].
    */
-  sensitive_topics?: Terms | null;
+  sensitive_topics?: TermList | null;
   /**
    * Default true.
    */
@@ -1006,11 +1006,11 @@ export interface EffectiveVoiceSettings {
   /**
    * At most 200 distinct items, stored normalized and de-duplicated. Default [].
    */
-  keyterms: Terms;
+  keyterms: TermList;
   /**
    * At most 50 distinct items, stored normalized and de-duplicated. Default [].
    */
-  correction_categories: Terms;
+  correction_categories: TermList;
   /**
    * Kept exactly as given. Default null.
    */
@@ -1018,7 +1018,7 @@ export interface EffectiveVoiceSettings {
   /**
    * At most 50 distinct items, stored normalized and de-duplicated. Unset = the built-in defaults, [] = none. Default ["test results","diagnosis","surgery","billing","medication","insurance"].
    */
-  sensitive_topics: Terms;
+  sensitive_topics: TermList;
   /**
    * Default true.
    */
@@ -1286,11 +1286,11 @@ export interface ResolvedVoiceSettings {
   /**
    * At most 200 distinct items, stored normalized and de-duplicated. Default [].
    */
-  keyterms: Terms;
+  keyterms: TermList;
   /**
    * At most 50 distinct items, stored normalized and de-duplicated. Default [].
    */
-  correction_categories: Terms;
+  correction_categories: TermList;
   /**
    * Kept exactly as given. Default null.
    */
@@ -1298,7 +1298,7 @@ export interface ResolvedVoiceSettings {
   /**
    * At most 50 distinct items, stored normalized and de-duplicated. Unset = the built-in defaults, [] = none. Default ["test results","diagnosis","surgery","billing","medication","insurance"].
    */
-  sensitive_topics: Terms;
+  sensitive_topics: TermList;
   /**
    * Default true.
    */
@@ -1359,7 +1359,7 @@ export interface ToneInput {
   /**
    * Absent or null = the built-in defaults; [] = none. At most 50 distinct items of 1–128 characters after normalization.
    */
-  sensitive_topics?: Terms | null;
+  sensitive_topics?: TermList | null;
   /**
    * Default 0.6: an emotion is strong when its intensity is at least this.
    */

@@ -20,7 +20,7 @@ pub struct Terms;
 
 impl JsonSchema for Terms {
     fn schema_name() -> Cow<'static, str> {
-        "Terms".into()
+        "TermList".into()
     }
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
         json_schema!({
