@@ -153,6 +153,9 @@ const JS_FILES = ["rules.js", "fast-paths.js", "guard.js", "error.js", "prepared
 // entry's types show the glue's internal exports (`__callJson`, the raw `.wasm` exports).
 for (const file of [`${name}.d.ts`, `${name}_bg.wasm.d.ts`]) rmSync(join(pkg, file), { force: true });
 for (const file of JS_FILES) copyFileSync(join(root, "js", file), join(pkg, file));
+// The JSON Schema documents, generated from the Rust types (src/boundary/schema.rs, tests/schema.rs).
+mkdirSync(join(pkg, "schema"), { recursive: true });
+for (const file of readdirSync(join(root, "js/schema"))) copyFileSync(join(root, "js/schema", file), join(pkg, "schema", file));
 
 // pkg/generated.js, the one module written here: what js/ needs to know of the module just built,
 // read from it (the core's own lists, not copies kept here).
@@ -255,6 +258,7 @@ const manifest = {
     "./workerd": { types, default: "./workerd.js" },
     "./node": { types: typesFor, require: "./node.cjs", default: "./node.js" },
     "./vite": { types: "./vite.d.ts", default: "./vite.js" },
+    "./schema/*": "./schema/*",
     [`./${name}_bg.wasm`]: `./${name}_bg.wasm`,
     "./package.json": "./package.json",
   },

@@ -14,7 +14,11 @@ export CHROMEDRIVER=${CHROMEDRIVER:-/usr/bin/chromedriver}
 step "rustfmt";                  cargo fmt --all -- --check
 step "clippy (native)";          cargo clippy --quiet --all-targets -- -D warnings
 step "clippy (wasm32)";          cargo clippy --quiet --target wasm32-unknown-unknown --lib --tests -- -D warnings
+step "clippy (feature schema)";  cargo clippy --quiet --features schema --all-targets -- -D warnings
 step "native tests";             cargo test --quiet
+step "JSON Schema and TypeScript types generated from the Rust types"
+cargo test --quiet --features schema --test schema
+node scripts/types.mjs --check
 # The reference backend: its own package (examples/backend), built once in release and reused by its
 # Rust tests, the Node tests below and `npm run bench`.
 step "backend: rustfmt, clippy, build"

@@ -330,3 +330,64 @@ mod tests {
         assert_eq!(e.status(), 422);
     }
 }
+
+/// The JSON Schema of these types (feature `schema`).
+#[cfg(feature = "schema")]
+mod schema {
+    use super::*;
+    use crate::base::schema::names;
+    use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
+    use std::borrow::Cow;
+
+    impl JsonSchema for Code {
+        fn schema_name() -> Cow<'static, str> {
+            "ErrorCode".into()
+        }
+        fn json_schema(_: &mut SchemaGenerator) -> Schema {
+            let codes: Vec<&str> = Self::ALL.iter().map(|c| c.as_str()).collect();
+            names(
+                "Every error code, in the order of the table of error codes; `catalog().error_codes` has each with its status.",
+                &codes,
+            )
+        }
+    }
+
+    impl JsonSchema for Problem {
+        fn schema_name() -> Cow<'static, str> {
+            "WorkspaceRulesProblem".into()
+        }
+        fn json_schema(g: &mut SchemaGenerator) -> Schema {
+            json_schema!({
+                "description": "One problem of a refusal: what is wrong and where (a JSON Pointer into the input; \"\" = all of it).",
+                "type": "object",
+                "properties": {
+                    "code": g.subschema_for::<Code>(),
+                    "message": { "type": "string" },
+                    "path": { "type": "string" },
+                },
+                "required": ["code", "message", "path"],
+                "additionalProperties": false,
+            })
+        }
+    }
+
+    impl JsonSchema for RuleError {
+        fn schema_name() -> Cow<'static, str> {
+            "RuleErrorData".into()
+        }
+        fn json_schema(g: &mut SchemaGenerator) -> Schema {
+            json_schema!({
+                "description": "A refusal as data (the fields of a WorkspaceRulesError): a stable code, its HTTP status, a human message, and every problem.",
+                "type": "object",
+                "properties": {
+                    "code": g.subschema_for::<Code>(),
+                    "status": { "type": "integer", "minimum": 400, "maximum": 599 },
+                    "message": { "type": "string" },
+                    "errors": { "type": "array", "items": g.subschema_for::<Problem>() },
+                },
+                "required": ["code", "status", "message", "errors"],
+                "additionalProperties": false,
+            })
+        }
+    }
+}

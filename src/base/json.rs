@@ -375,3 +375,28 @@ mod tests {
         assert!(err.to_string().contains("given twice"), "{err}");
     }
 }
+
+/// The JSON Schema of these types (feature `schema`).
+#[cfg(feature = "schema")]
+mod schema {
+    use super::*;
+    use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
+    use std::borrow::Cow;
+
+    impl JsonSchema for Json {
+        fn schema_name() -> Cow<'static, str> {
+            "JsonValue".into()
+        }
+        fn json_schema(g: &mut SchemaGenerator) -> Schema {
+            let value = g.subschema_for::<Self>();
+            json_schema!({
+                "description": "Any JSON value.",
+                "anyOf": [
+                    { "type": ["null", "boolean", "number", "string"] },
+                    { "type": "array", "items": value },
+                    { "type": "object", "additionalProperties": value },
+                ],
+            })
+        }
+    }
+}

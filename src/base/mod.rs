@@ -8,5 +8,7 @@ pub mod index;
 pub mod json;
 pub mod json_text;
 pub mod names;
+#[cfg(feature = "schema")]
+pub mod schema;
 pub mod timestamp;
 pub mod validate;

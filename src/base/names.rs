@@ -4,11 +4,24 @@
 //! `as_str`, and `from_name`, so parsing and printing a name can never disagree.
 
 /// Declares a `Copy` enum whose variants have fixed wire names, in table order.
+///
+/// `enum Name as "PublicName"` gives the type another name in the JSON Schema and the TypeScript types
+/// (feature `schema`): the name the package has always used for it.
 macro_rules! names {
-    ($(#[$meta:meta])* $vis:vis enum $name:ident { $($(#[$vdoc:meta])* $variant:ident = $wire:literal,)+ }) => {
-        $(#[$meta])*
+    ($(#[doc = $doc:literal])* $vis:vis enum $name:ident $(as $public:literal)? { $($(#[$vdoc:meta])* $variant:ident = $wire:literal,)+ }) => {
+        $(#[doc = $doc])*
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
         $vis enum $name { $($(#[$vdoc])* $variant,)+ }
+
+        #[cfg(feature = "schema")]
+        impl ::schemars::JsonSchema for $name {
+            fn schema_name() -> ::std::borrow::Cow<'static, str> {
+                [$($public,)? stringify!($name)][0].into()
+            }
+            fn json_schema(_: &mut ::schemars::SchemaGenerator) -> ::schemars::Schema {
+                $crate::base::schema::names([$($doc),*].join("\n").trim(), $name::NAMES)
+            }
+        }
 
         impl $name {
             /// Every value, in the order of the specification's table.

@@ -449,3 +449,24 @@ mod tests {
         assert!(ts("9999-12-30T00:00:00Z").plus_days(7).is_none());
     }
 }
+
+/// The JSON Schema of these types (feature `schema`).
+#[cfg(feature = "schema")]
+mod schema {
+    use super::*;
+    use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
+    use std::borrow::Cow;
+
+    impl JsonSchema for Timestamp {
+        fn schema_name() -> Cow<'static, str> {
+            "Timestamp".into()
+        }
+        fn json_schema(_: &mut SchemaGenerator) -> Schema {
+            json_schema!({
+                "description": "An RFC 3339 timestamp, any offset and precision (2026-11-22T10:00:00.000Z); the library writes UTC with milliseconds.",
+                "type": "string",
+                "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?([Zz]|[+-][0-9]{2}:[0-9]{2})$",
+            })
+        }
+    }
+}

@@ -630,3 +630,29 @@ mod tests {
         assert_eq!(v[0].code, Code::UnknownField);
     }
 }
+
+/// The JSON Schema of these types (feature `schema`).
+#[cfg(feature = "schema")]
+mod schema {
+    use super::*;
+    use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
+    use std::borrow::Cow;
+
+    impl JsonSchema for Validation {
+        fn schema_name() -> Cow<'static, str> {
+            "VoiceSettingsValidation".into()
+        }
+        fn json_schema(g: &mut SchemaGenerator) -> Schema {
+            json_schema!({
+                "description": "The answer of a check (`validateVoiceSettings`, `validateCommandFields`): `errors` is what the function that acts would refuse with; `ok` when it is empty.",
+                "type": "object",
+                "properties": {
+                    "ok": { "type": "boolean" },
+                    "errors": { "type": "array", "items": g.subschema_for::<Problem>() },
+                },
+                "required": ["ok", "errors"],
+                "additionalProperties": false,
+            })
+        }
+    }
+}

@@ -97,6 +97,72 @@ fn list(out: &mut String, cap: usize) {
     );
 }
 
+/// The answer of `catalog()` (its JSON Schema, feature `schema`).
+#[cfg(feature = "schema")]
+pub struct Catalog;
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Catalog {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Catalog".into()
+    }
+    fn json_schema(g: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        use crate::workspace::roles::{Action, Role};
+        use serde_json::{json, Value};
+        let n = json!({ "type": "integer", "minimum": 0 });
+        let field = g.subschema_for::<Field>().to_value();
+        // One form of a field's entry: `name`, `type`, the form's own keys, then `default`.
+        let form = |kind: &str, keys: &[(&str, Value)]| {
+            let mut properties = json!({ "name": field, "type": { "const": kind } });
+            let mut required = vec!["name", "type"];
+            for (k, v) in keys {
+                properties[*k] = v.clone();
+                required.push(k);
+            }
+            properties["default"] = json!({});
+            required.push("default");
+            json!({ "type": "object", "properties": properties, "required": required })
+        };
+        let number = json!({ "type": "number" });
+        let strings = json!({ "type": "array", "items": { "type": "string" } });
+        let spec = json!({
+            "description": "One voice-settings field: its type with its bounds or values, and its default.",
+            "oneOf": [
+                form("string", &[("min_length", n.clone()), ("max_length", n.clone())]),
+                form("number", &[("minimum", number.clone()), ("maximum", number)]),
+                form("boolean", &[]),
+                form("enum", &[("values", strings)]),
+                form("language_tag", &[("max_length", n.clone())]),
+                form("list", &[("max_items", n.clone()), ("item_min_length", n.clone()), ("item_max_length", n.clone())]),
+            ],
+        });
+        schemars::json_schema!({
+            "description": "What a form or a client needs to know of the rules, read from the module's own tables: the voice-settings fields (table order), the roles and actions, every error code with its status, and the reader's limits.",
+            "type": "object",
+            "properties": {
+                "voice_fields": { "type": "array", "items": spec },
+                "roles": { "type": "array", "items": g.subschema_for::<Role>() },
+                "actions": { "type": "array", "items": g.subschema_for::<Action>() },
+                "error_codes": {
+                    "type": "array",
+                    "items": {
+                        "type": "object",
+                        "properties": { "code": g.subschema_for::<Code>(), "status": { "type": "integer" } },
+                        "required": ["code", "status"],
+                    },
+                },
+                "limits": {
+                    "description": "The reader's limits: items in one list or object, nesting depth.",
+                    "type": "object",
+                    "properties": { "max_items": n.clone(), "max_depth": n },
+                    "required": ["max_items", "max_depth"],
+                },
+            },
+            "required": ["voice_fields", "roles", "actions", "error_codes", "limits"],
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

@@ -7,5 +7,7 @@
 pub mod api;
 pub mod catalog;
 pub mod prepared;
+#[cfg(feature = "schema")]
+pub mod schema;
 #[cfg(target_arch = "wasm32")]
 mod wasm;

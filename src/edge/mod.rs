@@ -7,4 +7,6 @@
 pub mod origin;
 pub mod prepared;
 pub mod requests;
+#[cfg(feature = "schema")]
+pub mod schema;
 pub mod switching;

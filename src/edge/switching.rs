@@ -18,6 +18,11 @@ use serde::Serialize;
 
 /// One membership of the user.
 #[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "schema",
+    schemars(rename = "WorkspaceMembership", deny_unknown_fields)
+)]
 pub struct Membership {
     pub workspace: Workspace,
     pub role: Role,
@@ -26,6 +31,7 @@ pub struct Membership {
 
 /// A workspace the user may work in, with the user's role there (wire order: `workspace`, `role`).
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct WorkspaceAccess {
     pub workspace: Workspace,
     pub role: Role,

@@ -30,7 +30,7 @@ use serde::ser::{Serialize, SerializeMap, Serializer};
 
 names! {
     /// A voice-settings field, in the spec's table order.
-    pub enum Field {
+    pub enum Field as "VoiceSettingsField" {
         VoiceId = "voice_id",
         Tone = "tone",
         Speed = "speed",

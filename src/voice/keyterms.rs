@@ -30,7 +30,7 @@ pub const MERGE_CAP: usize = 200;
 
 names! {
     /// Why a merge dropped a term.
-    pub enum DropReason {
+    pub enum DropReason as "KeytermDropReason" {
         /// Nothing left after normalization.
         Empty = "empty",
         /// More than [`MAX_TERM_CHARS`] characters after normalization.
@@ -149,6 +149,8 @@ impl<'a, T> Dedup<'a, T> {
 
 /// One term a merge did not keep (wire order: `term`, `reason`, `duplicate_of`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "DroppedKeyterm", transform = crate::base::schema::optional_not_null))]
 pub struct Dropped {
     /// The term as given.
     pub term: String,
@@ -158,8 +160,10 @@ pub struct Dropped {
     pub duplicate_of: Option<String>,
 }
 
-/// The result of [`merge`] (wire order: `keyterms`, `dropped`).
+/// The answer of `mergeKeyterms` (wire order: `keyterms`, `dropped`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "KeytermMergeResult"))]
 pub struct MergeResult {
     pub keyterms: Vec<String>,
     pub dropped: Vec<Dropped>,

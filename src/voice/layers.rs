@@ -33,7 +33,7 @@ use serde::Serialize;
 
 names! {
     /// Where a resolved value came from, least specific first.
-    pub enum Layer {
+    pub enum Layer as "VoiceSettingsLayer" {
         Default = "default",
         Service = "service",
         Workspace = "workspace",
@@ -78,15 +78,23 @@ impl Serialize for FieldSource {
     }
 }
 
-/// A keyterm of a layer that the union did not keep: a `mergeKeyterms` drop and its layer (wire
-/// order: `term`, `layer`, `reason`, `duplicate_of`).
+/// A layer's keyterm that `effectiveVoiceSettings` did not keep: a `mergeKeyterms` drop and the layer
+/// it came from (wire order: `term`, `layer`, `reason`, `duplicate_of`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "LayerDroppedKeyterm", transform = crate::base::schema::optional_not_null))]
 pub struct LayerDropped {
-    /// The term as the layer stores it.
+    /// The term as the layer stores it (normalized).
     pub term: String,
+    /// The layer it came from: `service`, `workspace` or `agent`, never `default`.
+    #[cfg_attr(
+        feature = "schema",
+        schemars(schema_with = "crate::voice::schema::term_layer")
+    )]
     pub layer: Layer,
+    /// `duplicate` of a term an earlier layer gave, or `limit`: past the cap of 200.
     pub reason: DropReason,
-    /// For a duplicate: the kept spelling it repeats.
+    /// For a duplicate: the kept spelling it repeats (the one a speech engine gets).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub duplicate_of: Option<String>,
 }

@@ -4,6 +4,8 @@
 pub mod fields;
 pub mod keyterms;
 pub mod layers;
+#[cfg(feature = "schema")]
+pub mod schema;
 pub mod tone;
 pub mod topics;
 pub mod update;

@@ -42,7 +42,7 @@ names! {
 
 names! {
     /// An empathy tier, lowest first (FUNCTIONAL < LIGHT_TOUCH < FULL_EMPATHY < HOLD_SPACE).
-    pub enum Tier {
+    pub enum Tier as "EmpathyTier" {
         Functional = "functional",
         LightTouch = "light_touch",
         FullEmpathy = "full_empathy",
@@ -96,7 +96,7 @@ impl Tone {
 
 names! {
     /// What decided the tone, in the spec's precedence order for ties at the winning tier.
-    pub enum Source {
+    pub enum Source as "ToneSource" {
         Baseline = "baseline",
         SensitiveTopic = "sensitive_topic",
         Emotion = "emotion",
@@ -109,23 +109,39 @@ pub const DEFAULT_STRONG_THRESHOLD: f64 = 0.6;
 
 /// A caller emotion from an upstream detector.
 #[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Emotion {
+    /// At most 128 characters as given.
+    #[cfg_attr(feature = "schema", schemars(length(max = MAX_LABEL_CHARS)))]
     pub label: String,
     /// In [0, 1].
+    #[cfg_attr(feature = "schema", schemars(range(min = 0.0, max = 1.0)))]
     pub intensity: f64,
 }
 
-/// The input of [`resolve_tone`].
+/// The input of `resolveTone`.
 #[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct ToneInput {
     pub baseline: Tone,
     pub emotion: Option<Emotion>,
+    /// An upstream classifier's tier, 0–3.
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<u8>", extend("enum" = [0, 1, 2, 3, null]))
+    )]
     pub empathy_tier: Option<Tier>,
-    /// What the agent is doing now.
+    /// What the agent is doing now: at most 10,000 characters as given.
+    #[cfg_attr(feature = "schema", schemars(length(max = MAX_TOPIC_CHARS)))]
     pub topic: Option<String>,
-    /// `None` = the defaults of `docs/rules/voice-settings.md`; `Some(vec![])` = none.
+    /// Absent or null = the built-in defaults; [] = none. At most 50 distinct items of 1–128 characters after normalization.
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<crate::voice::schema::Terms>")
+    )]
     pub sensitive_topics: Option<Vec<String>>,
-    /// `None` = [`DEFAULT_STRONG_THRESHOLD`].
+    /// Default 0.6: an emotion is strong when its intensity is at least this.
+    #[cfg_attr(feature = "schema", schemars(range(min = 0.0, max = 1.0)))]
     pub strong_threshold: Option<f64>,
 }
 
@@ -145,6 +161,8 @@ impl ToneInput {
 
 /// The result (wire order: `tone`, `tier`, `source`, `matched_topic`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(transform = crate::base::schema::optional_not_null))]
 pub struct ToneResult {
     pub tone: Tone,
     pub tier: Tier,

@@ -75,6 +75,8 @@ pub fn validate_voice_settings(patch: &Json) -> Validation {
 
 /// The answer of an update (wire order: `settings`, `changed`).
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "VoiceSettingsUpdate"))]
 pub struct Update {
     pub settings: VoiceSettings,
     pub changed: Vec<Field>,

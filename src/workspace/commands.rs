@@ -110,39 +110,50 @@ names! {
 
 /// A command, typed.
 #[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(tag = "type", rename_all = "snake_case", deny_unknown_fields, transform = crate::workspace::schema::tag_into_forms))]
 pub enum Command {
     InviteMember {
         email: String,
         role: Role,
     },
     RevokeInvitation {
+        #[cfg_attr(feature = "schema", schemars(with = "crate::base::schema::Uuid"))]
         invitation_id: String,
     },
     AcceptInvitation {
+        #[cfg_attr(feature = "schema", schemars(with = "crate::base::schema::Uuid"))]
         invitation_id: String,
+        #[cfg_attr(feature = "schema", schemars(with = "crate::base::schema::Uuid"))]
         user_id: String,
         display_name: Option<String>,
     },
     DeclineInvitation {
+        #[cfg_attr(feature = "schema", schemars(with = "crate::base::schema::Uuid"))]
         invitation_id: String,
     },
     RemoveMember {
+        #[cfg_attr(feature = "schema", schemars(with = "crate::base::schema::Uuid"))]
         user_id: String,
     },
     LeaveWorkspace,
     ChangeRole {
+        #[cfg_attr(feature = "schema", schemars(with = "crate::base::schema::Uuid"))]
         user_id: String,
         role: Role,
     },
     UpdateWorkspace(WorkspacePatch),
     /// The patch is validated when the command runs, after the permission check (`docs/rules/voice-settings.md` rules).
     UpdateVoiceSettings {
+        #[cfg_attr(feature = "schema", schemars(with = "crate::voice::VoiceSettings"))]
         patch: Json,
     },
     UpdateSettings(SettingsPatch),
     /// The list is validated and normalized when the command runs, after the permission check (`docs/rules/lifecycle.md`
     /// rules, problems at `/command/numbers/<index>`).
     SetTestCallerNumbers {
+        /// E.164 numbers; at most 100 once normalized and de-duplicated (keeping the first).
+        #[cfg_attr(feature = "schema", schemars(with = "Vec<String>", length(max = crate::base::json::MAX_ITEMS)))]
         numbers: Json,
     },
     Provision,
@@ -152,16 +163,20 @@ pub enum Command {
     },
     /// `available_minutes`: what the source has left (the source is outside the aggregate).
     AllocateMinutes {
+        #[cfg_attr(feature = "schema", schemars(flatten))]
         allocation: Allocation,
+        #[cfg_attr(feature = "schema", schemars(range(min = 0, max = crate::workspace::minutes::MAX_SAFE)))]
         available_minutes: i64,
     },
     RecordCall {
+        #[cfg_attr(feature = "schema", schemars(range(min = 0, max = crate::workspace::minutes::MAX_SAFE)))]
         duration_seconds: i64,
     },
     SetCreditAllowance(AllowanceChange),
     /// `units`: a whole number > 0 of the meter's own units.
     RecordUsage {
         meter: Meter,
+        #[cfg_attr(feature = "schema", schemars(range(min = 1, max = crate::workspace::minutes::MAX_SAFE)))]
         units: i64,
     },
 }
@@ -278,6 +293,8 @@ impl Command {
 /// The answer of a command: the new state and the events, in the order things happened; for
 /// `record_call` only, `call` reports the bill and the balance (left out for every other command).
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "ApplyResult", transform = crate::base::schema::optional_not_null))]
 pub struct Applied {
     pub state: WorkspaceState,
     pub events: Vec<Event>,

@@ -16,15 +16,25 @@ use std::cell::Cell;
 
 /// A validated context.
 #[derive(Clone, Debug)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
 pub struct Context {
+    #[cfg_attr(feature = "schema", schemars(with = "crate::base::schema::Uuid"))]
     pub actor_id: String,
-    /// The actor's verified email (accepting or declining an invitation needs it).
+    /// The actor's verified email. Accepting or declining an invitation needs it: without it (absent or
+    /// null) they are refused as incomplete input, `validation_failed` (422) with `invalid_type` at
+    /// `/ctx/actor_email`, never `email_mismatch`.
     pub actor_email: Option<String>,
     pub now: Timestamp,
     /// Ids to use, in order, for what the call creates.
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "Option<Vec<crate::base::schema::Uuid>>", length(max = 10_000))
+    )]
     pub ids: Vec<String>,
     /// The actor's role in the account's default workspace (`createWorkspace` needs `owner`).
     pub account_role: Option<Role>,
+    #[cfg_attr(feature = "schema", schemars(skip))]
     next_id: Cell<usize>,
 }
 

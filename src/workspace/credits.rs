@@ -683,7 +683,8 @@ enum Shape {
 }
 
 const UNITS: Shape = Shape::Int(0, MAX_SAFE);
-const RATE: Shape = Shape::Object(&[("credits", UNITS), ("per", Shape::Int(1, MAX_SAFE))]);
+const RATE_FIELDS: &[(&str, Shape)] = &[("credits", UNITS), ("per", Shape::Int(1, MAX_SAFE))];
+const RATE: Shape = Shape::Object(RATE_FIELDS);
 /// The allowance's fields, in wire order.
 const ALLOWANCE: &[(&str, Shape)] = &[
     ("monthly_credits", UNITS),
@@ -694,27 +695,27 @@ const ALLOWANCE: &[(&str, Shape)] = &[
     ("alert_thresholds", Shape::Percents),
     ("rates", Shape::Meters(&RATE)),
 ];
-const CLOSED: Shape = Shape::Object(&[
+const CLOSED_FIELDS: &[(&str, Shape)] = &[
     ("start", Shape::Time),
     ("end", Shape::Time),
     ("available", UNITS),
     ("used", UNITS),
     ("overage", UNITS),
-]);
-const RECORD: Shape = Shape::Object(&[
+];
+const CLOSED: Shape = Shape::Object(CLOSED_FIELDS);
+const PERIOD: &[(&str, Shape)] = &[
+    ("start", Shape::Time),
+    ("end", Shape::Time),
+    ("carried_over", UNITS),
+    ("usage", Shape::Meters(&UNITS)),
+    ("thresholds_reached", Shape::Percents),
+];
+const RECORD_FIELDS: &[(&str, Shape)] = &[
     ("allowance", Shape::Object(ALLOWANCE)),
-    (
-        "period",
-        Shape::Object(&[
-            ("start", Shape::Time),
-            ("end", Shape::Time),
-            ("carried_over", UNITS),
-            ("usage", Shape::Meters(&UNITS)),
-            ("thresholds_reached", Shape::Percents),
-        ]),
-    ),
+    ("period", Shape::Object(PERIOD)),
     ("history", Shape::History),
-]);
+];
+const RECORD: Shape = Shape::Object(RECORD_FIELDS);
 
 /// Checks `value` at `path` against `shape`, recording every problem; whether there was none.
 /// `stored`: a state's record, whose thresholds must be in ascending order.
@@ -1073,5 +1074,136 @@ mod tests {
         let mut p = Problems::new();
         c.check("/c", &mut p);
         assert!(p.is_empty(), "{:?}", p.into_vec());
+    }
+}
+
+/// The JSON Schema of the record, written from the tables [`check_shape`] reads (feature `schema`).
+#[cfg(feature = "schema")]
+mod schema {
+    use super::*;
+    use crate::base::schema::keyed;
+    use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
+    use std::borrow::Cow;
+
+    /// The schema of `shape`; an object table that has a named type is a reference to it.
+    fn shape(shape: &Shape, g: &mut SchemaGenerator) -> Schema {
+        match shape {
+            Shape::Int(min, max) => {
+                json_schema!({ "type": "integer", "minimum": min, "maximum": max })
+            }
+            Shape::Bool => json_schema!({ "type": "boolean" }),
+            Shape::Rollover => g.subschema_for::<Rollover>(),
+            Shape::Time => g.subschema_for::<Timestamp>(),
+            Shape::Percents => json_schema!({
+                "description": "Percentages of the available credits, each once.",
+                "type": "array",
+                "maxItems": MAX_THRESHOLDS,
+                "uniqueItems": true,
+                "items": { "type": "integer", "minimum": 1, "maximum": 100 },
+            }),
+            Shape::Meters(each) => {
+                keyed("One value per meter.", Meter::NAMES, self::shape(each, g))
+            }
+            Shape::Object(fields) if same(fields, RATE_FIELDS) => g.subschema_for::<Rate>(),
+            Shape::Object(fields) if same(fields, ALLOWANCE) => g.subschema_for::<Allowance>(),
+            Shape::Object(fields) if same(fields, PERIOD) => g.subschema_for::<Period>(),
+            Shape::Object(fields) => object(fields, g),
+            Shape::History => json_schema!({
+                "type": "array",
+                "maxItems": MAX_HISTORY,
+                "items": g.subschema_for::<ClosedPeriod>(),
+            }),
+        }
+    }
+
+    /// Whether two tables have the same keys (constants have no fixed address to compare).
+    fn same(a: &[(&str, Shape)], b: &[(&str, Shape)]) -> bool {
+        a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.0 == y.0)
+    }
+
+    /// An object with exactly `fields`, all required.
+    fn object(fields: &[(&str, Shape)], g: &mut SchemaGenerator) -> Schema {
+        let properties: serde_json::Map<String, serde_json::Value> = (fields.iter())
+            .map(|(k, s)| ((*k).to_owned(), shape(s, g).to_value()))
+            .collect();
+        let required: Vec<&str> = fields.iter().map(|(k, _)| *k).collect();
+        json_schema!({
+            "type": "object",
+            "properties": properties,
+            "required": required,
+            "additionalProperties": false,
+        })
+    }
+
+    macro_rules! table_schema {
+        ($type:ty, $name:literal, $fields:expr, $doc:literal) => {
+            impl JsonSchema for $type {
+                fn schema_name() -> Cow<'static, str> {
+                    $name.into()
+                }
+                fn json_schema(g: &mut SchemaGenerator) -> Schema {
+                    let mut schema = object($fields, g);
+                    schema.insert("description".into(), $doc.into());
+                    schema
+                }
+            }
+        };
+    }
+
+    table_schema!(
+        Credits,
+        "Credits",
+        RECORD_FIELDS,
+        "A workspace's credit allowance, its current period and the latest closed periods."
+    );
+    table_schema!(Allowance, "CreditAllowance", ALLOWANCE, "A monthly budget of credits. `rollover_cap` counts only under `capped`; `monthly_credits + rollover_cap` stays below 2^53.");
+    table_schema!(Period, "CreditPeriod", PERIOD, "The current period: from `start` (inclusive) to `end` (exclusive), the credits carried into it, the units used per meter and the thresholds reached.");
+    table_schema!(
+        ClosedPeriod,
+        "ClosedCreditPeriod",
+        CLOSED_FIELDS,
+        "A closed period, as kept in `history` (newest last)."
+    );
+    table_schema!(
+        Rate,
+        "CreditRate",
+        RATE_FIELDS,
+        "`credits` per `per` units, rounded up per period."
+    );
+
+    impl JsonSchema for CreditStatus {
+        fn schema_name() -> Cow<'static, str> {
+            "CreditStatus".into()
+        }
+        fn json_schema(g: &mut SchemaGenerator) -> Schema {
+            let units = json_schema!({ "type": "integer", "minimum": 0, "maximum": MAX_SAFE });
+            let meter_use = json_schema!({
+                "type": "object",
+                "properties": { "units": units.clone(), "credits": units.clone() },
+                "required": ["units", "credits"],
+                "additionalProperties": false,
+            });
+            json_schema!({
+                "description": "The answer of `creditStatus`: the period as of `now`, what is available, used and remaining, and the thresholds.",
+                "type": "object",
+                "properties": {
+                    "period_start": g.subschema_for::<Timestamp>(),
+                    "period_end": g.subschema_for::<Timestamp>(),
+                    "monthly_credits": units.clone(),
+                    "carried_over": units.clone(),
+                    "available": units.clone(),
+                    "used": units.clone(),
+                    "remaining": units.clone(),
+                    "overage": units.clone(),
+                    "percent_used": units.clone(),
+                    "exhausted": { "type": "boolean" },
+                    "by_meter": keyed("Units and credits per meter.", Meter::NAMES, meter_use),
+                    "thresholds_reached": shape(&Shape::Percents, g),
+                    "next_threshold": { "type": ["integer", "null"], "minimum": 1, "maximum": 100 },
+                },
+                "required": ["period_start", "period_end", "monthly_credits", "carried_over", "available", "used", "remaining", "overage", "percent_used", "exhausted", "by_meter", "thresholds_reached", "next_threshold"],
+                "additionalProperties": false,
+            })
+        }
     }
 }

@@ -67,6 +67,7 @@ pub fn invitation_status_input(
 
 /// What an invitation shows without sign-in: never the email, the inviter or any id.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct InvitationPreview {
     pub workspace_name: String,
     pub role: Role,

@@ -17,17 +17,24 @@ use crate::workspace::state::{
 /// `createWorkspace`'s input: `{ name, slug?, environment, description?, backend_org_id?, is_default?,
 /// owner_display_name? }`.
 #[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "schema",
+    schemars(rename = "NewWorkspaceInput", deny_unknown_fields)
+)]
 pub struct NewWorkspace {
     /// Trimmed when read.
     pub name: String,
-    /// `None`: `slugify(name)`.
+    /// Absent or null: `slugify(name)`.
     pub slug: Option<String>,
     pub environment: Environment,
     pub description: Option<String>,
     pub backend_org_id: Option<String>,
-    /// The account's default workspace ("My Workspace"): see [`create_workspace`].
+    /// The account's default workspace ("My Workspace"): only without ctx.account_role (the account's first).
+    #[cfg_attr(feature = "schema", schemars(with = "Option<bool>"))]
     pub is_default: bool,
-    /// The owner's `display_name` (trimmed when read, checked as `accept_invitation`'s); `None`: null.
+    /// The owner's `display_name` on its member record, read as `accept_invitation`'s `display_name`
+    /// (trimmed, 1–100 characters, no control, invisible or layout character); absent or null: null.
     pub owner_display_name: Option<String>,
 }
 
@@ -129,9 +136,13 @@ pub fn create_workspace(
 /// `update_workspace {name?, environment?, description?}`: absent keys stay; `description: null`
 /// clears it.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
 pub struct WorkspacePatch {
     /// Trimmed when read.
+    #[cfg_attr(feature = "schema", schemars(transform = crate::base::schema::not_null))]
     pub name: Option<String>,
+    #[cfg_attr(feature = "schema", schemars(transform = crate::base::schema::not_null))]
     pub environment: Option<Environment>,
     pub description: Option<Option<String>>,
 }
@@ -171,12 +182,23 @@ pub fn update_workspace(
 /// (`default_llm`, `default_stt_provider`, `default_tts_provider`) are cleared by `null`; `language`
 /// is stored in canonical case, as voice settings store theirs.
 #[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(
+    feature = "schema",
+    schemars(rename = "WorkspaceSettingsPatch", deny_unknown_fields)
+)]
 pub struct SettingsPatch {
+    #[cfg_attr(feature = "schema", schemars(length(max = crate::voice::fields::LANGUAGE_MAX_CHARS), transform = crate::base::schema::not_null))]
     pub language: Option<String>,
+    #[cfg_attr(feature = "schema", schemars(transform = crate::base::schema::not_null))]
     pub outbound_enabled: Option<bool>,
+    #[cfg_attr(feature = "schema", schemars(transform = crate::base::schema::not_null))]
     pub integration_version: Option<IntegrationVersion>,
+    #[cfg_attr(feature = "schema", schemars(length(min = 1, max = 128)))]
     pub default_llm: Option<Option<String>>,
+    #[cfg_attr(feature = "schema", schemars(length(min = 1, max = 128)))]
     pub default_stt_provider: Option<Option<String>>,
+    #[cfg_attr(feature = "schema", schemars(length(min = 1, max = 128)))]
     pub default_tts_provider: Option<Option<String>>,
 }
 

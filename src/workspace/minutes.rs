@@ -15,17 +15,27 @@ use serde::Serialize;
 /// The largest integer JavaScript represents exactly; amounts and durations stay below it.
 pub const MAX_SAFE: i64 = 9_007_199_254_740_991;
 
+/// The billing increments an allocation may have: the divisors of 60.
+pub const PULSES: [i64; 12] = [1, 2, 3, 4, 5, 6, 10, 12, 15, 20, 30, 60];
+
 /// An allocation of minutes from a source (the account's pool) to a workspace.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "MinutesAllocation"))]
 pub struct Allocation {
+    #[cfg_attr(feature = "schema", schemars(length(min = 1, max = 128)))]
     pub source_id: String,
     /// Whole minutes, > 0.
+    #[cfg_attr(feature = "schema", schemars(range(min = 1, max = MAX_SAFE)))]
     pub minutes: i64,
     /// Minor currency units per minute, ≥ 0.
+    #[cfg_attr(feature = "schema", schemars(range(min = 0, max = MAX_SAFE)))]
     pub cost_per_minute: i64,
     /// The billing increment in seconds: 1–60 and a divisor of 60.
+    #[cfg_attr(feature = "schema", schemars(extend("enum" = PULSES)))]
     pub pulse_seconds: i64,
     /// ISO 4217: three uppercase letters.
+    #[cfg_attr(feature = "schema", schemars(regex(pattern = "^[A-Z]{3}$")))]
     pub currency: String,
 }
 
@@ -72,7 +82,7 @@ impl Allocation {
         );
         let pulse_seconds =
             validate::integer_in(get("pulse_seconds"), &at("pulse_seconds"), 1, 60, problems);
-        if let Some(p) = pulse_seconds.filter(|p| 60 % p != 0) {
+        if let Some(p) = pulse_seconds.filter(|p| !PULSES.contains(p)) {
             problems.push(
                 Code::InvalidValue,
                 &at("pulse_seconds"),
@@ -106,19 +116,29 @@ impl Allocation {
 /// Minutes of the workspace: the append-only history of allocations (`docs/rules/lifecycle.md`) and the billed seconds
 /// used so far (`record_call`).
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "WorkspaceMinutes"))]
 pub struct Minutes {
     pub allocations: Vec<StoredAllocation>,
+    #[cfg_attr(feature = "schema", schemars(range(max = MAX_SAFE)))]
     pub used_seconds: u64,
 }
 
 /// An allocation as the state keeps it: the terms, then when it was made. The history is append-only:
 /// `allocate_minutes` adds one at the end and nothing ever changes or removes one.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "StoredMinutesAllocation"))]
 pub struct StoredAllocation {
+    #[cfg_attr(feature = "schema", schemars(length(min = 1, max = 128)))]
     pub source_id: String,
+    #[cfg_attr(feature = "schema", schemars(range(min = 1, max = MAX_SAFE)))]
     pub minutes: i64,
+    #[cfg_attr(feature = "schema", schemars(range(min = 0, max = MAX_SAFE)))]
     pub cost_per_minute: i64,
+    #[cfg_attr(feature = "schema", schemars(extend("enum" = PULSES)))]
     pub pulse_seconds: i64,
+    #[cfg_attr(feature = "schema", schemars(regex(pattern = "^[A-Z]{3}$")))]
     pub currency: String,
     pub allocated_at: Timestamp,
 }
@@ -249,6 +269,7 @@ pub fn within_available(terms: &Allocation, available: i64, path: &str) -> Resul
 /// allocation, then the workspace's balance after it. `remaining_seconds` never goes below zero;
 /// what the workspace used beyond its allocations is `overage_seconds`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct RecordedCall {
     pub duration_seconds: i64,
     pub billed_seconds: i64,
@@ -308,6 +329,7 @@ pub fn is_currency_code(s: &str) -> bool {
 
 /// What one call costs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct CallCost {
     pub billed_seconds: i64,
     pub cost: i64,

@@ -19,6 +19,8 @@ pub mod lookup;
 pub mod membership;
 pub mod minutes;
 pub mod roles;
+#[cfg(feature = "schema")]
+pub mod schema;
 pub mod state;
 pub mod test_numbers;
 pub mod voice_settings;

@@ -56,7 +56,7 @@ names! {
 names! {
     /// The stored `invitation.status`. Expiry is not stored: it is computed from `expires_at` and
     /// `now` (`invitationStatus` answers `expired`).
-    pub enum InvitationState {
+    pub enum InvitationState as "StoredInvitationStatus" {
         Pending = "pending",
         Accepted = "accepted",
         Declined = "declined",
@@ -74,6 +74,8 @@ names! {
 
 /// The whole aggregate, keys in the spec's order.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(deny_unknown_fields))]
 pub struct WorkspaceState {
     pub workspace: Workspace,
     pub members: Vec<Member>,
@@ -83,31 +85,57 @@ pub struct WorkspaceState {
     pub voice_settings: VoiceSettings,
     /// Stored as `set_test_caller_numbers` writes them: E.164 in normalized form, no duplicates, at
     /// most 100 (`docs/rules/lifecycle.md`).
+    #[cfg_attr(feature = "schema", schemars(length(max = MAX_TEST_CALLER_NUMBERS)))]
     pub test_caller_numbers: Vec<String>,
     pub minutes: Minutes,
-    /// The credit allowance and its periods (`docs/rules/credits.md`); `None` (`null`) without one.
+    /// The credit allowance and its periods (`docs/rules/credits.md`); null (or absent) without one.
+    #[cfg_attr(feature = "schema", schemars(default))]
     pub credits: Option<Credits>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Workspace {
+    #[cfg_attr(feature = "schema", schemars(with = "crate::base::schema::Uuid"))]
     pub id: String,
     pub name: String,
     pub slug: String,
     pub environment: Environment,
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "crate::base::schema::Nullable<String>")
+    )]
     pub description: Option<String>,
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "crate::base::schema::Nullable<String>")
+    )]
     pub backend_org_id: Option<String>,
     pub is_default: bool,
     pub status: WorkspaceStatus,
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "crate::base::schema::Nullable<Timestamp>")
+    )]
     pub provisioned_at: Option<Timestamp>,
     pub created_at: Timestamp,
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "crate::base::schema::Nullable<Timestamp>")
+    )]
     pub archived_at: Option<Timestamp>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Member {
+    #[cfg_attr(feature = "schema", schemars(with = "crate::base::schema::Uuid"))]
     pub user_id: String,
     pub email: String,
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "crate::base::schema::Nullable<String>")
+    )]
     pub display_name: Option<String>,
     pub role: Role,
     pub status: MemberStatus,
@@ -121,26 +149,47 @@ impl Member {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Invitation {
+    #[cfg_attr(feature = "schema", schemars(with = "crate::base::schema::Uuid"))]
     pub id: String,
     pub email: String,
     pub role: Role,
     pub status: InvitationState,
+    #[cfg_attr(feature = "schema", schemars(with = "crate::base::schema::Uuid"))]
     pub invited_by: String,
     pub sent_at: Timestamp,
     pub expires_at: Timestamp,
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "crate::base::schema::Nullable<Timestamp>")
+    )]
     pub responded_at: Option<Timestamp>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[cfg_attr(feature = "schema", schemars(rename = "WorkspaceSettings"))]
 pub struct Settings {
     /// A well-formed BCP-47 tag (`docs/rules/voice-settings.md`'s rules), at most 32 characters.
     pub language: String,
     pub outbound_enabled: bool,
     pub integration_version: IntegrationVersion,
     /// Free-form names here (1–128 characters); the issues owning `docs/rules/voice-settings.md`/`docs/rules/lifecycle.md` may narrow them to enums.
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "crate::base::schema::Nullable<String>")
+    )]
     pub default_llm: Option<String>,
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "crate::base::schema::Nullable<String>")
+    )]
     pub default_stt_provider: Option<String>,
+    #[cfg_attr(
+        feature = "schema",
+        schemars(with = "crate::base::schema::Nullable<String>")
+    )]
     pub default_tts_provider: Option<String>,
 }
 

@@ -1,7 +1,8 @@
 // The package as a user meets it: import by name in Node ESM, the error class, every entry point.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { readFileSync, readdirSync } from "node:fs";
+import { dirname } from "node:path";
 import { createRequire } from "node:module";
 import * as api from "workspace-rules";
 import {
@@ -99,7 +100,12 @@ test("package.json names the package and maps every host", () => {
   const dot = manifest.exports["."];
   for (const condition of ["types", "workerd", "node", "browser", "require", "import", "default"]) assert.ok(dot[condition], condition);
   const files = (target) => (typeof target === "string" ? [target] : Object.values(target).flatMap(files));
-  for (const file of new Set(Object.values(manifest.exports).flatMap(files))) assert.ok(readFileSync(pkgDir + file).length > 0, file);
+  for (const file of new Set(Object.values(manifest.exports).flatMap(files))) {
+    // A pattern export (`./schema/*`) maps a folder: each of its files is there and not empty.
+    const named = file.includes("*") ? readdirSync(pkgDir + dirname(file)).map((f) => `${dirname(file)}/${f}`) : [file];
+    assert.ok(named.length > 0, file);
+    for (const one of named) assert.ok(readFileSync(pkgDir + one).length > 0, one);
+  }
   // `require` (Node 20 before require(esm)) gets the CommonJS entry and CommonJS declarations.
   assert.deepEqual([dot.node.require, dot.require, dot.types.require], ["./node.cjs", "./node.cjs", "./index.d.cts"]);
 });

@@ -5,7 +5,7 @@ import {
   callCost, normalizeTestCallerNumbers, slugify,
   validateVoiceSettings, updateVoiceSettings, effectiveVoiceSettings, mergeKeyterms, resolveTone,
   checkRequest, authorize, confirmDelete, switchWorkspace, listWorkspaces, prepareWorkspace, creditStatus, capabilities,
-  validateCommandFields, voiceSettingsPatchSchema, invitationSchema, workspaceUpdateSchema, commandFieldsSchema,
+  validateCommandFields, voiceSettingsPatchSchema, invitationSchema, workspaceUpdateSchema, commandFieldsSchema, catalog,
 } from "workspace-rules";
 import init, { initSync } from "workspace-rules/web";
 import type {
@@ -66,6 +66,22 @@ createWorkspace({ name: "Client A Support", environment: "production", owner_dis
 const invite: Command = { type: "invite_member", email: "bo@example.com", role: "admin" };
 const next: ApplyResult = apply(state, invite, ctx);
 const sent: AuditEvent = next.events[0];
+// Each event type has its own metadata (generated from the Rust EventType::shape table).
+if (sent.type === "workspace.invitation_sent") {
+  const resent: boolean = sent.metadata.resent;
+  const invitationId: string = sent.metadata.invitation_id;
+  // @ts-expect-error: an invitation event has no minutes
+  sent.metadata.minutes;
+  // @ts-expect-error: an invitation_sent event names no target member
+  sent.target_id;
+}
+if (sent.type === "workspace.minutes_allocated") {
+  const minutes: number = sent.metadata.minutes;
+  // @ts-expect-error: not a metadata key of minutes_allocated
+  sent.metadata.reactivated;
+}
+// @ts-expect-error: not an event type
+const noSuchEvent: AuditEvent["type"] = "workspace.exploded";
 const invitation: Invitation = next.state.invitations[0];
 const status: InvitationStatus = invitationStatus(invitation, ctx.now);
 const preview: InvitationPreview = previewInvitation(next.state, invitation.id, ctx.now);
@@ -235,4 +251,15 @@ apply(state, { type: "invite_member", email: "a@b.co", role: "boss" }, ctx);
 const badPatch: VoiceSettingsPatch = { tone: "loud" };
 validateVoiceSettings({ speed: 1.5 });
 validateVoiceSettings(JSON.parse("{}") as unknown);
-export { slugOnly, typedCode, typoCode, builtCode, billed, noCall, refusedWith, badPatch };
+// The catalog's field entries are discriminated by their type.
+const speedSpec = catalog().voice_fields.find((f) => f.name === "speed");
+const speedMax: number | undefined = speedSpec?.type === "number" ? speedSpec.maximum : undefined;
+const firstSpec = catalog().voice_fields[0];
+let noBounds: unknown;
+if (firstSpec.type === "boolean") {
+  // @ts-expect-error: a boolean field has no bounds
+  noBounds = firstSpec.maximum;
+} else if (firstSpec.type === "number") {
+  noBounds = firstSpec.maximum;
+}
+export { slugOnly, typedCode, typoCode, builtCode, billed, noCall, refusedWith, badPatch, speedMax, noBounds };

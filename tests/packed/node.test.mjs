@@ -38,3 +38,12 @@ test("esbuild --bundle --platform=node --format=esm: the bundle finds the .wasm,
   copyFileSync(wasm, join(alone, "workspace_rules_bg.wasm"));
   assert.deepEqual(answer(run(process.execPath, ["server.mjs"], { cwd: alone })), EXPECTED);
 });
+
+test("JSON Schema documents: workspace-rules/schema/*.json by import (with type json) and by require", () => {
+  assert.deepEqual(answer(run(process.execPath, ["node/schema.mjs"])), {
+    same: true,
+    id: "workspace-rules/schema/command.json",
+    ok: true,
+    refused: false,
+  });
+});
